@@ -1,0 +1,98 @@
+import type { AxwaySpec } from './axway/spec';
+import type { SecretBackendSpec, SecretRef } from './secrets';
+import type { Wso2Spec } from './wso2/spec';
+
+/** Where images come from. */
+export interface ImagesSpec {
+  /** Registry host (and optional path) in front of every repository, e.g. `registry.example.org/apim`. */
+  readonly registry: string;
+  /** Pull secret for the registry (a `kubernetes.io/dockerconfigjson` Secret), if it needs one. */
+  readonly pullSecret?: SecretRef;
+}
+
+/** How traffic enters the environment. */
+export interface IngressSpec {
+  /**
+   * IngressClass every Ingress uses. The annotations rendered are ingress-nginx's.
+   * @default "nginx"
+   */
+  readonly className?: string;
+  /** Certificate for every public host (a `kubernetes.io/tls` Secret, usually a wildcard for `domain`). */
+  readonly tls: SecretRef;
+  /**
+   * Namespace the ingress controller runs in; NetworkPolicies admit traffic from it.
+   * @default "ingress-nginx"
+   */
+  readonly controllerNamespace?: string;
+}
+
+/** Where pods may be placed. */
+export interface SchedulingSpec {
+  /**
+   * How replicas spread over zones (`topology.kubernetes.io/zone`): `required` only when every node
+   * carries a zone label, `preferred` otherwise, `none` for single-zone clusters.
+   * @default "preferred"
+   */
+  readonly zoneSpread?: 'preferred' | 'required' | 'none';
+}
+
+/** What may scrape the environment's pods. */
+export interface MonitoringSpec {
+  /**
+   * Namespace of the monitoring system (Prometheus); NetworkPolicies admit it to metrics ports.
+   * @default "monitoring"
+   */
+  readonly namespace?: string;
+}
+
+/**
+ * One environment, as a platform engineer writes it in `environments/<name>/environment.ts`.
+ * @example
+ * export default defineEnvironment({ name: 'dev', domain: 'dev.example.org', … });
+ */
+export interface EnvironmentSpec {
+  /** Short name: the overlay folder `deploy/overlays/<name>` and the Argo CD Application `apim-<name>`. */
+  readonly name: string;
+  /**
+   * Namespace everything of this environment runs in.
+   * @default "apim-<name>"
+   */
+  readonly namespace?: string;
+  /** DNS domain under which every public host is made, e.g. `dev.example.org`. */
+  readonly domain: string;
+  /**
+   * Marks a production environment: stricter domain rules apply (no hot deployment, full HA).
+   * @default false
+   */
+  readonly production?: boolean;
+  /** Image registry and pull secret. */
+  readonly images: ImagesSpec;
+  /** How Secrets are filled: External Secrets (default choice) or Sealed Secrets. */
+  readonly secrets: SecretBackendSpec;
+  /** Ingress class, TLS certificate and controller namespace. */
+  readonly ingress: IngressSpec;
+  /** Zone spreading. */
+  readonly scheduling?: SchedulingSpec;
+  /** Who may scrape metrics. */
+  readonly monitoring?: MonitoringSpec;
+  /** WSO2 API Manager 4.5, Pattern 5. Leave out to not run it. */
+  readonly wso2?: Wso2Spec;
+  /** Axway API Management in EMT mode. Leave out to not run it. */
+  readonly axway?: AxwaySpec;
+}
+
+/**
+ * Declares an environment. It only gives the object its type, so the editor checks fields and
+ * shows their documentation; validation and defaults happen when the environment is rendered.
+ */
+export function defineEnvironment(spec: EnvironmentSpec): EnvironmentSpec {
+  return spec;
+}
+
+/** Defaults of the environment-wide fields. */
+export const environmentDefaults = {
+  production: false,
+  ingress: { className: 'nginx', controllerNamespace: 'ingress-nginx' },
+  scheduling: { zoneSpread: 'preferred' },
+  monitoring: { namespace: 'monitoring' },
+} as const;

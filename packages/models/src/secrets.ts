@@ -1,0 +1,170 @@
+import type { FieldChecks } from './field-checks';
+import { isDnsSubdomain } from './field-checks';
+import { quote } from './spec-error';
+
+/**
+ * Points at a Kubernetes Secret that the environment's secret backend fills.
+ * It is a name, never a value: values live in the external store or as Sealed Secrets ciphertext.
+ * @example { secretRef: 'wso2-apim-db' }
+ */
+export interface SecretRef {
+  /** Name of the Secret in the environment's namespace. */
+  readonly secretRef: string;
+}
+
+/** Where the values of an External Secrets store come from. */
+export interface SecretStoreRef {
+  /** `ClusterSecretStore` (shared by namespaces) or `SecretStore` (in the environment's namespace). */
+  readonly kind: 'ClusterSecretStore' | 'SecretStore';
+  /** Name of the store object. */
+  readonly name: string;
+}
+
+/** Secrets come from an external store (Vault, AWS Secrets Manager, …) through External Secrets. */
+export interface ExternalSecretsBackend {
+  readonly provider: 'external-secrets';
+  /** The store every ExternalSecret of this environment reads. */
+  readonly store: SecretStoreRef;
+  /**
+   * How often External Secrets re-reads the store.
+   * @default "1h"
+   */
+  readonly refreshInterval?: string;
+  /**
+   * Remote key per Secret name, where it differs from the default `<environment>/<secret name>`.
+   * Each key of the Secret is read from the remote key's property of the same name.
+   */
+  readonly remoteKeys?: Readonly<Record<string, string>>;
+}
+
+/** Secrets are committed encrypted, as Sealed Secrets ciphertext made with `kubeseal --raw`. */
+export interface SealedSecretsBackend {
+  readonly provider: 'sealed-secrets';
+  /** Ciphertext per Secret name and key. Only the in-cluster controller can decrypt it. */
+  readonly encryptedData: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+/** How an environment's Secrets are filled; chosen once per environment. */
+export type SecretBackendSpec = ExternalSecretsBackend | SealedSecretsBackend;
+
+/** Kubernetes Secret types the stacks ask for. */
+export type SecretType = 'Opaque' | 'kubernetes.io/tls' | 'kubernetes.io/dockerconfigjson';
+
+/** A Secret the rendered objects use, with every key some pod reads from it. */
+export interface ResolvedSecret {
+  readonly name: string;
+  readonly type: SecretType;
+  /** Keys, sorted. */
+  readonly keys: readonly string[];
+  /** Ids of the components that read it, sorted. */
+  readonly usedBy: readonly string[];
+}
+
+/** The environment's backend after defaults. */
+export type ResolvedSecretBackend =
+  | { readonly provider: 'external-secrets'; readonly store: SecretStoreRef; readonly refreshInterval: string; readonly remoteKeys: Readonly<Record<string, string>> }
+  | { readonly provider: 'sealed-secrets'; readonly encryptedData: Readonly<Record<string, Readonly<Record<string, string>>>> };
+
+interface Need {
+  type: SecretType;
+  keys: Set<string>;
+  usedBy: Set<string>;
+  path: string;
+}
+
+/**
+ * Gathers the Secrets that components read while the environment is resolved, so that each is
+ * rendered once, with every key, whatever number of components use it.
+ */
+export class SecretNeeds {
+  private readonly needs = new Map<string, Need>();
+
+  constructor(private readonly checks: FieldChecks) {}
+
+  /**
+   * Records that `component` reads `keys` from the Secret `ref` names; returns the Secret name
+   * (or undefined when the reference itself is malformed, after recording an issue).
+   */
+  use(path: string, ref: unknown, component: string, keys: readonly string[], type: SecretType = 'Opaque'): string | undefined {
+    const name = secretRefName(this.checks, path, ref);
+    if (name === undefined) return undefined;
+    const need = this.needs.get(name) ?? { type, keys: new Set<string>(), usedBy: new Set<string>(), path };
+    if (need.type !== type)
+      this.checks.issues.add(`${path}.secretRef`, `${quote(name)} is used as ${type} here but as ${need.type} at ${need.path}; use separate Secrets`);
+    for (const key of keys) need.keys.add(key);
+    need.usedBy.add(component);
+    this.needs.set(name, need);
+    return name;
+  }
+
+  resolved(): ResolvedSecret[] {
+    return [...this.needs.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([name, need]) => ({ name, type: need.type, keys: [...need.keys].sort(), usedBy: [...need.usedBy].sort() }));
+  }
+}
+
+/** Reads a `{ secretRef }` and rejects anything that looks like a literal secret value. */
+export function secretRefName(checks: FieldChecks, path: string, ref: unknown): string | undefined {
+  if (typeof ref === 'string') {
+    checks.issues.add(path, `must be a secret reference like { secretRef: "<secret name>" }, not a literal value; keep the value in the secret store`);
+    return undefined;
+  }
+  if (!checks.object(path, ref)) return undefined;
+  checks.knownKeys(path, ref, ['secretRef']);
+  const name = (ref as Record<string, unknown>).secretRef;
+  if (!checks.string(`${path}.secretRef`, name)) return undefined;
+  if (!isDnsSubdomain(name)) {
+    checks.issues.add(`${path}.secretRef`, `${quote(name)} is not a valid Secret name (lower case letters, digits, '-' and '.')`);
+    return undefined;
+  }
+  return name;
+}
+
+// Sealed Secrets ciphertext is base64 of an RSA-OAEP-wrapped session key plus AES-GCM data, so it is
+// several hundred characters long. Anything short is a plain value pasted by mistake.
+const sealedCiphertext = /^[A-Za-z0-9+/]+={0,2}$/;
+const minimumCiphertextLength = 300;
+
+/** Checks the backend and applies its defaults. */
+export function resolveSecretBackend(checks: FieldChecks, path: string, spec: unknown): ResolvedSecretBackend | undefined {
+  if (!checks.object(path, spec)) return undefined;
+  const provider = (spec as Record<string, unknown>).provider;
+  if (!checks.oneOf(`${path}.provider`, provider, ['external-secrets', 'sealed-secrets'] as const)) return undefined;
+  if (provider === 'external-secrets') {
+    const s = spec as unknown as ExternalSecretsBackend;
+    checks.knownKeys(path, s, ['provider', 'store', 'refreshInterval', 'remoteKeys']);
+    if (checks.object(`${path}.store`, s.store)) {
+      checks.oneOf(`${path}.store.kind`, s.store.kind, ['ClusterSecretStore', 'SecretStore'] as const);
+      checks.dnsLabel(`${path}.store.name`, s.store.name);
+    }
+    const refreshInterval = s.refreshInterval ?? '1h';
+    if (!/^(\d+(h|m|s))+$/.test(refreshInterval))
+      checks.issues.add(`${path}.refreshInterval`, `must be a duration such as "1h" or "30m" (got ${quote(refreshInterval)})`);
+    return { provider, store: s.store, refreshInterval, remoteKeys: s.remoteKeys ?? {} };
+  }
+  const s = spec as unknown as SealedSecretsBackend;
+  checks.knownKeys(path, s, ['provider', 'encryptedData']);
+  if (checks.object(`${path}.encryptedData`, s.encryptedData)) {
+    for (const [name, keys] of Object.entries(s.encryptedData)) {
+      if (!checks.object(`${path}.encryptedData.${name}`, keys)) continue;
+      for (const [key, value] of Object.entries(keys)) {
+        const at = `${path}.encryptedData.${name}.${key}`;
+        if (typeof value !== 'string' || !sealedCiphertext.test(value) || value.length < minimumCiphertextLength)
+          checks.issues.add(at, `does not look like Sealed Secrets ciphertext (make it with "kubeseal --raw"); a plain value must never be committed`);
+      }
+    }
+  }
+  return { provider, encryptedData: s.encryptedData ?? {} };
+}
+
+/** Checks that a sealed backend carries ciphertext for every key the stacks read. */
+export function checkSealedCoverage(checks: FieldChecks, path: string, backend: ResolvedSecretBackend, secrets: readonly ResolvedSecret[]): void {
+  if (backend.provider !== 'sealed-secrets') return;
+  for (const secret of secrets) {
+    const data = backend.encryptedData[secret.name];
+    for (const key of secret.keys)
+      if (data?.[key] === undefined)
+        checks.issues.add(`${path}.encryptedData.${secret.name}.${key}`, `is missing: ${secret.usedBy.join(', ')} read it`);
+  }
+}

@@ -1,0 +1,37 @@
+import type { FieldChecks } from './field-checks';
+import type { SecretNeeds } from './secrets';
+
+/** The environment-wide facts every stack resolver and component renderer reads. */
+export interface EnvironmentBasics {
+  readonly name: string;
+  readonly namespace: string;
+  readonly domain: string;
+  readonly production: boolean;
+  /** Where the definition came from, for messages, e.g. `environments/dev/environment.ts`. */
+  readonly source: string;
+  readonly images: {
+    readonly registry: string;
+    /** Name of the pull Secret, when the registry needs one. */
+    readonly pullSecret?: string;
+  };
+  readonly ingress: {
+    readonly className: string;
+    /** Name of the `kubernetes.io/tls` Secret for every public host. */
+    readonly tlsSecret: string;
+    readonly controllerNamespace: string;
+  };
+  readonly scheduling: { readonly zoneSpread: 'preferred' | 'required' | 'none' };
+  readonly monitoring: { readonly namespace: string };
+}
+
+/** What a stack resolver gets: the basics, a place to report issues and a place to declare Secrets. */
+export interface StackContext {
+  readonly env: EnvironmentBasics;
+  readonly checks: FieldChecks;
+  readonly secrets: SecretNeeds;
+}
+
+/** The image reference for a repository and tag in this environment's registry. */
+export function imageRef(env: EnvironmentBasics, image: { readonly repository: string; readonly tag: string }): string {
+  return `${env.images.registry}/${image.repository}:${image.tag}`;
+}

@@ -1,0 +1,82 @@
+import type { Json } from './kube-object';
+
+/** One RFC 6902 operation, as kustomize's JSON6902 patches take them. */
+export type PatchOp =
+  | { readonly op: 'add'; readonly path: string; readonly value: Json }
+  | { readonly op: 'replace'; readonly path: string; readonly value: Json }
+  | { readonly op: 'remove'; readonly path: string };
+
+function isMap(value: Json | undefined): value is { [key: string]: Json } {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** RFC 6901 escaping of one path segment. */
+function segment(key: string | number): string {
+  return String(key).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Structural equality of two JSON values (key order ignored). */
+export function jsonEqual(a: Json | undefined, b: Json | undefined): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((v, i) => jsonEqual(v, b[i]));
+  if (isMap(a) && isMap(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => k in b && jsonEqual(a[k], b[k]));
+  }
+  return false;
+}
+
+function diffInto(from: Json, to: Json, path: string, ops: PatchOp[]): void {
+  if (jsonEqual(from, to)) return;
+  if (isMap(from) && isMap(to)) {
+    const keys = [...new Set([...Object.keys(from), ...Object.keys(to)])].sort();
+    for (const key of keys) {
+      const at = `${path}/${segment(key)}`;
+      if (!(key in to)) ops.push({ op: 'remove', path: at });
+      else if (!(key in from)) ops.push({ op: 'add', path: at, value: to[key]! });
+      else diffInto(from[key]!, to[key]!, at, ops);
+    }
+    return;
+  }
+  if (Array.isArray(from) && Array.isArray(to)) {
+    // Items in the common prefix are patched in place; extra items are appended, missing ones
+    // removed from the end backwards, so that no index shifts under a later operation.
+    const common = Math.min(from.length, to.length);
+    for (let i = 0; i < common; i++) diffInto(from[i]!, to[i]!, `${path}/${i}`, ops);
+    for (let i = common; i < to.length; i++) ops.push({ op: 'add', path: `${path}/-`, value: to[i]! });
+    for (let i = from.length - 1; i >= common; i--) ops.push({ op: 'remove', path: `${path}/${i}` });
+    return;
+  }
+  ops.push({ op: 'replace', path: path === '' ? '' : path, value: to });
+}
+
+/** The operations that turn `from` into `to`; empty when they are equal. */
+export function diffJson(from: Json, to: Json): PatchOp[] {
+  const ops: PatchOp[] = [];
+  diffInto(from, to, '', ops);
+  return ops;
+}
+
+/** Applies operations to a copy of `document` (used by tests and the diff tool, not by kustomize). */
+export function applyPatch(document: Json, ops: readonly PatchOp[]): Json {
+  let root = structuredClone(document);
+  for (const op of ops) {
+    const parts = op.path.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    if (parts.length === 0) {
+      if (op.op === 'remove') throw new Error('cannot remove the document root');
+      root = structuredClone(op.value);
+      continue;
+    }
+    let parent: any = root;
+    for (const part of parts.slice(0, -1)) parent = parent[Array.isArray(parent) ? Number(part) : part];
+    const last = parts[parts.length - 1]!;
+    if (Array.isArray(parent)) {
+      const index = last === '-' ? parent.length : Number(last);
+      if (op.op === 'add') parent.splice(index, 0, structuredClone(op.value));
+      else if (op.op === 'replace') parent[index] = structuredClone(op.value);
+      else parent.splice(index, 1);
+    } else if (op.op === 'remove') delete parent[last];
+    else parent[last] = structuredClone(op.value);
+  }
+  return root;
+}

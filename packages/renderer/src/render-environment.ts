@@ -1,0 +1,16 @@
+import type { ResolvedEnvironment } from '@apim-gitops/models';
+import { renderAxway } from './axway/index';
+import type { KubeObject } from './kube-object';
+import { validateObjects } from './object-rules';
+import { renderSecrets } from './platform/secrets';
+import { renderWso2 } from './wso2/index';
+
+/**
+ * Every object of one environment, validated, without namespaces (the overlay sets them).
+ * Pure: the same resolved environment always gives equal objects.
+ */
+export function renderEnvironment(env: ResolvedEnvironment): KubeObject[] {
+  const objects = [...renderSecrets(env), ...(env.wso2 ? renderWso2(env) : []), ...(env.axway ? renderAxway(env) : [])];
+  validateObjects(env.name, objects);
+  return objects;
+}

@@ -1,0 +1,53 @@
+import type { ResolvedEnvironment } from '@apim-gitops/models';
+import { baseEnvironmentSource, baseEnvironmentSpec, resolveEnvironment } from '@apim-gitops/models';
+import type { RenderedTree } from '@apim-gitops/renderer';
+import { deployRoot, renderTree } from '@apim-gitops/renderer';
+import { environmentNames } from './environment-files';
+import { loadEnvironment } from './load-environment';
+
+/** Problems of several environments, reported together. */
+export class RenderFailure extends Error {
+  constructor(readonly failures: readonly Error[]) {
+    super(failures.map((f) => f.message).join('\n'));
+    this.name = 'RenderFailure';
+  }
+}
+
+/** A render of the whole repository (or of some environments), in memory. */
+export interface RepositoryRender extends RenderedTree {
+  readonly resolved: readonly ResolvedEnvironment[];
+  /** Folders this render owns: stale generated files inside them are pruned. */
+  readonly scopes: readonly string[];
+}
+
+/**
+ * Loads and resolves the environments (all of them, or `only`), then renders the bases and their
+ * overlays. Every environment is checked before anything fails, so one run shows every problem.
+ */
+export async function renderRepository(root: string, only?: readonly string[]): Promise<RepositoryRender> {
+  const all = environmentNames(root);
+  const names = only ?? all;
+  const failures: Error[] = [];
+  for (const name of names)
+    if (!all.includes(name)) failures.push(new Error(`environments/${name}/environment.ts: (file): does not exist (environments: ${all.join(', ') || 'none'})`));
+  const resolved: ResolvedEnvironment[] = [];
+  for (const name of names.filter((n) => all.includes(n))) {
+    try {
+      resolved.push(await loadEnvironment(root, name));
+    } catch (error) {
+      failures.push(error as Error);
+    }
+  }
+  const base = resolveEnvironment(baseEnvironmentSpec, baseEnvironmentSource);
+  let tree: RenderedTree | undefined;
+  if (failures.length === 0) {
+    try {
+      tree = renderTree(base, resolved);
+    } catch (error) {
+      failures.push(error as Error);
+    }
+  }
+  if (failures.length > 0 || !tree) throw new RenderFailure(failures);
+  const scopes = only ? [`${deployRoot}/base`, ...names.map((n) => `${deployRoot}/overlays/${n}`)] : [deployRoot];
+  return { ...tree, resolved, scopes };
+}
