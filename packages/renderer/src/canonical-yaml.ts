@@ -28,8 +28,8 @@ export function sortKeys(value: Json): Json {
  * so that strings such as `on`, `yes` or `0755` stay strings for kustomize (a YAML 1.1 reader).
  */
 export function toCanonicalYaml(value: Json): string {
-  const doc = new YAML.Document(sortKeys(value), { version: '1.1' });
-  return doc.toString({ lineWidth: 0, indent: 2, indentSeq: true, aliasDuplicateObjects: false });
+  const doc = new YAML.Document(sortKeys(value), { version: '1.1', aliasDuplicateObjects: false });
+  return doc.toString({ lineWidth: 0, indent: 2, indentSeq: true });
 }
 
 /** A header and one or more documents, separated by `---`. */
