@@ -2,11 +2,20 @@
 // Runs a developer command written in TypeScript: bundles tools/src/cli.ts with esbuild (about
 // 20 ms; tsx would add most of a second) into .cache/tools and imports it.
 import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { keepNpmPackagesExternal } from './esbuild-options.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+// The repository is the nearest folder above the working directory that holds nx.json, so the
+// same tools serve a temporary copy of the repository (tests, the diff's base checkout).
+function findRoot(start) {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'nx.json'))) return dir;
+    if (dirname(dir) === dir) return join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  }
+}
+const root = findRoot(process.cwd());
 const outfile = join(root, '.cache', 'tools', `cli-${process.pid}.mjs`);
 await build({
   entryPoints: [join(root, 'tools', 'src', 'cli.ts')],
