@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { environmentDefaults } from '../src';
+import { defaultTags } from './support/default-tags';
+
+// Each row: file, interface, the defaults object its `@default` tags must agree with.
+const rows: [string, string, Record<string, unknown>][] = [
+  ['environment.ts', 'EnvironmentSpec', { production: environmentDefaults.production }],
+  ['environment.ts', 'IngressSpec', environmentDefaults.ingress],
+  ['environment.ts', 'SchedulingSpec', environmentDefaults.scheduling],
+  ['environment.ts', 'MonitoringSpec', environmentDefaults.monitoring],
+];
+
+describe('@default tags tell the truth', () => {
+  it.each(rows)('%s %s', (file, name, defaults) => {
+    const tags = defaultTags(file, name);
+    for (const [field, value] of Object.entries(defaults)) expect(tags.get(field), `${name}.${field}`).toEqual(value);
+    for (const [field, value] of tags)
+      if (field in defaults) expect(defaults[field], `${name}.${field}`).toEqual(value);
+  });
+});

@@ -1,0 +1,20 @@
+import { Project } from 'ts-morph';
+import { join } from 'node:path';
+
+const project = new Project({ skipAddingFilesFromTsConfig: true });
+
+/**
+ * The `@default` TSDoc tags of an interface's properties, parsed as JSON (`"nginx"`, `2`, `false`),
+ * so tests can hold the documentation to the defaults objects.
+ */
+export function defaultTags(file: string, interfaceName: string): Map<string, unknown> {
+  const path = join(__dirname, '..', '..', 'src', file);
+  const source = project.getSourceFile(path) ?? project.addSourceFileAtPath(path);
+  const declaration = source.getInterfaceOrThrow(interfaceName);
+  const tags = new Map<string, unknown>();
+  for (const property of declaration.getProperties())
+    for (const doc of property.getJsDocs())
+      for (const tag of doc.getTags())
+        if (tag.getTagName() === 'default') tags.set(property.getName(), JSON.parse(tag.getCommentText()?.trim() ?? ''));
+  return tags;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { repoRoot } from './support/temp-repo';
+
+function sources(dir: string): string[] {
+  const full = join(repoRoot, dir);
+  return readdirSync(full).flatMap((entry) => {
+    const path = join(full, entry);
+    if (statSync(path).isDirectory()) return entry === 'node_modules' ? [] : sources(relative(repoRoot, path));
+    return entry.endsWith('.ts') && !entry.endsWith('.test.ts') ? [relative(repoRoot, path)] : [];
+  });
+}
+
+function imports(file: string): string[] {
+  const text = readFileSync(join(repoRoot, file), 'utf8');
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+}
+
+// A project imports only from projects above it: models → renderer → tools; environments and
+// the Argo CD app read models only.
+const layers: [string, string[]][] = [
+  ['packages/models/src', ['@apim-gitops/renderer', '@apim-gitops/tools']],
+  ['packages/renderer/src', ['@apim-gitops/tools']],
+  ['environments', ['@apim-gitops/renderer', '@apim-gitops/tools']],
+];
+
+describe('layers only import downwards', () => {
+  it.each(layers)('%s imports none of %j', (dir, forbidden) => {
+    for (const file of sources(dir))
+      for (const spec of imports(file)) expect(forbidden.some((f) => spec.startsWith(f)), `${file} imports ${spec}`).toBe(false);
+  });
+
+  it('models do no I/O', () => {
+    for (const file of sources('packages/models/src'))
+      for (const spec of imports(file)) expect(/^(node:)?(fs|child_process|net|http|https)(\/|$)/.test(spec), `${file} imports ${spec}`).toBe(false);
+  });
+
+  it('in the renderer only the writer touches the file system', () => {
+    for (const file of sources('packages/renderer/src').filter((f) => !f.endsWith('writer.ts')))
+      for (const spec of imports(file)) expect(/^(node:)?(fs|child_process)(\/|$)/.test(spec), `${file} imports ${spec}`).toBe(false);
+  });
+
+  it('environment files import nothing but the models', () => {
+    for (const file of sources('environments'))
+      for (const spec of imports(file)) expect(spec === '@apim-gitops/models' || spec.startsWith('./'), `${file} imports ${spec}`).toBe(true);
+  });
+});
