@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -12,7 +12,8 @@ export const repoRoot = resolve(__dirname, '..', '..', '..');
  */
 export function tempRepo(): { root: string; remove: () => void } {
   const root = mkdtempSync(join(tmpdir(), 'apim-gitops-'));
-  for (const dir of ['environments', 'apps', 'deploy']) cpSync(join(repoRoot, dir), join(root, dir), { recursive: true });
+  for (const dir of ['environments', 'apps', 'deploy'])
+    if (existsSync(join(repoRoot, dir))) cpSync(join(repoRoot, dir), join(root, dir), { recursive: true });
   for (const file of ['nx.json', 'package.json']) cpSync(join(repoRoot, file), join(root, file));
   for (const link of ['node_modules', 'packages', 'tools', '.cache']) symlinkSync(join(repoRoot, link), join(root, link));
   return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
