@@ -1,4 +1,16 @@
 import type { AxwaySpec } from '@apim-gitops/models';
 
-/** Axway API Management in this environment. */
-export const axway: AxwaySpec = {};
+/** Axway API Management in this environment: the reference architecture's sizing (3 traffic pods, HPA to 12). */
+export const axway: AxwaySpec = {
+  images: { gateway: { tag: '7.7.0.20240830-4-BN0145-prod.42' } },
+  license: { secretRef: 'axway-license' },
+  certificates: { secretRef: 'axway-domain-cert' },
+  adminUsers: { secretRef: 'axway-admin-users' },
+  cassandra: {
+    hosts: ['cassandra-1.data.example.org', 'cassandra-2.data.example.org', 'cassandra-3.data.example.org'],
+    credentials: { secretRef: 'axway-cassandra' },
+  },
+  metricsDb: { host: 'metrics-db.data.example.org', credentials: { secretRef: 'axway-metrics-db' } },
+  events: { storageClass: 'efs-sc' },
+  adminNodeManager: { allowedSourceRanges: ['10.20.0.0/16'] },
+};

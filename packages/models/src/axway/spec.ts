@@ -1,4 +1,222 @@
-/** Axway API Management in EMT mode. Filled in by the Axway stack. */
-export interface AxwaySpec {
-  readonly [field: string]: unknown;
+import type { SecretRef } from '../secrets';
+import type { AdminNodeManagerSpec, ApiManagerSpec, TrafficSpec } from './workload-spec';
+
+/** One image repository and tag; the registry comes from the environment's `images.registry`. */
+export interface AxwayImageSpec {
+  /** Repository under the registry, e.g. `gateway`. */
+  readonly repository?: string;
+  /** Immutable tag, e.g. `7.7.0.20240830-4-BN0145-ubi9` or a build number of the image pipeline. */
+  readonly tag: string;
 }
+
+/** Images of the stack. The FED, certificates and licence are baked into the gateway image per environment. */
+export interface AxwayImagesSpec {
+  /**
+   * Admin Node Manager image (domain cert, admin user and metrics built in).
+   * @default { repository: "admin-nodemanager", tag: "7.7.0.20240830-4-BN0145-ubi9" }
+   */
+  readonly adminNodeManager?: Partial<AxwayImageSpec>;
+  /**
+   * Gateway image, built for this environment with its FED and `--group-id`; API Manager UI and traffic
+   * pods both run it. Only `repository` has a default; the tag is always the environment's own.
+   * @default { repository: "gateway" }
+   */
+  readonly gateway: AxwayImageSpec;
+}
+
+/** The external Cassandra cluster holding API Manager data, KPS, quotas and OAuth tokens. */
+export interface AxwayCassandraSpec {
+  /**
+   * Host names of the nodes, one per zone; production needs at least three.
+   * @example ['cassandra-1.example.org', 'cassandra-2.example.org', 'cassandra-3.example.org']
+   */
+  readonly hosts: readonly string[];
+  /**
+   * CQL port.
+   * @default 9042
+   */
+  readonly port?: number;
+  /**
+   * Keyspace of API Manager data (`CASS_KEYSPACE`): letters, digits and `_` only.
+   * @default "axway_apim"
+   */
+  readonly keyspace?: string;
+  /**
+   * Keyspace of transactional data (`CASS_TKEYSPACE`): letters, digits and `_` only.
+   * @default "t_axway_apim"
+   */
+  readonly transactionKeyspace?: string;
+  /** Secret with keys `username` and `password` of the Cassandra user. */
+  readonly credentials: SecretRef;
+}
+
+/** Database engines the ANM can write metrics to. */
+export type MetricsDbType = 'mysql' | 'mariadb' | 'mssql' | 'oracle';
+
+/** The external RDBMS the ANM fills with metrics from the gateways' event logs. */
+export interface AxwayMetricsDbSpec {
+  /**
+   * Engine; decides the JDBC URL form. The JDBC driver must be in the images' `ext/lib`.
+   * @default "mysql"
+   */
+  readonly type?: MetricsDbType;
+  /** Host name of the database server. */
+  readonly host: string;
+  /**
+   * Server port. Set it for mssql (usually 1433) or oracle (usually 1521).
+   * @default 3306
+   */
+  readonly port?: number;
+  /**
+   * Database (oracle: service name) holding the metrics tables.
+   * @default "metrics"
+   */
+  readonly database?: string;
+  /**
+   * Options appended to the JDBC URL: after `?` for mysql/mariadb, after `;` for mssql; oracle takes none.
+   * Leave out for `useSSL=true` on mysql/mariadb and no options elsewhere.
+   */
+  readonly urlOptions?: string;
+  /** Secret with keys `username` and `password` of the metrics user (e.g. `report`). */
+  readonly credentials: SecretRef;
+}
+
+/** Access modes the events claim may use. */
+export type EventsAccessMode = 'ReadWriteMany' | 'ReadWriteOnce';
+
+/** The shared volume where gateways write transaction event logs and the ANM reads them. */
+export interface AxwayEventsSpec {
+  /** StorageClass of the claim (EFS, NFS, Azure Files…). Leave out for the cluster's default class. */
+  readonly storageClass?: string;
+  /**
+   * `ReadWriteOnce` only works when every pod sits on one node: allowed for one traffic replica without
+   * autoscaling, and the gateways are then pinned next to the ANM.
+   * @default "ReadWriteMany"
+   */
+  readonly accessMode?: EventsAccessMode;
+  /**
+   * The FED's Transaction Event Log `max_disk_space` per gateway, in GB; sizes the claim.
+   * @default 1
+   */
+  readonly maxDiskGb?: number;
+}
+
+/** Public host names, one per interface; path rewrites do not work, so each UI needs its own host. */
+export interface AxwayHostsSpec {
+  /** API Gateway Manager UI (ANM). Leave out for `anm.<domain>`. */
+  readonly adminNodeManager?: string;
+  /** API Manager UI and REST API. Leave out for `apimgmt.<domain>`. */
+  readonly apiManager?: string;
+  /** API traffic. Leave out for `apimgr.<domain>` (the reference architecture's name). */
+  readonly traffic?: string;
+}
+
+/** The one-off Job that loads the metrics schema before the ANM starts (mysql/mariadb only). */
+export interface AxwayMetricsSchemaJobSpec {
+  /**
+   * Render the Job as an Argo CD PreSync hook.
+   * @default false
+   */
+  readonly enabled?: boolean;
+  /**
+   * Image with the `mysql` client and `mysql-analytics.sql` from Axway's Docker scripts, built by the
+   * image pipeline. Leave out the tag to use the ANM image's tag.
+   * @default { repository: "metrics-schema" }
+   */
+  readonly image?: Partial<AxwayImageSpec>;
+  /**
+   * Path of the schema script inside that image.
+   * @default "/schema/mysql-analytics.sql"
+   */
+  readonly scriptPath?: string;
+}
+
+/** Axway API Management 7.7 in EMT mode: ANM, API Manager UI and traffic gateways. */
+export interface AxwaySpec {
+  /** Image repositories and tags. */
+  readonly images: AxwayImagesSpec;
+  /**
+   * Group the gateway image was built with (`--group-id`); the ANM shows the topology by it.
+   * @default "emt-group"
+   */
+  readonly groupId?: string;
+  /** Secret with the EMT licence under key `license.lic`; gateways refuse to start without it. */
+  readonly license: SecretRef;
+  /** Secret with the domain certificate `domaincert.pem` and key `domainkey.pem` shared by ANM and gateways. */
+  readonly certificates: SecretRef;
+  /** Secret with the ANM admin users file under key `adminUsers.json`. */
+  readonly adminUsers: SecretRef;
+  /** External Cassandra cluster. */
+  readonly cassandra: AxwayCassandraSpec;
+  /** External metrics database. */
+  readonly metricsDb: AxwayMetricsDbSpec;
+  /** Shared events volume. */
+  readonly events?: AxwayEventsSpec;
+  /**
+   * `EMT_TRACE_LEVEL` of every pod.
+   * @default "INFO"
+   */
+  readonly traceLevel?: 'INFO' | 'DEBUG' | 'DATA';
+  /**
+   * Trace as JSON on stdout (`APIGW_LOG_TRACE_JSON_TO_STDOUT`), for the log shipper.
+   * @default true
+   */
+  readonly jsonLogging?: boolean;
+  /**
+   * `EMT_DEPLOYMENT_ENABLED`: Policy Studio may push a FED into a running gateway. Development only, with a
+   * single traffic pod; refused in production.
+   * @default false
+   */
+  readonly deploymentEnabled?: boolean;
+  /** Public host names. */
+  readonly hosts?: AxwayHostsSpec;
+  /** Admin Node Manager. */
+  readonly adminNodeManager?: AdminNodeManagerSpec;
+  /** API Manager UI. */
+  readonly apiManager?: ApiManagerSpec;
+  /** Traffic gateways. */
+  readonly traffic?: TrafficSpec;
+  /** Optional metrics schema Job. */
+  readonly metricsSchemaJob?: AxwayMetricsSchemaJobSpec;
+}
+
+/** Defaults of the stack-wide fields. */
+export const axwayDefaults = {
+  groupId: 'emt-group',
+  traceLevel: 'INFO',
+  jsonLogging: true,
+  deploymentEnabled: false,
+} as const satisfies Partial<AxwaySpec>;
+
+/** Defaults of the images. */
+export const axwayImagesDefaults = {
+  adminNodeManager: { repository: 'admin-nodemanager', tag: '7.7.0.20240830-4-BN0145-ubi9' },
+  gateway: { repository: 'gateway' },
+} as const;
+
+/** Defaults of the Cassandra connection. */
+export const axwayCassandraDefaults = {
+  port: 9042,
+  keyspace: 'axway_apim',
+  transactionKeyspace: 't_axway_apim',
+} as const satisfies Partial<AxwayCassandraSpec>;
+
+/** Defaults of the metrics database. */
+export const axwayMetricsDbDefaults = {
+  type: 'mysql',
+  port: 3306,
+  database: 'metrics',
+} as const satisfies Partial<AxwayMetricsDbSpec>;
+
+/** Defaults of the events volume. */
+export const axwayEventsDefaults = {
+  accessMode: 'ReadWriteMany',
+  maxDiskGb: 1,
+} as const satisfies Partial<AxwayEventsSpec>;
+
+/** Defaults of the metrics schema Job. */
+export const axwayMetricsSchemaJobDefaults = {
+  enabled: false,
+  image: { repository: 'metrics-schema' },
+  scriptPath: '/schema/mysql-analytics.sql',
+} as const satisfies Partial<AxwayMetricsSchemaJobSpec>;

@@ -1,0 +1,90 @@
+import type { ExternalConnection, ResolvedComponent } from '../component';
+
+/** Container ports fixed by the product images and the FED conventions of the reference architecture. */
+export const axwayPorts = {
+  /** ANM: API Gateway Manager UI/REST and the gateways' registration target. */
+  adminNodeManager: 8090,
+  /** API Manager UI and REST API. */
+  apiManager: 8075,
+  /** API traffic. */
+  traffic: 8065,
+  /** Plain-HTTP health-check listener of every gateway pod (`EMT_HEALTHCHECK_PORT`). */
+  health: 8080,
+  /** Instance management interface of every gateway pod, called by the ANM over mutual TLS. */
+  management: 8085,
+} as const;
+
+/** Path of the gateways' health-check listener (`EMT_HEALTHCHECK_PATH`). */
+export const axwayHealthPath = '/healthcheck';
+
+/** Component ids, which are also the base names of their objects. */
+export const axwayIds = {
+  adminNodeManager: 'axway-anm',
+  apiManager: 'axway-api-manager',
+  traffic: 'axway-traffic',
+} as const;
+
+/** Service names; `EMT_ANM_HOSTS` and the prechecks name them, so they are short and fixed. */
+export const axwayServices = {
+  adminNodeManager: 'anm',
+  apiManager: 'apimgr',
+  traffic: 'traffic',
+} as const;
+
+/** The in-cluster `host:port` gateways register with (`EMT_ANM_HOSTS`). */
+export const anmHosts = `${axwayServices.adminNodeManager}:${axwayPorts.adminNodeManager}`;
+
+/** The Admin Node Manager's place in the environment. */
+export function adminNodeManagerComponent(metricsDb: ExternalConnection): ResolvedComponent {
+  return {
+    id: axwayIds.adminNodeManager,
+    stack: 'axway',
+    component: 'admin-node-manager',
+    app: 'axway-apim-anm',
+    serviceName: axwayServices.adminNodeManager,
+    dependsOn: [],
+    // The ANM polls each registered gateway pod on its management port.
+    connects: [
+      { to: axwayIds.apiManager, port: axwayPorts.management },
+      { to: axwayIds.traffic, port: axwayPorts.management },
+    ],
+    external: [metricsDb],
+    ingressPorts: [axwayPorts.adminNodeManager],
+    metricsPorts: [],
+  };
+}
+
+/** The API Manager UI's place in the environment. */
+export function apiManagerComponent(cassandra: readonly ExternalConnection[], metricsDb: ExternalConnection): ResolvedComponent {
+  return {
+    id: axwayIds.apiManager,
+    stack: 'axway',
+    component: 'api-manager',
+    app: 'axway-apim-gateway',
+    serviceName: axwayServices.apiManager,
+    dependsOn: [axwayIds.adminNodeManager],
+    connects: [{ to: axwayIds.adminNodeManager, port: axwayPorts.adminNodeManager }],
+    external: [...cassandra, metricsDb],
+    ingressPorts: [axwayPorts.apiManager],
+    metricsPorts: [],
+  };
+}
+
+/** The traffic gateways' place in the environment. */
+export function trafficComponent(cassandra: readonly ExternalConnection[], metricsDb: ExternalConnection): ResolvedComponent {
+  return {
+    id: axwayIds.traffic,
+    stack: 'axway',
+    component: 'traffic',
+    app: 'axway-apim-gateway',
+    serviceName: axwayServices.traffic,
+    dependsOn: [axwayIds.adminNodeManager, axwayIds.apiManager],
+    connects: [
+      { to: axwayIds.adminNodeManager, port: axwayPorts.adminNodeManager },
+      { to: axwayIds.apiManager, port: axwayPorts.apiManager },
+    ],
+    external: [...cassandra, metricsDb],
+    ingressPorts: [axwayPorts.traffic],
+    metricsPorts: [],
+  };
+}

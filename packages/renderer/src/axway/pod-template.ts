@@ -1,0 +1,104 @@
+import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
+import type { IDeploymentStrategy } from 'kubernetes-models/apps/v1/DeploymentStrategy';
+import type { IAffinity, IContainer, IProbe, ITopologySpreadConstraint } from 'kubernetes-models/v1';
+import type { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import type { EnvironmentBasics, ResolvedAxway, ResolvedComponent } from '@apim-gitops/models';
+import { configChecksum, configChecksumAnnotation } from '../common/checksum';
+import { podSecurityContext } from '../common/pod-security';
+import type { Json } from '../kube-object';
+import { toPlain } from '../kube-object';
+import { componentLabels, selectorLabels } from '../labels';
+import type { AxwayStorage } from './runtime';
+
+// Script-built and public Axway images run as UID/GID 1000; the events export must be writable by it.
+const axwayUid = 1000;
+
+/** Everything that differs between the three Axway Deployments. */
+export interface AxwayDeploymentParts {
+  readonly component: ResolvedComponent;
+  readonly replicas: number;
+  readonly strategy: IDeploymentStrategy;
+  readonly initContainers: IContainer[];
+  readonly container: IContainer;
+  readonly storage: AxwayStorage;
+  readonly config: ConfigMap;
+  readonly terminationGracePeriodSeconds: number;
+  readonly affinity?: IAffinity;
+  readonly topologySpreadConstraints?: ITopologySpreadConstraint[];
+}
+
+/** A Deployment of one Axway component, with the stack's pod-level settings. */
+export function axwayDeployment(env: EnvironmentBasics, ax: ResolvedAxway, parts: AxwayDeploymentParts): Deployment {
+  const { component } = parts;
+  return new Deployment({
+    metadata: { name: component.id, labels: componentLabels(component) },
+    spec: {
+      replicas: parts.replicas,
+      strategy: parts.strategy,
+      selector: { matchLabels: selectorLabels(component) },
+      template: {
+        metadata: {
+          labels: componentLabels(component),
+          annotations: {
+            [configChecksumAnnotation]: configChecksum(toPlain(parts.config) as Json),
+            'axway.com/group-id': ax.groupId,
+          },
+        },
+        spec: {
+          serviceAccountName: component.id,
+          automountServiceAccountToken: false,
+          securityContext: podSecurityContext(axwayUid),
+          ...(env.images.pullSecret ? { imagePullSecrets: [{ name: env.images.pullSecret }] } : {}),
+          terminationGracePeriodSeconds: parts.terminationGracePeriodSeconds,
+          initContainers: parts.initContainers,
+          containers: [{ ...parts.container, volumeMounts: parts.storage.mounts }],
+          volumes: parts.storage.volumes,
+          ...(parts.affinity ? { affinity: parts.affinity } : {}),
+          ...(parts.topologySpreadConstraints?.length ? { topologySpreadConstraints: parts.topologySpreadConstraints } : {}),
+        },
+      },
+    },
+  });
+}
+
+/**
+ * Required co-location with the ANM pod, for a ReadWriteOnce events volume: such a volume attaches to
+ * one node only, so every pod that mounts it must run there.
+ */
+export function besideAdminNodeManager(ax: ResolvedAxway): IAffinity | undefined {
+  if (ax.events.accessMode !== 'ReadWriteOnce') return undefined;
+  return {
+    podAffinity: {
+      requiredDuringSchedulingIgnoredDuringExecution: [
+        { labelSelector: { matchLabels: selectorLabels(ax.adminNodeManager.component) }, topologyKey: 'kubernetes.io/hostname' },
+      ],
+    },
+  };
+}
+
+/** Timing of one probe, in seconds (and a failure count). */
+export interface ProbeTiming {
+  readonly initialDelaySeconds?: number;
+  readonly periodSeconds: number;
+  readonly timeoutSeconds: number;
+  readonly failureThreshold?: number;
+}
+
+/**
+ * An httpGet probe. The `k8sprobe` header tags probe calls in the gateway's traffic logs, so they can
+ * be filtered out of monitoring.
+ */
+export function httpProbe(scheme: 'HTTP' | 'HTTPS', path: string, port: number, kind: string, timing: ProbeTiming): IProbe {
+  return { httpGet: { scheme, path, port, httpHeaders: [{ name: 'k8sprobe', value: kind }] }, ...timing };
+}
+
+/**
+ * A startup probe with a 10-minute budget (10 s × 60): the first start creates the Cassandra tables
+ * and takes minutes, and liveness must not kill the pod meanwhile.
+ */
+export function firstStartProbe(scheme: 'HTTP' | 'HTTPS', path: string, port: number): IProbe {
+  return httpProbe(scheme, path, port, 'startup', { periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 60 });
+}
+
+/** Lets the ingress and Service stop sending before the gateway shuts down. */
+export const drainPreStop = { preStop: { exec: { command: ['sleep', '10'] } } };

@@ -1,0 +1,43 @@
+import type { IContainer } from 'kubernetes-models/v1';
+import type { ResolvedAxway } from '@apim-gitops/models';
+import { axwayPorts } from '@apim-gitops/models';
+import type { WaitTarget } from '../common/wait-for';
+import { waitForContainer } from '../common/wait-for';
+
+// The reference architecture's Helm charts check these preconditions in init containers, in this order:
+// datastores first, then the in-cluster components each pod registers with or must not race.
+
+function cassandraTargets(ax: ResolvedAxway): WaitTarget[] {
+  return ax.cassandra.hosts.map((host, i) => ({ name: `cassandra-${i + 1}`, host, port: ax.cassandra.port }));
+}
+
+function metricsDbTarget(ax: ResolvedAxway): WaitTarget {
+  return { name: 'metrics-db', host: ax.metricsDb.host, port: ax.metricsDb.port };
+}
+
+function anmTarget(ax: ResolvedAxway): WaitTarget {
+  return { name: 'anm', host: ax.adminNodeManager.component.serviceName, port: axwayPorts.adminNodeManager };
+}
+
+/** What each pod waits for, in order. */
+export function precheckTargets(ax: ResolvedAxway, pod: 'anm' | 'api-manager' | 'traffic'): WaitTarget[] {
+  switch (pod) {
+    case 'anm':
+      return [metricsDbTarget(ax)];
+    case 'api-manager':
+      return [...cassandraTargets(ax), metricsDbTarget(ax), anmTarget(ax)];
+    case 'traffic':
+      // Waiting for the API Manager keeps traffic pods from racing its first-start table creation.
+      return [
+        ...cassandraTargets(ax),
+        metricsDbTarget(ax),
+        anmTarget(ax),
+        { name: 'api-manager', host: ax.apiManager.component.serviceName, port: axwayPorts.apiManager },
+      ];
+  }
+}
+
+/** The init containers of one pod. */
+export function prechecks(ax: ResolvedAxway, pod: 'anm' | 'api-manager' | 'traffic'): IContainer[] {
+  return precheckTargets(ax, pod).map((target) => waitForContainer(target));
+}

@@ -1,0 +1,60 @@
+import type { ResolvedAxway, ResolvedEnvironment } from '@apim-gitops/models';
+import { axwayHealthPath, axwayPorts } from '@apim-gitops/models';
+import { cpuAutoscaler, podDisruptionBudget } from '../common/disruption';
+import { containerSecurityContext } from '../common/pod-security';
+import { clusterService, serviceAccount } from '../common/service';
+import { nodeAntiAffinity, zoneSpread } from '../common/spread';
+import type { KubeObject } from '../kube-object';
+import { selectorLabels } from '../labels';
+import { axwayDeployment, besideAdminNodeManager, drainPreStop, firstStartProbe, httpProbe } from './pod-template';
+import { prechecks } from './prechecks';
+import { axwayStorage, containerResources, gatewayContainerPorts, gatewayEnv, jvmConfigMap } from './runtime';
+
+/**
+ * The traffic gateways: one pod per node (required anti-affinity), spread over zones, autoscaled on
+ * CPU and protected by a PDB that always leaves one pod free to drain.
+ */
+export function renderTraffic(env: ResolvedEnvironment, ax: ResolvedAxway): KubeObject[] {
+  const { component, settings } = ax.traffic;
+  const selector = selectorLabels(component);
+  const config = jvmConfigMap(component, 'gateway');
+  const colocation = besideAdminNodeManager(ax);
+  const deployment = axwayDeployment(env, ax, {
+    component,
+    replicas: settings.replicas,
+    // One pod at a time (the seed's maxUnavailable: 1). A lone pod gets no surge: the required
+    // anti-affinity (and a ReadWriteOnce volume) would keep a surge pod pending on a one-node cluster.
+    strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: settings.replicas > 1 ? 1 : 0, maxUnavailable: 1 } },
+    initContainers: prechecks(ax, 'traffic'),
+    config,
+    storage: axwayStorage(ax, component, 'gateway'),
+    terminationGracePeriodSeconds: 40,
+    affinity: { ...nodeAntiAffinity(selector, 'required'), ...colocation },
+    topologySpreadConstraints: zoneSpread(selector, env.scheduling.zoneSpread),
+    container: {
+      name: 'traffic',
+      image: ax.traffic.image,
+      imagePullPolicy: 'IfNotPresent',
+      ports: gatewayContainerPorts(),
+      env: gatewayEnv(ax, settings.heapMb),
+      resources: containerResources(settings.resources),
+      startupProbe: firstStartProbe('HTTP', axwayHealthPath, axwayPorts.health),
+      readinessProbe: httpProbe('HTTP', axwayHealthPath, axwayPorts.health, 'readiness', { initialDelaySeconds: 40, periodSeconds: 5, timeoutSeconds: 5 }),
+      livenessProbe: httpProbe('HTTP', axwayHealthPath, axwayPorts.health, 'liveness', { periodSeconds: 30, timeoutSeconds: 15, failureThreshold: 3 }),
+      lifecycle: drainPreStop,
+      securityContext: containerSecurityContext(),
+    },
+  });
+  const service = clusterService(component, [
+    { name: 'traffic', port: axwayPorts.traffic },
+    { name: 'health', port: axwayPorts.health },
+    // Listed so that the ANM's connection to each gateway pod is visible to policy derivation.
+    { name: 'mgmt', port: axwayPorts.management },
+  ]);
+  const objects: KubeObject[] = [serviceAccount(component), config, deployment, service];
+  const pdb = podDisruptionBudget(component, settings.replicas, settings.replicas - 1);
+  if (pdb) objects.push(pdb);
+  const { autoscaling } = settings;
+  if (autoscaling) objects.push(cpuAutoscaler(component, autoscaling.minReplicas, autoscaling.maxReplicas, autoscaling.cpuUtilization));
+  return objects;
+}
