@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { environmentDefaults } from '../src';
+import {
+  adminNodeManagerDefaults,
+  apiManagerDefaults,
+  axwayCassandraDefaults,
+  axwayDefaults,
+  axwayEventsDefaults,
+  axwayImagesDefaults,
+  axwayMetricsDbDefaults,
+  axwayMetricsSchemaJobDefaults,
+  environmentDefaults,
+  trafficAutoscalingDefaults,
+  trafficDefaults,
+} from '../src';
 import { defaultTags } from './support/default-tags';
 
 // Each row: file, interface, the defaults object its `@default` tags must agree with.
@@ -8,6 +20,16 @@ const rows: [string, string, Record<string, unknown>][] = [
   ['environment.ts', 'IngressSpec', environmentDefaults.ingress],
   ['environment.ts', 'SchedulingSpec', environmentDefaults.scheduling],
   ['environment.ts', 'MonitoringSpec', environmentDefaults.monitoring],
+  ['axway/spec.ts', 'AxwaySpec', axwayDefaults],
+  ['axway/spec.ts', 'AxwayImagesSpec', axwayImagesDefaults],
+  ['axway/spec.ts', 'AxwayCassandraSpec', axwayCassandraDefaults],
+  ['axway/spec.ts', 'AxwayMetricsDbSpec', axwayMetricsDbDefaults],
+  ['axway/spec.ts', 'AxwayEventsSpec', axwayEventsDefaults],
+  ['axway/spec.ts', 'AxwayMetricsSchemaJobSpec', axwayMetricsSchemaJobDefaults],
+  ['axway/workload-spec.ts', 'AdminNodeManagerSpec', adminNodeManagerDefaults],
+  ['axway/workload-spec.ts', 'ApiManagerSpec', apiManagerDefaults],
+  ['axway/workload-spec.ts', 'TrafficAutoscalingSpec', trafficAutoscalingDefaults],
+  ['axway/workload-spec.ts', 'TrafficSpec', trafficDefaults],
 ];
 
 describe('@default tags tell the truth', () => {
