@@ -15,3 +15,5 @@ export * from './axway/resolve';
 export * from './base-environment';
 export * from './wso2/base';
 export * from './axway/base';
+export * from './gitops';
+export * from './sync-waves';
