@@ -1,7 +1,8 @@
 import type { ResolvedEnvironment } from '@apim-gitops/models';
 import { baseEnvironmentSource, baseEnvironmentSpec, resolveEnvironment } from '@apim-gitops/models';
 import type { RenderedTree } from '@apim-gitops/renderer';
-import { deployRoot, renderTree } from '@apim-gitops/renderer';
+import { argocdManifestsDir, deployRoot, renderTree } from '@apim-gitops/renderer';
+import { renderArgoCd } from './argocd/render-argocd';
 import { environmentNames } from './environment-files';
 import { loadEnvironment } from './load-environment';
 
@@ -47,7 +48,15 @@ export async function renderRepository(root: string, only?: readonly string[]): 
       failures.push(error as Error);
     }
   }
+  // Argo CD objects need every environment, so only a full render writes (and prunes) them.
+  if (!only && tree) {
+    try {
+      for (const [path, text] of await renderArgoCd(root, resolved, tree.environments)) tree.files.set(path, text);
+    } catch (error) {
+      failures.push(error as Error);
+    }
+  }
   if (failures.length > 0 || !tree) throw new RenderFailure(failures);
-  const scopes = only ? [`${deployRoot}/base`, ...names.map((n) => `${deployRoot}/overlays/${n}`)] : [deployRoot];
+  const scopes = only ? [`${deployRoot}/base`, ...names.map((n) => `${deployRoot}/overlays/${n}`)] : [deployRoot, argocdManifestsDir];
   return { ...tree, resolved, scopes };
 }

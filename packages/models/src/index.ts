@@ -21,3 +21,5 @@ export * from './axway/events-volume';
 export * from './axway/cidr';
 export * from './axway/resolve-data-stores';
 export * from './axway/resolve-workloads';
+export * from './gitops';
+export * from './sync-waves';

@@ -1,4 +1,5 @@
 import type { ResolvedEnvironment } from '@apim-gitops/models';
+import { applySyncWaves } from './argocd/sync-waves';
 import { renderAxway } from './axway/index';
 import type { KubeObject } from './kube-object';
 import { validateObjects } from './object-rules';
@@ -11,6 +12,8 @@ import { renderWso2 } from './wso2/index';
  */
 export function renderEnvironment(env: ResolvedEnvironment): KubeObject[] {
   const objects = [...renderSecrets(env), ...(env.wso2 ? renderWso2(env) : []), ...(env.axway ? renderAxway(env) : [])];
-  validateObjects(env.name, objects);
-  return objects;
+  // Argo CD ordering, derived from the components' dependsOn: one annotation, added in one place.
+  const ordered = applySyncWaves(env, objects);
+  validateObjects(env.name, ordered);
+  return ordered;
 }

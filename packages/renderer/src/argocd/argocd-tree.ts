@@ -1,0 +1,55 @@
+import type { ResolvedGitOps } from '@apim-gitops/models';
+import { toYamlFile } from '../canonical-yaml';
+import type { Json, KubeObject } from '../kube-object';
+import { toPlain } from '../kube-object';
+import type { FileTree } from '../layout';
+import { generatedMark, objectFileName } from '../layout';
+import { validateObjects } from '../object-rules';
+import { renderAppProject, renderBootstrapProject } from './app-project';
+import { renderEnvironmentApplication, renderRootApplication } from './application';
+import { scaledReplicaDifferences } from './ignore-differences';
+import { argocdManifestsDir } from './names';
+import { renderedKinds } from './resource-kinds';
+
+/** Where the GitOps settings live, for headers and messages. */
+export const gitOpsSource = 'apps/argocd/gitops.ts';
+
+/** The file a user applies once; it holds the root Application and the project it needs. */
+export const rootManifest = `${argocdManifestsDir}/root.yaml`;
+
+/** One environment as Argo CD needs it: its names and its rendered objects. */
+export interface ArgoCdEnvironment {
+  readonly name: string;
+  readonly namespace: string;
+  readonly objects: readonly Json[];
+}
+
+const header = `${generatedMark} from ${gitOpsSource} and the environments. Do not edit; change the TypeScript and re-render.\n`;
+
+/**
+ * Every Argo CD object, validated: the environments' AppProject, one Application per environment
+ * (derived from the environment list, so adding an environment folder adds its Application),
+ * and the root app of apps. Laid out in `apps/argocd/manifests/` with a kustomization.
+ */
+export function renderArgoCdTree(gitops: ResolvedGitOps, environments: readonly ArgoCdEnvironment[]): FileTree {
+  const sorted = [...environments].sort((a, b) => (a.name < b.name ? -1 : 1));
+  const project = renderAppProject(
+    gitops,
+    sorted.map((env) => ({ server: gitops.clusters.get(env.name) ?? gitops.inCluster, namespace: env.namespace })),
+    renderedKinds(sorted.flatMap((env) => env.objects)),
+  );
+  const applications = sorted.map((env) => renderEnvironmentApplication(gitops, env, scaledReplicaDifferences(env.objects)));
+  const root: KubeObject[] = [renderBootstrapProject(gitops), renderRootApplication(gitops)];
+  validateObjects(gitOpsSource, [project, ...applications, ...root]);
+
+  const files: FileTree = new Map();
+  // One object per file, like deploy/; root.yaml is the exception so that bootstrap is one `kubectl apply -f`.
+  for (const object of [project, ...applications]) files.set(`${argocdManifestsDir}/${objectFileName(toPlain(object))}`, toYamlFile(header, [toPlain(object)]));
+  files.set(rootManifest, toYamlFile(header, root.map(toPlain)));
+  const resources = [...files.keys()].map((path) => path.slice(argocdManifestsDir.length + 1)).sort();
+  files.set(
+    `${argocdManifestsDir}/kustomization.yaml`,
+    toYamlFile(header, [{ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources }]),
+  );
+  return files;
+}

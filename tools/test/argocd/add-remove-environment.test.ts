@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import YAML from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { argocdManifestsDir } from '@apim-gitops/renderer';
+
+const root = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..');
+const appFile = `${argocdManifestsDir}/application-apim-qa.yaml`;
+let copy: string;
+
+/** Runs the CLI in the copy. The tools folder is a symlink: keep Node on the symlinked path so run.mjs takes the copy as its root. */
+function cli(...args: string[]): string {
+  return execFileSync(process.execPath, ['--preserve-symlinks-main', join(copy, 'tools', 'bin', 'run.mjs'), ...args], { cwd: copy, encoding: 'utf8' });
+}
+
+const read = (path: string) => YAML.parse(readFileSync(join(copy, path), 'utf8'));
+
+beforeAll(() => {
+  copy = mkdtempSync(join(tmpdir(), 'apim-gitops-argocd-'));
+  for (const dir of ['environments', 'apps', 'deploy']) cpSync(join(root, dir), join(copy, dir), { recursive: true });
+  for (const dir of ['node_modules', 'packages', 'tools', '.cache']) symlinkSync(join(root, dir), join(copy, dir));
+});
+
+afterAll(() => {
+  if (copy) rmSync(copy, { recursive: true, force: true });
+});
+
+describe('adding and removing an environment folder', () => {
+  it('adds its Application, its overlay and its project destination on render', () => {
+    cpSync(join(copy, 'environments', 'dev'), join(copy, 'environments', 'qa'), { recursive: true });
+    const file = join(copy, 'environments', 'qa', 'environment.ts');
+    writeFileSync(file, readFileSync(file, 'utf8').replace("name: 'dev'", "name: 'qa'"));
+    cli('render');
+
+    const app = read(appFile);
+    expect(app.metadata.name).toBe('apim-qa');
+    expect(app.spec.source.path).toBe('deploy/overlays/qa');
+    expect(app.spec.destination).toEqual({ server: 'https://kubernetes.default.svc', namespace: 'apim-qa' });
+    expect(existsSync(join(copy, 'deploy', 'overlays', 'qa', 'kustomization.yaml'))).toBe(true);
+    expect(read(`${argocdManifestsDir}/kustomization.yaml`).resources).toContain('application-apim-qa.yaml');
+    expect(read(`${argocdManifestsDir}/appproject-apim.yaml`).spec.destinations).toContainEqual({ server: 'https://kubernetes.default.svc', namespace: 'apim-qa' });
+    expect(cli('check')).toContain('the committed output equals a fresh render');
+    // The render ran in the copy, not in the repository the copy links to.
+    expect(existsSync(join(root, appFile))).toBe(false);
+  });
+
+  it('removes its Application, its overlay and its project destination on re-render', () => {
+    rmSync(join(copy, 'environments', 'qa'), { recursive: true });
+    cli('render');
+
+    expect(existsSync(join(copy, appFile))).toBe(false);
+    expect(existsSync(join(copy, 'deploy', 'overlays', 'qa'))).toBe(false);
+    expect(read(`${argocdManifestsDir}/kustomization.yaml`).resources).not.toContain('application-apim-qa.yaml');
+    expect(read(`${argocdManifestsDir}/appproject-apim.yaml`).spec.destinations).not.toContainEqual(expect.objectContaining({ namespace: 'apim-qa' }));
+    // Back to exactly what the repository commits.
+    for (const file of ['kustomization.yaml', 'appproject-apim.yaml', 'root.yaml'])
+      expect(readFileSync(join(copy, argocdManifestsDir, file), 'utf8')).toBe(readFileSync(join(root, argocdManifestsDir, file), 'utf8'));
+  });
+});
