@@ -1,10 +1,13 @@
 import { checkCommand } from './check-command';
+import { diffCommand } from './diff-command';
 import { renderCommand } from './render-command';
 
 const usage = `usage: node tools/bin/run.mjs <command> [options]
 commands:
   render [--env NAME]…   render every environment (or the named ones) into deploy/
-  check                  fail with a diff when the committed output is stale`;
+  check                  fail with a diff when the committed output is stale
+  diff [--base REV] [--markdown FILE]
+                         rendered, per-object diff against REV (default origin/main, else HEAD)`;
 
 /** Values of a repeatable `--flag VALUE` option. */
 export function optionValues(args: readonly string[], flag: string): string[] {
@@ -27,6 +30,8 @@ export async function main(args: readonly string[], root: string): Promise<numbe
       }
       case 'check':
         return await checkCommand(root);
+      case 'diff':
+        return await diffCommand(root, { base: optionValues(rest, '--base').at(-1), markdown: optionValues(rest, '--markdown').at(-1) });
       default:
         console.error(usage);
         return 2;
