@@ -1,5 +1,6 @@
 import { checkCommand } from './check-command';
 import { diffCommand } from './diff-command';
+import { promoteCommand } from './promote-command';
 import { renderCommand } from './render-command';
 
 const usage = `usage: node tools/bin/run.mjs <command> [options]
@@ -7,7 +8,9 @@ commands:
   render [--env NAME]…   render every environment (or the named ones) into deploy/
   check                  fail with a diff when the committed output is stale
   diff [--base REV] [--markdown FILE]
-                         rendered, per-object diff against REV (default origin/main, else HEAD)`;
+                         rendered, per-object diff against REV (default origin/main, else HEAD)
+  promote --from A --to B [--only images|versions|all]
+                         copy image tags (default) from A's TypeScript into B's, then re-render B`;
 
 /** Values of a repeatable `--flag VALUE` option. */
 export function optionValues(args: readonly string[], flag: string): string[] {
@@ -32,6 +35,8 @@ export async function main(args: readonly string[], root: string): Promise<numbe
         return await checkCommand(root);
       case 'diff':
         return await diffCommand(root, { base: optionValues(rest, '--base').at(-1), markdown: optionValues(rest, '--markdown').at(-1) });
+      case 'promote':
+        return await promoteCommand(root, optionValues(rest, '--from').at(-1), optionValues(rest, '--to').at(-1), optionValues(rest, '--only').at(-1));
       default:
         console.error(usage);
         return 2;
@@ -39,7 +44,7 @@ export async function main(args: readonly string[], root: string): Promise<numbe
   } catch (error) {
     // Spec and render errors already say where and what; print them without a stack trace.
     const e = error as Error;
-    const known = ['SpecError', 'RenderError', 'RenderFailure'].includes(e?.name);
+    const known = ['SpecError', 'RenderError', 'RenderFailure', 'PromotionError', 'NewEnvironmentError'].includes(e?.name);
     console.error(known ? e.message : (e?.stack ?? String(error)));
     console.error(`${command}: failed; nothing was written`);
     return 1;
