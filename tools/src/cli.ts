@@ -1,5 +1,6 @@
 import { checkCommand } from './check-command';
 import { diffCommand } from './diff-command';
+import { newEnvCommand } from './new-env-command';
 import { promoteCommand } from './promote-command';
 import { renderCommand } from './render-command';
 
@@ -10,7 +11,9 @@ commands:
   diff [--base REV] [--markdown FILE]
                          rendered, per-object diff against REV (default origin/main, else HEAD)
   promote --from A --to B [--only images|versions|all]
-                         copy image tags (default) from A's TypeScript into B's, then re-render B`;
+                         copy image tags (default) from A's TypeScript into B's, then re-render B
+  new-env NAME --from ENV [--domain DOMAIN]
+                         scaffold environments/NAME from ENV and render it`;
 
 /** Values of a repeatable `--flag VALUE` option. */
 export function optionValues(args: readonly string[], flag: string): string[] {
@@ -35,6 +38,8 @@ export async function main(args: readonly string[], root: string): Promise<numbe
         return await checkCommand(root);
       case 'diff':
         return await diffCommand(root, { base: optionValues(rest, '--base').at(-1), markdown: optionValues(rest, '--markdown').at(-1) });
+      case 'new-env':
+        return await newEnvCommand(root, rest[0]?.startsWith('--') ? undefined : rest[0], optionValues(rest, '--from').at(-1), optionValues(rest, '--domain').at(-1));
       case 'promote':
         return await promoteCommand(root, optionValues(rest, '--from').at(-1), optionValues(rest, '--to').at(-1), optionValues(rest, '--only').at(-1));
       default:
