@@ -1,3 +1,4 @@
+import { benchCommand } from './bench';
 import { checkCommand } from './check-command';
 import { diffCommand } from './diff-command';
 import { newEnvCommand } from './new-env-command';
@@ -13,7 +14,8 @@ commands:
   promote --from A --to B [--only images|versions|all]
                          copy image tags (default) from A's TypeScript into B's, then re-render B
   new-env NAME --from ENV [--domain DOMAIN]
-                         scaffold environments/NAME from ENV and render it`;
+                         scaffold environments/NAME from ENV and render it
+  bench                  render 1 … 1,000 synthetic environments and report time, memory, writes`;
 
 /** Values of a repeatable `--flag VALUE` option. */
 export function optionValues(args: readonly string[], flag: string): string[] {
@@ -38,6 +40,8 @@ export async function main(args: readonly string[], root: string): Promise<numbe
         return await checkCommand(root);
       case 'diff':
         return await diffCommand(root, { base: optionValues(rest, '--base').at(-1), markdown: optionValues(rest, '--markdown').at(-1) });
+      case 'bench':
+        return await benchCommand(root);
       case 'new-env':
         return await newEnvCommand(root, rest[0]?.startsWith('--') ? undefined : rest[0], optionValues(rest, '--from').at(-1), optionValues(rest, '--domain').at(-1));
       case 'promote':
