@@ -5,7 +5,8 @@ import { newEnvCommand } from './new-env-command';
 import { promoteCommand } from './promote-command';
 import { renderCommand } from './render-command';
 
-const usage = `usage: node tools/bin/run.mjs <command> [options]
+/** The command list, also read by the workflow test to check that CI calls real commands. */
+export const usage = `usage: node tools/bin/run.mjs <command> [options]
 commands:
   render [--env NAME]…   render every environment (or the named ones) into deploy/
   check                  fail with a diff when the committed output is stale
