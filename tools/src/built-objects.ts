@@ -3,16 +3,12 @@ import { join } from 'node:path';
 import YAML from 'yaml';
 import { deployRoot } from '@apim-gitops/renderer';
 import { kustomizeBuild } from './kubectl';
+import { progress } from './progress';
 
 /** Where the Argo CD manifests are rendered (by the Argo CD app), when the repository has them. */
 export const argocdManifests = 'apps/argocd/manifests';
 /** The name the Argo CD manifests are reported under, beside the environments. */
 export const argocdTarget = '(argocd)';
-
-/** Reports progress on stderr (`label 3/10`) when there is more than one step. */
-export function progress(label: string, done: number, total: number): void {
-  if (total > 1) process.stderr.write(`${label} ${done}/${total}${done === total ? '\n' : '\r'}`);
-}
 
 /**
  * Builds every rendered overlay under `<root>/deploy/overlays` with `kubectl kustomize` (and the

@@ -1,6 +1,7 @@
 import { benchCommand } from './bench';
 import { checkCommand } from './check-command';
 import { diffCommand } from './diff-command';
+import { liveDiffCommand } from './live-diff-command';
 import { newEnvCommand } from './new-env-command';
 import { promoteCommand } from './promote-command';
 import { renderCommand } from './render-command';
@@ -12,6 +13,7 @@ commands:
   check                  fail with a diff when the committed output is stale
   diff [--base REV] [--markdown FILE]
                          rendered, per-object diff against REV (default origin/main, else HEAD)
+  live-diff --env NAME    compare NAME's built objects with the cluster (needs a kubeconfig)
   promote --from A --to B [--only images|versions|all]
                          copy image tags (default) from A's TypeScript into B's, then re-render B
   new-env NAME --from ENV [--domain DOMAIN]
@@ -45,6 +47,8 @@ export async function main(args: readonly string[], root: string): Promise<numbe
         return await benchCommand(root);
       case 'new-env':
         return await newEnvCommand(root, rest[0]?.startsWith('--') ? undefined : rest[0], optionValues(rest, '--from').at(-1), optionValues(rest, '--domain').at(-1));
+      case 'live-diff':
+        return await liveDiffCommand(root, optionValues(rest, '--env').at(-1));
       case 'promote':
         return await promoteCommand(root, optionValues(rest, '--from').at(-1), optionValues(rest, '--to').at(-1), optionValues(rest, '--only').at(-1));
       default:
