@@ -1,10 +1,24 @@
+import { benchCommand } from './bench';
 import { checkCommand } from './check-command';
+import { diffCommand } from './diff-command';
+import { liveDiffCommand } from './live-diff-command';
+import { newEnvCommand } from './new-env-command';
+import { promoteCommand } from './promote-command';
 import { renderCommand } from './render-command';
 
-const usage = `usage: node tools/bin/run.mjs <command> [options]
+/** The command list, also read by the workflow test to check that CI calls real commands. */
+export const usage = `usage: node tools/bin/run.mjs <command> [options]
 commands:
   render [--env NAME]…   render every environment (or the named ones) into deploy/
-  check                  fail with a diff when the committed output is stale`;
+  check                  fail with a diff when the committed output is stale
+  diff [--base REV] [--markdown FILE]
+                         rendered, per-object diff against REV (default origin/main, else HEAD)
+  live-diff --env NAME    compare NAME's built objects with the cluster (needs a kubeconfig)
+  promote --from A --to B [--only images|versions|all]
+                         copy image tags (default) from A's TypeScript into B's, then re-render B
+  new-env NAME --from ENV [--domain DOMAIN]
+                         scaffold environments/NAME from ENV and render it
+  bench                  render 1 … 1,000 synthetic environments and report time, memory, writes`;
 
 /** Values of a repeatable `--flag VALUE` option. */
 export function optionValues(args: readonly string[], flag: string): string[] {
@@ -27,6 +41,16 @@ export async function main(args: readonly string[], root: string): Promise<numbe
       }
       case 'check':
         return await checkCommand(root);
+      case 'diff':
+        return await diffCommand(root, { base: optionValues(rest, '--base').at(-1), markdown: optionValues(rest, '--markdown').at(-1) });
+      case 'bench':
+        return await benchCommand(root);
+      case 'new-env':
+        return await newEnvCommand(root, rest[0]?.startsWith('--') ? undefined : rest[0], optionValues(rest, '--from').at(-1), optionValues(rest, '--domain').at(-1));
+      case 'live-diff':
+        return await liveDiffCommand(root, optionValues(rest, '--env').at(-1));
+      case 'promote':
+        return await promoteCommand(root, optionValues(rest, '--from').at(-1), optionValues(rest, '--to').at(-1), optionValues(rest, '--only').at(-1));
       default:
         console.error(usage);
         return 2;
@@ -34,7 +58,7 @@ export async function main(args: readonly string[], root: string): Promise<numbe
   } catch (error) {
     // Spec and render errors already say where and what; print them without a stack trace.
     const e = error as Error;
-    const known = ['SpecError', 'RenderError', 'RenderFailure'].includes(e?.name);
+    const known = ['SpecError', 'RenderError', 'RenderFailure', 'PromotionError', 'NewEnvironmentError'].includes(e?.name);
     console.error(known ? e.message : (e?.stack ?? String(error)));
     console.error(`${command}: failed; nothing was written`);
     return 1;

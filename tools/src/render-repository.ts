@@ -5,6 +5,7 @@ import { argocdManifestsDir, deployRoot, renderTree } from '@apim-gitops/rendere
 import { renderArgoCd } from './argocd/render-argocd';
 import { environmentNames } from './environment-files';
 import { loadEnvironment } from './load-environment';
+import { progress } from './progress';
 
 /** Problems of several environments, reported together. */
 export class RenderFailure extends Error {
@@ -32,12 +33,14 @@ export async function renderRepository(root: string, only?: readonly string[]): 
   for (const name of names)
     if (!all.includes(name)) failures.push(new Error(`environments/${name}/environment.ts: (file): does not exist (environments: ${all.join(', ') || 'none'})`));
   const resolved: ResolvedEnvironment[] = [];
-  for (const name of names.filter((n) => all.includes(n))) {
+  const known = names.filter((n) => all.includes(n));
+  for (const [i, name] of known.entries()) {
     try {
       resolved.push(await loadEnvironment(root, name));
     } catch (error) {
       failures.push(error as Error);
     }
+    progress('environments loaded', i + 1, known.length);
   }
   const base = resolveEnvironment(baseEnvironmentSpec, baseEnvironmentSource);
   let tree: RenderedTree | undefined;

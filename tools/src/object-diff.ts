@@ -1,0 +1,153 @@
+/**
+ * Semantic diff of built Kubernetes objects, environment by environment: which objects were added
+ * or removed, and which fields of the others changed, with their old and new values. Pure: objects
+ * in, summary out; the diff command supplies the objects and prints the summary.
+ */
+
+/** A JSON value as kustomize emits it. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/** One changed leaf (or a subtree that appeared or vanished). `undefined` means absent on that side. */
+export interface FieldChange {
+  /** Dotted path with indices in brackets, e.g. `spec.data[0].remoteRef.key`. */
+  readonly path: string;
+  readonly before: JsonValue | undefined;
+  readonly after: JsonValue | undefined;
+}
+
+/** What changed in one environment. */
+export interface EnvironmentDiff {
+  readonly env: string;
+  /** `added`/`removed` when the environment exists on one side only. */
+  readonly status: 'added' | 'removed' | 'changed' | 'unchanged';
+  /** `Kind/name` of objects only the new side has. */
+  readonly added: readonly string[];
+  /** `Kind/name` of objects only the old side has. */
+  readonly removed: readonly string[];
+  readonly changed: readonly { readonly object: string; readonly fields: readonly FieldChange[] }[];
+}
+
+/** The whole rendered diff. */
+export interface DiffSummary {
+  readonly environments: readonly EnvironmentDiff[];
+}
+
+type Manifest = { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string } };
+
+/** `Kind/name`, with the namespace when one is set, as reviewers know the object. */
+export function objectKey(object: unknown): string {
+  const o = object as Manifest;
+  const ns = o.metadata?.namespace ? `${o.metadata.namespace}/` : '';
+  return `${o.kind ?? '?'}/${ns}${o.metadata?.name ?? '?'}`;
+}
+
+function isRecord(value: unknown): value is { [key: string]: JsonValue } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function childPath(parent: string, key: string | number): string {
+  if (typeof key === 'number') return `${parent}[${key}]`;
+  // Keys such as `app.kubernetes.io/name` are quoted so the path stays unambiguous.
+  const plain = /^[A-Za-z_$][\w$-]*$/.test(key);
+  return plain ? (parent ? `${parent}.${key}` : key) : `${parent}[${JSON.stringify(key)}]`;
+}
+
+/** Field-level changes between two JSON values, in a stable order (keys sorted). */
+export function diffFields(before: JsonValue | undefined, after: JsonValue | undefined, path = ''): FieldChange[] {
+  if (isRecord(before) && isRecord(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+    return keys.flatMap((k) => diffFields(before[k], after[k], childPath(path, k)));
+  }
+  if (Array.isArray(before) && Array.isArray(after)) {
+    const changes: FieldChange[] = [];
+    for (let i = 0; i < Math.max(before.length, after.length); i++) changes.push(...diffFields(before[i], after[i], childPath(path, i)));
+    return changes;
+  }
+  if (JSON.stringify(before) === JSON.stringify(after)) return [];
+  return [{ path: path || '(root)', before, after }];
+}
+
+/** Compares one environment's objects on both sides (either side may be missing). */
+export function diffEnvironment(env: string, before: readonly unknown[] | undefined, after: readonly unknown[] | undefined): EnvironmentDiff {
+  const old = new Map((before ?? []).map((o) => [objectKey(o), o as JsonValue]));
+  const now = new Map((after ?? []).map((o) => [objectKey(o), o as JsonValue]));
+  const added = [...now.keys()].filter((k) => !old.has(k)).sort();
+  const removed = [...old.keys()].filter((k) => !now.has(k)).sort();
+  const changed = [...now.keys()]
+    .filter((k) => old.has(k))
+    .sort()
+    .map((object) => ({ object, fields: diffFields(old.get(object), now.get(object)) }))
+    .filter((c) => c.fields.length > 0);
+  const status =
+    before === undefined ? 'added' : after === undefined ? 'removed' : added.length + removed.length + changed.length > 0 ? 'changed' : 'unchanged';
+  return { env, status, added, removed, changed };
+}
+
+/** Diffs every environment present on either side, sorted by name. */
+export function diffEnvironments(before: ReadonlyMap<string, readonly unknown[]>, after: ReadonlyMap<string, readonly unknown[]>): DiffSummary {
+  const names = [...new Set([...before.keys(), ...after.keys()])].sort();
+  return { environments: names.map((n) => diffEnvironment(n, before.get(n), after.get(n))) };
+}
+
+/** Values longer than this are elided in the summary; the full text is in the rendered files. */
+export const maxValueLength = 60;
+
+/** A value as one short line: strings quoted, long ones elided in the middle, absent as `(none)`. */
+export function formatValue(value: JsonValue | undefined, max = maxValueLength): string {
+  if (value === undefined) return '(none)';
+  const text = JSON.stringify(value);
+  if (text.length <= max) return text;
+  const lines = typeof value === 'string' ? value.split('\n').length : 0;
+  const what = lines > 1 ? `${lines} lines, ${text.length} chars` : `${text.length} chars`;
+  const keep = Math.floor((max - 5) / 2);
+  return `${text.slice(0, keep)} … ${text.slice(-keep)} (${what})`;
+}
+
+function counts(summary: DiffSummary): string {
+  const changed = summary.environments.filter((e) => e.status !== 'unchanged').length;
+  const objects = summary.environments.reduce((n, e) => n + e.added.length + e.removed.length + e.changed.length, 0);
+  return `${changed} of ${summary.environments.length} environment(s) changed, ${objects} object(s) differ`;
+}
+
+/** The summary as plain text for a terminal, one line per object and per field. */
+export function formatSummary(summary: DiffSummary): string {
+  const lines: string[] = [];
+  for (const e of summary.environments) {
+    if (e.status === 'unchanged') {
+      lines.push(`${e.env}: unchanged`);
+      continue;
+    }
+    lines.push(`${e.env}: ${e.status === 'changed' ? '' : `environment ${e.status}, `}${e.added.length} added, ${e.removed.length} removed, ${e.changed.length} changed`);
+    for (const o of e.added) lines.push(`  + ${o}`);
+    for (const o of e.removed) lines.push(`  - ${o}`);
+    for (const c of e.changed) {
+      lines.push(`  ~ ${c.object}`);
+      for (const f of c.fields) lines.push(`      ${f.path}: ${formatValue(f.before)} → ${formatValue(f.after)}`);
+    }
+  }
+  lines.push(`diff: ${counts(summary)}`);
+  return lines.join('\n');
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/`/g, 'ˋ');
+}
+
+/** The summary as Markdown for a pull-request comment: one section per changed environment. */
+export function formatMarkdown(summary: DiffSummary, baseLabel = 'base'): string {
+  const lines: string[] = ['## Rendered diff', '', `Against \`${baseLabel}\`: ${counts(summary)}.`];
+  const unchanged = summary.environments.filter((e) => e.status === 'unchanged').map((e) => e.env);
+  for (const e of summary.environments.filter((x) => x.status !== 'unchanged')) {
+    lines.push('', `### ${e.env}${e.status === 'changed' ? '' : ` (environment ${e.status})`}`, '');
+    for (const o of e.added) lines.push(`- added \`${o}\``);
+    for (const o of e.removed) lines.push(`- removed \`${o}\``);
+    if (e.changed.length > 0) {
+      if (e.added.length + e.removed.length > 0) lines.push('');
+      lines.push('| object | field | before | after |', '|---|---|---|---|');
+      for (const c of e.changed)
+        for (const f of c.fields) lines.push(`| \`${cell(c.object)}\` | \`${cell(f.path)}\` | \`${cell(formatValue(f.before))}\` | \`${cell(formatValue(f.after))}\` |`);
+    }
+  }
+  if (unchanged.length > 0) lines.push('', `Unchanged: ${unchanged.join(', ')}.`);
+  return `${lines.join('\n')}\n`;
+}

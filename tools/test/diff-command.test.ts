@@ -1,0 +1,51 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { main } from '../src/cli';
+import { renderedDiff } from '../src/diff-command';
+import { copyRepository, gitIn } from './temp-repository';
+
+let repo: ReturnType<typeof copyRepository>;
+const devFile = () => join(repo.root, 'environments', 'dev', 'environment.ts');
+function setDevRefreshInterval(value: string): void {
+  const text = readFileSync(devFile(), 'utf8');
+  const withField = text.includes('refreshInterval')
+    ? text.replace(/refreshInterval: '[^']*'/, `refreshInterval: '${value}'`)
+    : text.replace("store: { kind: 'ClusterSecretStore', name: 'vault-dev' },", `store: { kind: 'ClusterSecretStore', name: 'vault-dev' },\n    refreshInterval: '${value}',`);
+  if (withField === text) throw new Error('the dev environment changed shape: update this test');
+  writeFileSync(devFile(), withField);
+}
+
+beforeAll(() => {
+  repo = copyRepository({ git: true });
+  setDevRefreshInterval('5m');
+  gitIn(repo.root, 'commit', '--quiet', '-am', 'dev: refresh every 5m');
+  setDevRefreshInterval('10m');
+});
+afterAll(() => repo.remove());
+
+it('the rendered diff names exactly the objects and the field a one-field change touches', async () => {
+  const summary = await renderedDiff(repo.root, 'HEAD');
+  const changed = summary.environments.filter((e) => e.status !== 'unchanged');
+  expect(changed.map((e) => e.env)).toEqual(['dev']);
+  const dev = changed[0]!;
+  expect(dev.added).toEqual([]);
+  expect(dev.removed).toEqual([]);
+  expect(dev.changed.length).toBeGreaterThan(0);
+  for (const object of dev.changed) {
+    expect(object.object).toMatch(/^ExternalSecret\/apim-dev\//);
+    expect(object.fields).toEqual([{ path: 'spec.refreshInterval', before: '5m', after: '10m' }]);
+  }
+  // The temporary worktree is gone afterwards.
+  expect(gitIn(repo.root, 'worktree', 'list').trim().split('\n')).toHaveLength(1);
+});
+
+it('the diff command writes the Markdown form for a PR comment and exits 0', async () => {
+  const markdown = join(repo.root, 'diff.md');
+  expect(await main(['diff', '--base', 'HEAD', '--markdown', markdown], repo.root)).toBe(0);
+  expect(readFileSync(markdown, 'utf8')).toContain('| `spec.refreshInterval` | `"5m"` | `"10m"` |');
+});
+
+it('an unknown base revision fails with a clear message', async () => {
+  await expect(renderedDiff(repo.root, 'no-such-branch')).rejects.toThrow('--base no-such-branch: not a commit');
+});

@@ -1,0 +1,55 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../src/cli';
+import { kustomizeBuild } from '../src/kubectl';
+import { derivedDomain, rewriteEnvironment } from '../src/new-env-command';
+import { copyRepository } from './temp-repository';
+
+let repo: ReturnType<typeof copyRepository>;
+beforeEach(() => {
+  repo = copyRepository();
+  vi.spyOn(console, 'log').mockImplementation(() => {});
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  repo.remove();
+});
+
+describe('new-env', () => {
+  it('scaffolds an environment from another, renders its overlay, and kubectl kustomize builds it', async () => {
+    expect(await main(['new-env', 'staging', '--from', 'prod', '--domain', 'staging.apim.example.org'], repo.root)).toBe(0);
+    const dir = join(repo.root, 'environments', 'staging');
+    const environment = readFileSync(join(dir, 'environment.ts'), 'utf8');
+    expect(environment).toContain("name: 'staging',");
+    expect(environment).toContain("domain: 'staging.apim.example.org',");
+    expect(readFileSync(join(dir, 'wso2.ts'), 'utf8')).toBe(readFileSync(join(repo.root, 'environments', 'prod', 'wso2.ts'), 'utf8'));
+    const project = JSON.parse(readFileSync(join(dir, 'project.json'), 'utf8'));
+    expect(project.name).toBe('staging');
+    expect(project.targets.render.options.command).toBe('node tools/bin/run.mjs render --env staging');
+    expect(existsSync(join(repo.root, 'deploy', 'overlays', 'staging', 'kustomization.yaml'))).toBe(true);
+    const objects = kustomizeBuild(repo.root, 'deploy/overlays/staging') as { metadata: { namespace: string } }[];
+    expect(objects.length).toBeGreaterThan(0);
+    expect(objects.every((o) => o.metadata.namespace === 'apim-staging')).toBe(true);
+  });
+
+  it.each([
+    [['new-env', 'Bad_Name', '--from', 'dev'], 'new-env: "Bad_Name" is not a DNS label (lower-case letters, digits and "-", starting with a letter)'],
+    [['new-env', 'prod', '--from', 'dev'], 'new-env: environments/prod already exists'],
+    [['new-env', 'qa', '--from', 'nope'], 'new-env: --from nope: no such environment (environments: dev, prod)'],
+    [['new-env', 'qa'], 'new-env: give the environment to copy: --from ENV'],
+    [['new-env', 'qa', '--from', 'dev', '--domain', 'not a domain'], 'new-env: --domain "not a domain" is not a DNS domain'],
+  ])('%j fails with a clear message and writes nothing', async (args, message) => {
+    expect(await main(args, repo.root)).toBe(1);
+    expect(vi.mocked(console.error).mock.calls.map((c) => String(c[0])).join('\n')).toContain(message);
+    expect(existsSync(join(repo.root, 'environments', 'qa'))).toBe(false);
+  });
+
+  it('derives the domain from the source environment when none is given', () => {
+    expect(derivedDomain('dev', 'dev.apim.example.org', 'qa')).toBe('qa.apim.example.org');
+    expect(derivedDomain('prod', 'apim.example.org', 'qa')).toBe('qa.apim.example.org');
+    const { text } = rewriteEnvironment("// keep me\nexport default defineEnvironment({ name: 'dev', domain: 'dev.x.org' /* here */ });\n", 'dev', 'qa', undefined);
+    expect(text).toBe("// keep me\nexport default defineEnvironment({ name: 'qa', domain: 'qa.x.org' /* here */ });\n");
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { diffEnvironment, diffEnvironments, diffFields, formatMarkdown, formatSummary, formatValue } from '../src/object-diff';
+
+const secret = (name: string, interval: string, extra: Record<string, unknown> = {}) => ({
+  apiVersion: 'external-secrets.io/v1beta1',
+  kind: 'ExternalSecret',
+  metadata: { name, namespace: 'apim-dev', labels: { 'app.kubernetes.io/name': name } },
+  spec: { refreshInterval: interval, data: [{ secretKey: 'a', remoteRef: { key: 'dev/a' } }], ...extra },
+});
+
+describe('diffFields', () => {
+  it.each([
+    ['a changed leaf', { a: 1 }, { a: 2 }, [{ path: 'a', before: 1, after: 2 }]],
+    ['an added key', { a: 1 }, { a: 1, b: 'x' }, [{ path: 'b', before: undefined, after: 'x' }]],
+    ['a removed array item', { l: [1, 2] }, { l: [1] }, [{ path: 'l[1]', before: 2, after: undefined }]],
+    ['a key with dots and slashes', { m: { 'app.kubernetes.io/name': 'x' } }, { m: { 'app.kubernetes.io/name': 'y' } }, [{ path: 'm["app.kubernetes.io/name"]', before: 'x', after: 'y' }]],
+    ['a type change', { a: { b: 1 } }, { a: 'flat' }, [{ path: 'a', before: { b: 1 }, after: 'flat' }]],
+    ['equal values', { a: [1, { b: 2 }] }, { a: [1, { b: 2 }] }, []],
+  ])('reports %s', (_, before, after, expected) => {
+    expect(diffFields(before as never, after as never)).toEqual(expected);
+  });
+});
+
+describe('diffEnvironment', () => {
+  it('names added, removed and changed objects with their changed fields', () => {
+    const d = diffEnvironment('dev', [secret('a', '1h'), secret('gone', '1h')], [secret('a', '5m'), secret('new', '1h')]);
+    expect(d).toEqual({
+      env: 'dev',
+      status: 'changed',
+      added: ['ExternalSecret/apim-dev/new'],
+      removed: ['ExternalSecret/apim-dev/gone'],
+      changed: [{ object: 'ExternalSecret/apim-dev/a', fields: [{ path: 'spec.refreshInterval', before: '1h', after: '5m' }] }],
+    });
+  });
+
+  it('reports an environment that exists on one side only as added or removed', () => {
+    const summary = diffEnvironments(new Map([['old', [secret('a', '1h')]]]), new Map([['new', [secret('a', '1h')]]]));
+    expect(summary.environments.map((e) => [e.env, e.status, e.added, e.removed])).toEqual([
+      ['new', 'added', ['ExternalSecret/apim-dev/a'], []],
+      ['old', 'removed', [], ['ExternalSecret/apim-dev/a']],
+    ]);
+  });
+
+  it('says unchanged when the objects are equal, whatever their order', () => {
+    expect(diffEnvironment('dev', [secret('a', '1h'), secret('b', '1h')], [secret('b', '1h'), secret('a', '1h')]).status).toBe('unchanged');
+  });
+});
+
+describe('formatting', () => {
+  it('keeps short values inline and elides long ones with their size', () => {
+    expect(formatValue('4.5.1')).toBe('"4.5.1"');
+    expect(formatValue(undefined)).toBe('(none)');
+    const long = formatValue('x'.repeat(500));
+    expect(long.length).toBeLessThan(90);
+    expect(long).toContain('(502 chars)');
+  });
+
+  it('prints one line per object and per changed field, then a count', () => {
+    const text = formatSummary(diffEnvironments(new Map([['dev', [secret('a', '1h')]]]), new Map([['dev', [secret('a', '5m')]]])));
+    expect(text.split('\n')).toEqual([
+      'dev: 0 added, 0 removed, 1 changed',
+      '  ~ ExternalSecret/apim-dev/a',
+      '      spec.refreshInterval: "1h" → "5m"',
+      'diff: 1 of 1 environment(s) changed, 1 object(s) differ',
+    ]);
+  });
+
+  it('writes a Markdown table row per changed field, escaping pipes', () => {
+    const md = formatMarkdown(diffEnvironments(new Map([['dev', [secret('a', 'a|b')]]]), new Map([['dev', [secret('a', '5m')]]])), 'origin/main');
+    expect(md).toContain('### dev');
+    expect(md).toContain('| `ExternalSecret/apim-dev/a` | `spec.refreshInterval` | `"a\\|b"` | `"5m"` |');
+  });
+});

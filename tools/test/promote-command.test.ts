@@ -1,0 +1,83 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../src/cli';
+import { planPromotion } from '../src/promote-command';
+import { copyRepository } from './temp-repository';
+
+// A stack-parts file shaped like the WSO2/Axway specs that are coming: image tags nested in
+// components, comments and odd formatting that must survive. It is not imported by
+// environment.ts, so today's models render the environment unchanged.
+const images = (gateway: string, controlPlane: string, extra = '') => `/** Images this environment runs. */
+export const images = {
+  // The gateway follows the control plane within a minor version.
+  gateway: { image: { repository: 'wso2/gateway', tag: '${gateway}' } },
+  controlPlane: {
+    image: {
+      repository: "wso2/control-plane",   // double quotes on purpose
+      tag: "${controlPlane}",
+    },
+    replicas: 2, /* not promoted */
+  },${extra}
+  notAnImage: { tag: 'stays' },
+};
+`;
+
+let repo: ReturnType<typeof copyRepository>;
+const file = (env: string) => join(repo.root, 'environments', env, 'images.ts');
+
+beforeEach(() => {
+  repo = copyRepository();
+  writeFileSync(file('dev'), images('4.5.1', '4.5.2'));
+  writeFileSync(file('prod'), images('4.5.0', '4.5.0'));
+  vi.spyOn(console, 'log').mockImplementation(() => {});
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  repo.remove();
+});
+
+describe('promote', () => {
+  it('changes exactly the image-tag literals, keeps comments and quotes, and re-renders the target', async () => {
+    expect(await main(['promote', '--from', 'dev', '--to', 'prod'], repo.root)).toBe(0);
+    expect(readFileSync(file('prod'), 'utf8')).toBe(images('4.5.1', '4.5.2'));
+    const printed = vi.mocked(console.log).mock.calls.map((c) => String(c[0]));
+    expect(printed).toContain('prod: images.gateway.image.tag 4.5.0 → 4.5.1   (environments/prod/images.ts)');
+    expect(printed).toContain('prod: images.controlPlane.image.tag 4.5.0 → 4.5.2   (environments/prod/images.ts)');
+    expect(printed.some((l) => l.startsWith('rendered 1 environment(s)'))).toBe(true);
+  });
+
+  it('finds nothing to do when the tags already match', async () => {
+    writeFileSync(file('prod'), images('4.5.1', '4.5.2'));
+    expect(await main(['promote', '--from', 'dev', '--to', 'prod', '--only', 'images'], repo.root)).toBe(0);
+    expect(vi.mocked(console.log).mock.calls.map((c) => String(c[0]))).toContain("prod: nothing to promote; every image tag already equals dev's");
+  });
+
+  it('refuses when the target lacks a path, names it, and leaves every file byte-identical', async () => {
+    writeFileSync(file('dev'), images('4.5.1', '4.5.2', "\n  keyManager: { image: { repository: 'wso2/km', tag: '4.5.1' } },"));
+    const before = readFileSync(file('prod'), 'utf8');
+    expect(() => planPromotion(repo.root, 'dev', 'prod', 'images')).toThrow(
+      'environments/prod/images.ts: images.keyManager.image.tag: missing (dev has "4.5.1"); add the field to prod first, then promote',
+    );
+    expect(await main(['promote', '--from', 'dev', '--to', 'prod'], repo.root)).toBe(1);
+    expect(readFileSync(file('prod'), 'utf8')).toBe(before);
+  });
+
+  it.each([
+    [['promote', '--from', 'dev'], 'promote: give both --from ENV and --to ENV'],
+    [['promote', '--from', 'dev', '--to', 'qa'], 'promote: environment "qa" does not exist (environments: dev, prod)'],
+    [['promote', '--from', 'dev', '--to', 'prod', '--only', 'charts'], 'promote: --only charts: unknown (choose images, versions, all)'],
+  ])('%j fails with a clear message', async (args, message) => {
+    expect(await main(args, repo.root)).toBe(1);
+    expect(vi.mocked(console.error).mock.calls.map((c) => String(c[0]))).toContain(message);
+  });
+
+  it('promotes version fields with --only versions', () => {
+    writeFileSync(file('dev'), "export const parts = { cassandra: { version: '4.1.5' } };\n");
+    writeFileSync(file('prod'), "export const parts = { cassandra: { version: '4.1.3' } };\n");
+    const { texts, promotions } = planPromotion(repo.root, 'dev', 'prod', 'versions');
+    expect(promotions).toEqual([{ file: 'images.ts', path: 'parts.cassandra.version', from: '4.1.3', to: '4.1.5' }]);
+    expect([...texts.values()]).toEqual(["export const parts = { cassandra: { version: '4.1.5' } };\n"]);
+  });
+});
