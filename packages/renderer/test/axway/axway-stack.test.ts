@@ -231,7 +231,7 @@ describe('environments', () => {
   });
   it('the schema Job is a PreSync hook reading the password through MYSQL_PWD, only when switched on', () => {
     const job = find(d, 'Job', 'axway-metrics-schema')!;
-    expect(job.metadata.annotations).toEqual({ 'argocd.argoproj.io/hook': 'PreSync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' });
+    expect(job.metadata.annotations).toMatchObject({ 'argocd.argoproj.io/hook': 'PreSync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' });
     const e = job.spec.template.spec.containers[0].env.find((x: Plain) => x.name === 'MYSQL_PWD');
     expect(e.valueFrom.secretKeyRef).toEqual({ name: 'axway-metrics-db', key: 'password' });
     expect(job.spec.template.spec.containers[0].command.join(' ')).not.toMatch(/--password|\s-p\S/);
