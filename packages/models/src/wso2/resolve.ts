@@ -97,7 +97,9 @@ function resolveAutoscaling(ctx: StackContext, path: string, user: unknown, repl
   const { checks } = ctx;
   if (user !== undefined && !checks.object(path, user)) return undefined;
   checks.knownKeys(path, user, ['enabled', 'minReplicas', 'maxReplicas', 'targetCpuPercent']);
-  const spec = mergeDefaults({ ...wso2Defaults.gateway.autoscaling, minReplicas: replicas } as Record<string, any>, user);
+  // A bad replica count is reported at gateway.replicas already; do not report it twice here.
+  const minimum = Number.isInteger(replicas) && replicas >= 1 ? replicas : 1;
+  const spec = mergeDefaults({ ...wso2Defaults.gateway.autoscaling, minReplicas: minimum } as Record<string, any>, user);
   checks.boolean(`${path}.enabled`, spec.enabled);
   if (spec.enabled !== true) return undefined;
   if (checks.integer(`${path}.minReplicas`, spec.minReplicas, 1) && spec.minReplicas < replicas)
