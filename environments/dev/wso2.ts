@@ -7,6 +7,7 @@ const small = {
 
 /** WSO2 API Manager in dev: the Pattern 5 topology with one pod per component and small pods. */
 export const wso2: Wso2Spec = {
+  // Stock images ship no JDBC driver; these tags are our rebuilds with MySQL Connector/J added.
   images: {
     controlPlane: { repository: 'wso2/wso2am', tag: '4.5.0-mysql' },
     keyManager: { repository: 'wso2/wso2am-acp', tag: '4.5.0-mysql' },

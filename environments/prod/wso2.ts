@@ -2,6 +2,7 @@ import type { Wso2Spec } from '@apim-gitops/models';
 
 /** WSO2 API Manager in production: Pattern 5 as written, reference sizing, zone spread from the environment. */
 export const wso2: Wso2Spec = {
+  // Stock images ship no JDBC driver; these tags are our rebuilds with MySQL Connector/J added.
   images: {
     controlPlane: { repository: 'wso2/wso2am', tag: '4.5.0-mysql' },
     keyManager: { repository: 'wso2/wso2am-acp', tag: '4.5.0-mysql' },

@@ -1,7 +1,7 @@
 /**
  * The fixed container ports of WSO2 API Manager 4.5 (port offset 0). Services use the same numbers
  * (`targetPort = port`), so one table serves containers, Services, URLs and NetworkPolicies.
- * @see /work/shared/reference/wso2-apim-pattern5.md, "Container ports"
+ * @see https://apim.docs.wso2.com/en/4.7.0/reference/default-product-ports/ (the same table since 4.2)
  */
 export const wso2Ports = {
   /** UIs, REST APIs, `/services/` admin services, OAuth2 and JWKS. */

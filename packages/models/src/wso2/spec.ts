@@ -36,7 +36,10 @@ export interface Wso2ImagesSpec {
 export interface Wso2ComponentSpec {
   /** Pods of the component. Pattern 5 runs 1 control plane, 2 key managers and 2 gateways. */
   readonly replicas?: number;
-  /** CPU and memory per pod. The reference sizes every component at requests 2 CPU/2Gi, limits 3 CPU/3Gi. */
+  /**
+   * CPU and memory per pod, as the reference sizes every component.
+   * @default { requests: { cpu: "2", memory: "2Gi" }, limits: { cpu: "3", memory: "3Gi" } }
+   */
   readonly resources?: ResourcesSpec;
   /**
    * JVM heap (`-Xms` = `-Xmx`) in MiB. Must leave at least 1 GiB of `resources.limits.memory` free.
@@ -50,8 +53,22 @@ export interface Wso2ComponentSpec {
   readonly serviceName?: string;
 }
 
+/** The All-in-One control plane. */
+export interface Wso2ControlPlaneSpec extends Wso2ComponentSpec {
+  /**
+   * Always one: two control planes need `mode = "ha"` and a Service each, another pattern.
+   * @default 1
+   */
+  readonly replicas?: number;
+}
+
 /** The key manager pair (token issue and validation). */
 export interface Wso2KeyManagerSpec extends Wso2ComponentSpec {
+  /**
+   * Key manager pods; production needs at least 2.
+   * @default 2
+   */
+  readonly replicas?: number;
   /**
    * Publish the key manager on its own host (`hostnames.keyManager`); otherwise it is reached only
    * inside the cluster.
@@ -84,6 +101,11 @@ export interface Wso2AutoscalingSpec {
 
 /** The Universal Gateways (API traffic). */
 export interface Wso2GatewaySpec extends Wso2ComponentSpec {
+  /**
+   * Gateway pods; production needs at least 2. The autoscaler never goes below this.
+   * @default 2
+   */
+  readonly replicas?: number;
   /** Autoscaling; on by default. */
   readonly autoscaling?: Wso2AutoscalingSpec;
 }
@@ -230,7 +252,7 @@ export interface Wso2SecuritySpec {
 /**
  * WSO2 API Manager 4.5 in deployment Pattern 5: one All-in-One control plane, a key manager pair
  * and a Universal Gateway pair, sharing two external MySQL databases.
- * @see https://apim.docs.wso2.com/en/latest/install-and-setup/setup/kubernetes-deployment/kubernetes/am-pattern-5-all-in-one_gw_km/
+ * @see https://apim.docs.wso2.com/en/4.5.0/install-and-setup/setup/kubernetes-deployment/kubernetes/am-pattern-5-all-in-one-gw-km/
  */
 export interface Wso2Spec {
   /**
@@ -241,7 +263,7 @@ export interface Wso2Spec {
   /** Image repositories and tags. */
   readonly images?: Wso2ImagesSpec;
   /** The All-in-One control plane (Publisher, Developer Portal, Admin, event hub, traffic manager). */
-  readonly controlPlane?: Wso2ComponentSpec;
+  readonly controlPlane?: Wso2ControlPlaneSpec;
   /** The key managers. */
   readonly keyManager?: Wso2KeyManagerSpec;
   /** The Universal Gateways. */
