@@ -1,4 +1,33 @@
 import type { Wso2Spec } from '@apim-gitops/models';
 
-/** WSO2 API Manager in this environment. */
-export const wso2: Wso2Spec = {};
+const small = {
+  resources: { requests: { cpu: '500m', memory: '2Gi' }, limits: { cpu: '2', memory: '2Gi' } },
+  heapMiB: 1024,
+};
+
+/** WSO2 API Manager in dev: the Pattern 5 topology with one pod per component and small pods. */
+export const wso2: Wso2Spec = {
+  // Stock images ship no JDBC driver; these tags are our rebuilds with MySQL Connector/J added.
+  images: {
+    controlPlane: { repository: 'wso2/wso2am', tag: '4.5.0-mysql' },
+    keyManager: { repository: 'wso2/wso2am-acp', tag: '4.5.0-mysql' },
+    gateway: { repository: 'wso2/wso2am-universal-gw', tag: '4.5.0-mysql' },
+  },
+  controlPlane: small,
+  keyManager: { ...small, replicas: 1, ingress: true },
+  gateway: { ...small, replicas: 1, autoscaling: { enabled: false } },
+  databases: {
+    apim: {
+      host: 'mysql.dev.example.org',
+      credentials: { secretRef: 'wso2-apim-db' },
+    },
+    shared: {
+      host: 'mysql.dev.example.org',
+      credentials: { secretRef: 'wso2-shared-db' },
+    },
+  },
+  keystores: { secret: { secretRef: 'wso2-keystores' } },
+  admin: { secretRef: 'wso2-admin' },
+  userStore: { properties: { ReadGroups: true } },
+  schemaJob: { enabled: true },
+};

@@ -1,4 +1,24 @@
 import type { Wso2Spec } from '@apim-gitops/models';
 
-/** WSO2 API Manager in this environment. */
-export const wso2: Wso2Spec = {};
+/** WSO2 API Manager in production: Pattern 5 as written, reference sizing, zone spread from the environment. */
+export const wso2: Wso2Spec = {
+  // Stock images ship no JDBC driver; these tags are our rebuilds with MySQL Connector/J added.
+  images: {
+    controlPlane: { repository: 'wso2/wso2am', tag: '4.5.0-mysql' },
+    keyManager: { repository: 'wso2/wso2am-acp', tag: '4.5.0-mysql' },
+    gateway: { repository: 'wso2/wso2am-universal-gw', tag: '4.5.0-mysql' },
+  },
+  databases: {
+    apim: {
+      host: 'mysql.prod.example.org',
+      credentials: { secretRef: 'wso2-apim-db' },
+    },
+    shared: {
+      host: 'mysql.prod.example.org',
+      credentials: { secretRef: 'wso2-shared-db' },
+    },
+  },
+  keystores: { secret: { secretRef: 'wso2-keystores' }, internalKeystoreFile: 'wso2internal.jks' },
+  admin: { secretRef: 'wso2-admin' },
+  gateway: { autoscaling: { maxReplicas: 6 } },
+};

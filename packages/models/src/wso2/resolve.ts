@@ -1,11 +1,266 @@
-import type { ResolvedComponent } from '../component';
+import type { ExternalConnection, ResolvedComponent } from '../component';
+import { mergeDefaults } from '../merge-defaults';
+import type { ResourcesSpec } from '../resources';
+import { checkHeapFits, checkResources } from '../resources';
+import { quote } from '../spec-error';
 import type { StackContext } from '../stack-context';
+import { wso2Ports } from './ports';
+import type { ResolvedWso2Database, ResolvedWso2GatewayEnvironment, ResolvedWso2Keystores } from './resolve-settings';
+import {
+  resolveDatabase,
+  resolveGatewayEnvironments,
+  resolveHostnames,
+  resolveImage,
+  resolveKeystores,
+  resolveUserStore,
+} from './resolve-settings';
+import type { Wso2HostnamesSpec } from './spec';
+import { wso2Defaults, wso2HeapHeadroomMiB } from './spec';
+import type { Wso2Role, Wso2Wiring } from './wiring';
+import { wireWso2, wso2ComponentIds } from './wiring';
 
-/** WSO2 after defaults. Filled in by the WSO2 stack. */
+/** A TCP endpoint a component waits for before it starts. */
+export interface Wso2WaitTarget {
+  /** Short DNS label naming the check, e.g. `shared-db` or `control-plane-5672`. */
+  readonly name: string;
+  readonly host: string;
+  readonly port: number;
+}
+
+/** One WSO2 component after defaults. */
+export interface ResolvedWso2Component {
+  readonly id: string;
+  readonly role: Wso2Role;
+  readonly serviceName: string;
+  readonly replicas: number;
+  readonly resources: ResourcesSpec;
+  readonly heapMiB: number;
+  /** Full image reference. */
+  readonly image: string;
+  /** `PROFILE_NAME`; none on the control plane. */
+  readonly profile?: 'key-manager' | 'gateway-worker';
+  /** Start script under `$WSO2_SERVER_HOME/bin/` (its `stop` argument ends the server in preStop). */
+  readonly script: 'api-manager' | 'key-manager' | 'gateway';
+  /** `[server] server_role`. */
+  readonly serverRole: 'default' | 'gateway-worker';
+  /** `[server] hostname`: the public host its generated URLs use. */
+  readonly hostname: string;
+  /** The databases it opens, by `[database.…]` key. */
+  readonly databases: readonly ('apim_db' | 'shared_db')[];
+  /** Endpoints checked before the server starts (reference: "Start-up ordering"). */
+  readonly waitFor: readonly Wso2WaitTarget[];
+}
+
+/** WSO2 after defaults: every name, host, URL and Secret decided. */
 export interface ResolvedWso2 {
+  readonly version: string;
+  readonly controlPlane: ResolvedWso2Component;
+  readonly keyManager: ResolvedWso2Component & { readonly ingress: boolean };
+  readonly gateway: ResolvedWso2Component & {
+    /** Autoscaling bounds, or undefined when no HPA is rendered. */
+    readonly autoscaling?: { readonly minReplicas: number; readonly maxReplicas: number; readonly targetCpuPercent: number };
+  };
+  readonly hostnames: Required<Wso2HostnamesSpec>;
+  readonly databases: { readonly apim: ResolvedWso2Database; readonly shared: ResolvedWso2Database };
+  readonly keystores: ResolvedWso2Keystores;
+  /** Secret with the super admin's `username` and `password`. */
+  readonly adminSecret: string;
+  readonly userStore: { readonly type: 'database_unique_id' | 'database'; readonly properties: Readonly<Record<string, string | number | boolean>> };
+  readonly gatewayEnvironments: readonly ResolvedWso2GatewayEnvironment[];
+  /** The schema Job's client image, or undefined when the Job is off. */
+  readonly schemaJob?: { readonly clientImage: string };
+  readonly securityContext: { readonly runAsUser: number; readonly runAsGroup: number };
+  /** Every in-cluster URL, computed once from the Service names. */
+  readonly wiring: Wso2Wiring;
   readonly components: readonly ResolvedComponent[];
 }
 
-export function resolveWso2(_spec: unknown, _context: StackContext): ResolvedWso2 | undefined {
-  return { components: [] };
+const topLevelFields = ['version', 'images', 'controlPlane', 'keyManager', 'gateway', 'hostnames', 'databases', 'keystores', 'admin', 'userStore', 'gatewayEnvironments', 'schemaJob', 'securityContext'];
+const componentFields = ['replicas', 'resources', 'heapMiB', 'serviceName'];
+
+type Sizing = { replicas: number; resources: ResourcesSpec; heapMiB: number; serviceName: string };
+
+function resolveSizing(ctx: StackContext, path: string, user: unknown, defaults: object, id: string, extra: readonly string[]): Sizing & Record<string, any> {
+  const { checks } = ctx;
+  if (user !== undefined && !checks.object(path, user)) return { ...(defaults as Sizing), serviceName: id };
+  checks.knownKeys(path, user, [...componentFields, ...extra]);
+  const spec = mergeDefaults({ ...defaults, serviceName: id } as Record<string, any>, user);
+  checks.integer(`${path}.replicas`, spec.replicas, 1, 20);
+  if (checks.object(`${path}.resources`, spec.resources)) checkResources(checks, `${path}.resources`, spec.resources as unknown as ResourcesSpec);
+  if (checks.integer(`${path}.heapMiB`, spec.heapMiB, 256) && typeof spec.resources?.limits?.memory === 'string')
+    checkHeapFits(checks, `${path}.heapMiB`, spec.heapMiB, spec.resources.limits.memory, wso2HeapHeadroomMiB);
+  checks.dnsLabel(`${path}.serviceName`, spec.serviceName);
+  return spec as Sizing & Record<string, any>;
 }
+
+function resolveAutoscaling(ctx: StackContext, path: string, user: unknown, replicas: number): ResolvedWso2['gateway']['autoscaling'] {
+  const { checks } = ctx;
+  if (user !== undefined && !checks.object(path, user)) return undefined;
+  checks.knownKeys(path, user, ['enabled', 'minReplicas', 'maxReplicas', 'targetCpuPercent']);
+  // A bad replica count is reported at gateway.replicas already; do not report it twice here.
+  const minimum = Number.isInteger(replicas) && replicas >= 1 ? replicas : 1;
+  const spec = mergeDefaults({ ...wso2Defaults.gateway.autoscaling, minReplicas: minimum } as Record<string, any>, user);
+  checks.boolean(`${path}.enabled`, spec.enabled);
+  if (spec.enabled !== true) return undefined;
+  if (checks.integer(`${path}.minReplicas`, spec.minReplicas, 1) && spec.minReplicas < replicas)
+    checks.issues.add(`${path}.minReplicas`, `${spec.minReplicas} is below gateway.replicas (${replicas}); the autoscaler would scale the declared gateways away`);
+  if (checks.integer(`${path}.maxReplicas`, spec.maxReplicas, 1) && spec.maxReplicas <= spec.minReplicas)
+    checks.issues.add(`${path}.maxReplicas`, `${spec.maxReplicas} must be above minReplicas (${spec.minReplicas}), or turn autoscaling off`);
+  checks.integer(`${path}.targetCpuPercent`, spec.targetCpuPercent, 1, 100);
+  return { minReplicas: spec.minReplicas, maxReplicas: spec.maxReplicas, targetCpuPercent: spec.targetCpuPercent };
+}
+
+function checkPattern5(ctx: StackContext, path: string, sizes: Record<Wso2Role, number>): void {
+  // Two control planes need mode = "ha", a Service per instance and a url_group entry each.
+  if (sizes.controlPlane !== 1)
+    ctx.checks.issues.add(`${path}.controlPlane.replicas`, `Pattern 5 runs exactly one control plane (got ${sizes.controlPlane}); an HA control plane is a different pattern`);
+  if (!ctx.env.production) return;
+  for (const role of ['keyManager', 'gateway'] as const)
+    if (sizes[role] < 2)
+      ctx.checks.issues.add(`${path}.${role}.replicas`, `a production environment runs Pattern 5 as written, at least 2 (got ${sizes[role]})`);
+}
+
+function mysqlWaits(databases: readonly ResolvedWso2Database[]): Wso2WaitTarget[] {
+  const waits: Wso2WaitTarget[] = [];
+  for (const db of databases)
+    if (!waits.some((w) => w.host === db.host && w.port === db.port))
+      waits.push({ name: db.key.replace('_', '-'), host: db.host, port: db.port });
+  return waits;
+}
+
+/** Validates the WSO2 part of an environment, applies defaults and derives the wiring. */
+export function resolveWso2(input: unknown, ctx: StackContext): ResolvedWso2 | undefined {
+  const { checks } = ctx;
+  const path = 'wso2';
+  if (!checks.object(path, input)) return undefined;
+  checks.knownKeys(path, input, topLevelFields);
+  const spec = input as Record<string, any>;
+  const version = spec.version ?? wso2Defaults.version;
+  if (checks.string(`${path}.version`, version) && !/^4\.5\.\d+(\.\d+)?$/.test(version))
+    checks.issues.add(`${path}.version`, `${quote(version)} is not a 4.5.x version; this stack renders API Manager 4.5 only`);
+  const images = spec.images === undefined || checks.object(`${path}.images`, spec.images) ? (spec.images ?? {}) : {};
+  checks.knownKeys(`${path}.images`, images, ['controlPlane', 'keyManager', 'gateway']);
+
+  const ids = wso2ComponentIds;
+  const all = [ids.controlPlane, ids.keyManager, ids.gateway];
+  const cp = resolveSizing(ctx, `${path}.controlPlane`, spec.controlPlane, wso2Defaults.controlPlane, ids.controlPlane, []);
+  const km = resolveSizing(ctx, `${path}.keyManager`, spec.keyManager, wso2Defaults.keyManager, ids.keyManager, ['ingress']);
+  checks.boolean(`${path}.keyManager.ingress`, km.ingress);
+  const { autoscaling: _, ...gatewayDefaults } = wso2Defaults.gateway;
+  const gw = resolveSizing(ctx, `${path}.gateway`, spec.gateway, gatewayDefaults, ids.gateway, ['autoscaling']);
+  const autoscaling = resolveAutoscaling(ctx, `${path}.gateway.autoscaling`, spec.gateway?.autoscaling, gw.replicas);
+  checkPattern5(ctx, path, { controlPlane: cp.replicas, keyManager: km.replicas, gateway: gw.replicas });
+  const names = { controlPlane: cp.serviceName, keyManager: km.serviceName, gateway: gw.serviceName };
+  const seenNames = new Set<string>();
+  for (const role of ['controlPlane', 'keyManager', 'gateway'] as const) {
+    if (seenNames.has(names[role])) checks.issues.add(`${path}.${role}.serviceName`, `${quote(names[role])} is already another component's Service`);
+    seenNames.add(names[role]);
+  }
+
+  const hostnames = resolveHostnames(ctx, `${path}.hostnames`, spec.hostnames);
+  const dbs = checks.object(`${path}.databases`, spec.databases) ? spec.databases : {};
+  checks.knownKeys(`${path}.databases`, dbs, ['apim', 'shared']);
+  const apim = resolveDatabase(ctx, `${path}.databases.apim`, 'apim_db', dbs.apim, [ids.controlPlane, ids.keyManager]);
+  const shared = resolveDatabase(ctx, `${path}.databases.shared`, 'shared_db', dbs.shared, all);
+  const keystores = resolveKeystores(ctx, `${path}.keystores`, spec.keystores, all);
+  let adminSecret = '';
+  for (const id of all) adminSecret = ctx.secrets.use(`${path}.admin`, spec.admin, id, ['username', 'password']) ?? '';
+  const userStore = resolveUserStore(ctx, `${path}.userStore`, spec.userStore);
+  const gatewayEnvironments = resolveGatewayEnvironments(ctx, `${path}.gatewayEnvironments`, spec.gatewayEnvironments);
+
+  const job = spec.schemaJob;
+  if (job !== undefined && checks.object(`${path}.schemaJob`, job)) checks.knownKeys(`${path}.schemaJob`, job, ['enabled', 'clientImage']);
+  const jobEnabled = job?.enabled ?? wso2Defaults.schemaJob.enabled;
+  checks.boolean(`${path}.schemaJob.enabled`, jobEnabled);
+  const clientImage = resolveImage(ctx, `${path}.schemaJob.clientImage`, job?.clientImage, wso2Defaults.schemaJob.clientImage, wso2Defaults.schemaJob.clientImage.tag);
+
+  const security = mergeDefaults(wso2Defaults.securityContext as Record<string, any>, checks.object(`${path}.securityContext`, spec.securityContext, { optional: true }) ? spec.securityContext : undefined);
+  checks.knownKeys(`${path}.securityContext`, spec.securityContext, ['runAsUser', 'runAsGroup']);
+  checks.integer(`${path}.securityContext.runAsUser`, security.runAsUser, 1, 2147483647);
+  checks.integer(`${path}.securityContext.runAsGroup`, security.runAsGroup, 1, 2147483647);
+
+  const { wiring, connects } = wireWso2(names);
+  const cpWaits = { name: 'control-plane', host: names.controlPlane };
+  const base = (role: Wso2Role, sizing: Sizing, databases: ResolvedWso2Database[], waitFor: Wso2WaitTarget[]) => ({
+    id: ids[role],
+    role,
+    serviceName: sizing.serviceName,
+    replicas: sizing.replicas,
+    resources: sizing.resources,
+    heapMiB: sizing.heapMiB,
+    databases: databases.map((d) => d.key),
+    waitFor: [...mysqlWaits(databases), ...waitFor],
+  });
+  const controlPlane: ResolvedWso2Component = {
+    ...base('controlPlane', cp, [apim, shared], []),
+    image: resolveImage(ctx, `${path}.images.controlPlane`, images.controlPlane, wso2Defaults.images.controlPlane, version),
+    script: 'api-manager',
+    serverRole: 'default',
+    hostname: hostnames.management,
+  };
+  const keyManager: ResolvedWso2['keyManager'] = {
+    ...base('keyManager', km, [apim, shared], [
+      { name: `${cpWaits.name}-${wso2Ports.servletHttps}`, host: cpWaits.host, port: wso2Ports.servletHttps },
+      { name: `${cpWaits.name}-${wso2Ports.jms}`, host: cpWaits.host, port: wso2Ports.jms },
+    ]),
+    image: resolveImage(ctx, `${path}.images.keyManager`, images.keyManager, wso2Defaults.images.keyManager, version),
+    profile: 'key-manager',
+    script: 'key-manager',
+    serverRole: 'default',
+    hostname: hostnames.keyManager,
+    ingress: km.ingress === true,
+  };
+  const gateway: ResolvedWso2['gateway'] = {
+    ...base('gateway', gw, [shared], [
+      ...[wso2Ports.servletHttps, wso2Ports.jms, wso2Ports.binary].map((port) => ({ name: `${cpWaits.name}-${port}`, host: cpWaits.host, port })),
+      { name: `key-manager-${wso2Ports.servletHttps}`, host: names.keyManager, port: wso2Ports.servletHttps },
+    ]),
+    image: resolveImage(ctx, `${path}.images.gateway`, images.gateway, wso2Defaults.images.gateway, version),
+    profile: 'gateway-worker',
+    script: 'gateway',
+    serverRole: 'gateway-worker',
+    hostname: hostnames.gateway,
+    ...(autoscaling ? { autoscaling } : {}),
+  };
+
+  const external = (databases: ResolvedWso2Database[]): ExternalConnection[] => databases.map((d) => ({ host: d.host, port: d.port, what: d.key }));
+  const component = (c: ResolvedWso2Component, name: string, dependsOn: string[], ext: ExternalConnection[], ingressPorts: number[]): ResolvedComponent => ({
+    id: c.id,
+    stack: 'wso2',
+    component: name,
+    app: 'wso2am',
+    serviceName: c.serviceName,
+    dependsOn,
+    connects: connects[c.role],
+    external: ext,
+    ingressPorts,
+    metricsPorts: [],
+  });
+  const components = [
+    component(controlPlane, 'control-plane', [], external([apim, shared]), [wso2Ports.servletHttps]),
+    component(keyManager, 'key-manager', [ids.controlPlane], external([apim, shared]), keyManager.ingress ? [wso2Ports.servletHttps] : []),
+    component(gateway, 'gateway', [ids.controlPlane, ids.keyManager], external([shared]), [wso2Ports.passThroughHttps, wso2Ports.webSocketSecure, wso2Ports.webSubHttps]),
+  ];
+
+  return {
+    version,
+    controlPlane,
+    keyManager,
+    gateway,
+    hostnames,
+    databases: { apim, shared },
+    keystores,
+    adminSecret,
+    userStore,
+    gatewayEnvironments,
+    ...(jobEnabled === true ? { schemaJob: { clientImage } } : {}),
+    securityContext: { runAsUser: security.runAsUser, runAsGroup: security.runAsGroup },
+    wiring,
+    components,
+  };
+}
+
+// The models index re-exports this module; the wso2 vocabulary the renderer reads goes out with it.
+export * from './ports';
+export * from './wiring';
+export type { ResolvedWso2Database, ResolvedWso2GatewayEnvironment, ResolvedWso2Keystores } from './resolve-settings';

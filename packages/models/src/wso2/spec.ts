@@ -1,4 +1,336 @@
-/** WSO2 API Manager 4.5 Pattern 5. Filled in by the WSO2 stack. */
-export interface Wso2Spec {
-  readonly [field: string]: unknown;
+import type { ResourcesSpec } from '../resources';
+import type { SecretRef } from '../secrets';
+
+/** A container image in the environment's registry (`images.registry`). */
+export interface Wso2ImageSpec {
+  /**
+   * Repository under the registry. The stock images ship no JDBC driver, so production images are
+   * rebuilt FROM them with MySQL Connector/J 8.x added and pushed under this name.
+   */
+  readonly repository: string;
+  /** Tag; when left out, `version` is used. */
+  readonly tag?: string;
 }
+
+/** The three product images of Pattern 5. */
+export interface Wso2ImagesSpec {
+  /**
+   * All-in-One image, run by the control plane.
+   * @default { repository: "wso2/wso2am" }
+   */
+  readonly controlPlane?: Wso2ImageSpec;
+  /**
+   * API Control Plane (ACP) image, run by the key managers with `PROFILE_NAME=key-manager`
+   * (there is no dedicated key manager image).
+   * @default { repository: "wso2/wso2am-acp" }
+   */
+  readonly keyManager?: Wso2ImageSpec;
+  /**
+   * Universal Gateway image, run with `PROFILE_NAME=gateway-worker`.
+   * @default { repository: "wso2/wso2am-universal-gw" }
+   */
+  readonly gateway?: Wso2ImageSpec;
+}
+
+/** How one WSO2 component runs. */
+export interface Wso2ComponentSpec {
+  /** Pods of the component. Pattern 5 runs 1 control plane, 2 key managers and 2 gateways. */
+  readonly replicas?: number;
+  /**
+   * CPU and memory per pod, as the reference sizes every component.
+   * @default { requests: { cpu: "2", memory: "2Gi" }, limits: { cpu: "3", memory: "3Gi" } }
+   */
+  readonly resources?: ResourcesSpec;
+  /**
+   * JVM heap (`-Xms` = `-Xmx`) in MiB. Must leave at least 1 GiB of `resources.limits.memory` free.
+   * @default 2048
+   */
+  readonly heapMiB?: number;
+  /**
+   * Name of the component's Service; every URL other components use is built from it.
+   * Defaults to the component id (`wso2-control-plane`, `wso2-key-manager`, `wso2-gateway`).
+   */
+  readonly serviceName?: string;
+}
+
+/** The All-in-One control plane. */
+export interface Wso2ControlPlaneSpec extends Wso2ComponentSpec {
+  /**
+   * Always one: two control planes need `mode = "ha"` and a Service each, another pattern.
+   * @default 1
+   */
+  readonly replicas?: number;
+}
+
+/** The key manager pair (token issue and validation). */
+export interface Wso2KeyManagerSpec extends Wso2ComponentSpec {
+  /**
+   * Key manager pods; production needs at least 2.
+   * @default 2
+   */
+  readonly replicas?: number;
+  /**
+   * Publish the key manager on its own host (`hostnames.keyManager`); otherwise it is reached only
+   * inside the cluster.
+   * @default false
+   */
+  readonly ingress?: boolean;
+}
+
+/** CPU-based autoscaling of the gateways. */
+export interface Wso2AutoscalingSpec {
+  /**
+   * Render a HorizontalPodAutoscaler for the gateway Deployment.
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /** Lowest replica count; never below `gateway.replicas`. Defaults to `gateway.replicas`. */
+  readonly minReplicas?: number;
+  /**
+   * Highest replica count; above `minReplicas`.
+   * @default 4
+   */
+  readonly maxReplicas?: number;
+  /**
+   * Average CPU use, in percent of `requests.cpu`, the autoscaler aims at. Memory is a poor signal
+   * because the heap is fixed.
+   * @default 75
+   */
+  readonly targetCpuPercent?: number;
+}
+
+/** The Universal Gateways (API traffic). */
+export interface Wso2GatewaySpec extends Wso2ComponentSpec {
+  /**
+   * Gateway pods; production needs at least 2. The autoscaler never goes below this.
+   * @default 2
+   */
+  readonly replicas?: number;
+  /** Autoscaling; on by default. */
+  readonly autoscaling?: Wso2AutoscalingSpec;
+}
+
+/** Public host names. Each defaults to a fixed prefix on the environment's `domain`. */
+export interface Wso2HostnamesSpec {
+  /** Publisher, Developer Portal, Admin and Carbon console (control plane). Defaults to `am.<domain>`. */
+  readonly management?: string;
+  /** API calls over HTTPS (gateways). Defaults to `gw.<domain>`. */
+  readonly gateway?: string;
+  /** WebSocket APIs (gateways). Defaults to `websocket.<domain>`. */
+  readonly websocket?: string;
+  /** WebSub/streaming APIs (gateways). Defaults to `websub.<domain>`. */
+  readonly websub?: string;
+  /** Key manager, when `keyManager.ingress` is on. Defaults to `km.<domain>`. */
+  readonly keyManager?: string;
+}
+
+/** One external database. */
+export interface Wso2DatabaseSpec {
+  /**
+   * Database engine. Only MySQL (driver `com.mysql.cj.jdbc.Driver`) is supported.
+   * @default "mysql"
+   */
+  readonly type?: 'mysql';
+  /** Host name of the database server, outside the cluster, e.g. `mysql.prod.example.org`. */
+  readonly host: string;
+  /**
+   * Port of the database server.
+   * @default 3306
+   */
+  readonly port?: number;
+  /** Database (schema) name. Defaults to `apim_db` or `shared_db`. */
+  readonly name?: string;
+  /**
+   * JDBC URL parameters, joined with `&amp;` because WSO2 renders the URL into XML.
+   * MySQL 8 with `useSSL: "false"` also needs `allowPublicKeyRetrieval: "true"`.
+   * @default { useSSL: "true" }
+   */
+  readonly urlOptions?: Readonly<Record<string, string>>;
+  /** Secret with the keys `username` and `password` of the database user. */
+  readonly credentials: SecretRef;
+}
+
+/** The two databases every Pattern 5 deployment shares. */
+export interface Wso2DatabasesSpec {
+  /** API-M data (`dbscripts/apimgt/mysql.sql`): control plane and key managers. */
+  readonly apim: Wso2DatabaseSpec;
+  /** User store and registry (`dbscripts/mysql.sql`): every component. */
+  readonly shared: Wso2DatabaseSpec;
+}
+
+/** Keystores and truststore, mounted by file from one Secret. */
+export interface Wso2KeystoresSpec {
+  /**
+   * Secret holding the store files (keys named as the files) and the keys `keystore-password`
+   * and `truststore-password`.
+   */
+  readonly secret: SecretRef;
+  /**
+   * Primary and TLS keystore file (JKS).
+   * @default "wso2carbon.jks"
+   */
+  readonly keystoreFile?: string;
+  /**
+   * Alias of the key in the keystore.
+   * @default "wso2carbon"
+   */
+  readonly keyAlias?: string;
+  /**
+   * Truststore file (JKS); it must trust the other components' certificates.
+   * @default "client-truststore.jks"
+   */
+  readonly truststoreFile?: string;
+  /** Internal keystore file (JKS) for encrypting secrets, e.g. `wso2internal.jks`; none by default. */
+  readonly internalKeystoreFile?: string;
+}
+
+/** The user store in `shared_db`. */
+export interface Wso2UserStoreSpec {
+  /**
+   * User store type.
+   * @default "database_unique_id"
+   */
+  readonly type?: 'database_unique_id' | 'database';
+  /**
+   * `[user_store.properties]`, e.g. `{ ReadGroups: true }`. Left out of the TOML when empty.
+   * @default {}
+   */
+  readonly properties?: Readonly<Record<string, string | number | boolean>>;
+}
+
+/** A gateway environment the control plane publishes APIs to; all of them run on the gateways. */
+export interface Wso2GatewayEnvironmentSpec {
+  /** Name, which is also the gateway label the gateways pull artifacts for, e.g. `Default`. */
+  readonly name: string;
+  /**
+   * Which token traffic it takes.
+   * @default "hybrid"
+   */
+  readonly type?: 'hybrid' | 'production' | 'sandbox';
+  /**
+   * Text shown in the portals.
+   * @default "Hybrid gateway for production and sandbox token traffic."
+   */
+  readonly description?: string;
+  /**
+   * Shown in the API console of the Developer Portal.
+   * @default true
+   */
+  readonly displayInApiConsole?: boolean;
+}
+
+/** A one-off Job that loads the product's database schemas. */
+export interface Wso2SchemaJobSpec {
+  /**
+   * Render an Argo CD PreSync hook Job that loads `dbscripts/mysql.sql` into shared_db and
+   * `dbscripts/apimgt/mysql.sql` into apim_db when their tables are missing. Both databases and
+   * users must exist already.
+   * @default false
+   */
+  readonly enabled?: boolean;
+  /**
+   * Image with the `mysql` client, from the environment's registry.
+   * @default { repository: "mysql", tag: "8.4" }
+   */
+  readonly clientImage?: Wso2ImageSpec;
+}
+
+/** User and group the product processes run as. */
+export interface Wso2SecuritySpec {
+  /**
+   * UID of the image's user (`wso2carbon` is 802 in the stock images; rebuilt images may differ).
+   * @default 802
+   */
+  readonly runAsUser?: number;
+  /**
+   * GID of the image's group.
+   * @default 802
+   */
+  readonly runAsGroup?: number;
+}
+
+/**
+ * WSO2 API Manager 4.5 in deployment Pattern 5: one All-in-One control plane, a key manager pair
+ * and a Universal Gateway pair, sharing two external MySQL databases.
+ * @see https://apim.docs.wso2.com/en/4.5.0/install-and-setup/setup/kubernetes-deployment/kubernetes/am-pattern-5-all-in-one-gw-km/
+ */
+export interface Wso2Spec {
+  /**
+   * Product version; the default image tag.
+   * @default "4.5.0"
+   */
+  readonly version?: string;
+  /** Image repositories and tags. */
+  readonly images?: Wso2ImagesSpec;
+  /** The All-in-One control plane (Publisher, Developer Portal, Admin, event hub, traffic manager). */
+  readonly controlPlane?: Wso2ControlPlaneSpec;
+  /** The key managers. */
+  readonly keyManager?: Wso2KeyManagerSpec;
+  /** The Universal Gateways. */
+  readonly gateway?: Wso2GatewaySpec;
+  /** Public host names. */
+  readonly hostnames?: Wso2HostnamesSpec;
+  /** `apim_db` and `shared_db`. */
+  readonly databases: Wso2DatabasesSpec;
+  /** Keystore and truststore files and their passwords. */
+  readonly keystores: Wso2KeystoresSpec;
+  /** Secret with the keys `username` and `password` of the super admin, identical on every component. */
+  readonly admin: SecretRef;
+  /** User store type and properties. */
+  readonly userStore?: Wso2UserStoreSpec;
+  /**
+   * Gateway environments (labels) the control plane publishes to.
+   * @default [{ name: "Default" }]
+   */
+  readonly gatewayEnvironments?: readonly Wso2GatewayEnvironmentSpec[];
+  /** Database schema loading. */
+  readonly schemaJob?: Wso2SchemaJobSpec;
+  /** Process user and group. */
+  readonly securityContext?: Wso2SecuritySpec;
+}
+
+const productionResources = {
+  requests: { cpu: '2', memory: '2Gi' },
+  limits: { cpu: '3', memory: '3Gi' },
+} as const;
+
+/** Defaults of every WSO2 field that has one; the user's values land on top. */
+export const wso2Defaults = {
+  version: '4.5.0',
+  images: {
+    controlPlane: { repository: 'wso2/wso2am' },
+    keyManager: { repository: 'wso2/wso2am-acp' },
+    gateway: { repository: 'wso2/wso2am-universal-gw' },
+  },
+  controlPlane: { replicas: 1, resources: productionResources, heapMiB: 2048 },
+  keyManager: { replicas: 2, resources: productionResources, heapMiB: 2048, ingress: false },
+  gateway: {
+    replicas: 2,
+    resources: productionResources,
+    heapMiB: 2048,
+    autoscaling: { enabled: true, maxReplicas: 4, targetCpuPercent: 75 },
+  },
+  database: { type: 'mysql', port: 3306, urlOptions: { useSSL: 'true' } },
+  keystores: { keystoreFile: 'wso2carbon.jks', keyAlias: 'wso2carbon', truststoreFile: 'client-truststore.jks' },
+  userStore: { type: 'database_unique_id', properties: {} },
+  gatewayEnvironments: [{ name: 'Default' }],
+  gatewayEnvironment: {
+    type: 'hybrid',
+    description: 'Hybrid gateway for production and sandbox token traffic.',
+    displayInApiConsole: true,
+  },
+  schemaJob: { enabled: false, clientImage: { repository: 'mysql', tag: '8.4' } },
+  securityContext: { runAsUser: 802, runAsGroup: 802 },
+} as const;
+
+/** Host prefixes on the environment's domain. */
+export const wso2HostPrefixes = {
+  management: 'am',
+  gateway: 'gw',
+  websocket: 'websocket',
+  websub: 'websub',
+  keyManager: 'km',
+} as const satisfies Record<keyof Wso2HostnamesSpec, string>;
+
+/** Headroom the JVM needs above `-Xmx` inside the memory limit (metaspace, threads, buffers). */
+export const wso2HeapHeadroomMiB = 1024;

@@ -1,0 +1,98 @@
+import type { ResolvedEnvironment, ResolvedWso2, ResolvedWso2Database } from '@apim-gitops/models';
+import { Job } from 'kubernetes-models/batch/v1/Job';
+import type { IEnvVar } from 'kubernetes-models/v1';
+import { containerSecurityContext, podSecurityContext } from '../common/pod-security';
+import { managedBy, partOf } from '../labels';
+
+/** Name of the schema Job and value of its `app.kubernetes.io/instance`. */
+export const schemaJobName = 'wso2-schema';
+/** Where the product's dbscripts are copied for the client container. */
+const scriptsDir = '/dbscripts';
+
+// Loads a script only when a table it creates is missing: the hook runs before every sync and the
+// product scripts are not idempotent. Every value arrives as an environment variable.
+const loadScript = `set -eu
+load() {
+  found=$(MYSQL_PWD="$5" mysql -h "$1" -P "$2" -u "$4" -N -B -e "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema='$3' AND table_name='$6'")
+  if [ "$found" = "0" ]; then
+    echo "loading $7 into $3"
+    MYSQL_PWD="$5" mysql -h "$1" -P "$2" -u "$4" "$3" < "${scriptsDir}/$7"
+  else
+    echo "$3 already holds $6; nothing to load"
+  fi
+}
+load "$SHARED_DB_HOST" "$SHARED_DB_PORT" "$SHARED_DB_NAME" "$SHARED_DB_USERNAME" "$SHARED_DB_PASSWORD" UM_TENANT mysql.sql
+load "$APIM_DB_HOST" "$APIM_DB_PORT" "$APIM_DB_NAME" "$APIM_DB_USERNAME" "$APIM_DB_PASSWORD" AM_API apimgt/mysql.sql
+`;
+
+function databaseEnv(prefix: string, db: ResolvedWso2Database): IEnvVar[] {
+  return [
+    { name: `${prefix}_HOST`, value: db.host },
+    { name: `${prefix}_PORT`, value: String(db.port) },
+    { name: `${prefix}_NAME`, value: db.name },
+    { name: `${prefix}_USERNAME`, valueFrom: { secretKeyRef: { name: db.credentialsSecret, key: 'username' } } },
+    { name: `${prefix}_PASSWORD`, valueFrom: { secretKeyRef: { name: db.credentialsSecret, key: 'password' } } },
+  ];
+}
+
+/**
+ * An Argo CD PreSync hook that loads the product's MySQL schemas (from the All-in-One image's
+ * `dbscripts`) into shared_db and apim_db before anything else syncs. Off unless `schemaJob.enabled`.
+ */
+export function renderSchemaJob(env: ResolvedEnvironment, wso2: ResolvedWso2): Job[] {
+  if (!wso2.schemaJob) return [];
+  const labels = {
+    'app.kubernetes.io/name': 'wso2am',
+    'app.kubernetes.io/instance': schemaJobName,
+    'app.kubernetes.io/component': 'schema',
+    'app.kubernetes.io/part-of': partOf.wso2,
+    'app.kubernetes.io/managed-by': managedBy,
+  };
+  const small = { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } };
+  return [
+    new Job({
+      metadata: {
+        name: schemaJobName,
+        labels,
+        annotations: { 'argocd.argoproj.io/hook': 'PreSync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' },
+      },
+      spec: {
+        backoffLimit: 3,
+        activeDeadlineSeconds: 900,
+        template: {
+          metadata: { labels },
+          spec: {
+            restartPolicy: 'Never',
+            automountServiceAccountToken: false,
+            securityContext: podSecurityContext(wso2.securityContext.runAsUser, wso2.securityContext.runAsGroup),
+            ...(env.images.pullSecret ? { imagePullSecrets: [{ name: env.images.pullSecret }] } : {}),
+            initContainers: [
+              {
+                name: 'copy-dbscripts',
+                image: wso2.controlPlane.image,
+                imagePullPolicy: 'IfNotPresent',
+                command: ['sh', '-c', `cp -R "$WSO2_SERVER_HOME/dbscripts/." ${scriptsDir}/`],
+                resources: small,
+                volumeMounts: [{ name: 'dbscripts', mountPath: scriptsDir }],
+                securityContext: containerSecurityContext(),
+              },
+            ],
+            containers: [
+              {
+                name: 'load-schemas',
+                image: wso2.schemaJob.clientImage,
+                imagePullPolicy: 'IfNotPresent',
+                command: ['sh', '-c', loadScript],
+                env: [...databaseEnv('SHARED_DB', wso2.databases.shared), ...databaseEnv('APIM_DB', wso2.databases.apim)],
+                resources: small,
+                volumeMounts: [{ name: 'dbscripts', mountPath: scriptsDir, readOnly: true }],
+                securityContext: containerSecurityContext(),
+              },
+            ],
+            volumes: [{ name: 'dbscripts', emptyDir: {} }],
+          },
+        },
+      },
+    }),
+  ];
+}

@@ -1,0 +1,176 @@
+import type { ResolvedComponent, ResolvedEnvironment, ResolvedWso2, ResolvedWso2Component, Wso2PortName } from '@apim-gitops/models';
+import { wso2PortNames, wso2Ports } from '@apim-gitops/models';
+import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
+import type { IContainer, IEnvVar, IProbe, IVolume, IVolumeMount } from 'kubernetes-models/v1';
+import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import { configChecksum, configChecksumAnnotation } from '../common/checksum';
+import { containerSecurityContext, podSecurityContext } from '../common/pod-security';
+import { clusterService, serviceAccount } from '../common/service';
+import { nodeAntiAffinity, zoneSpread } from '../common/spread';
+import { waitForContainer } from '../common/wait-for';
+import type { KubeObject } from '../kube-object';
+import { componentLabels, selectorLabels } from '../labels';
+import { databaseEnv, deploymentToml, wso2SecretEnv } from './deployment-toml';
+
+/** Home of the product user in every WSO2 image. */
+export const wso2Home = '/home/wso2carbon';
+/** The entrypoint copies everything under this folder over `$WSO2_SERVER_HOME` before starting. */
+export const configVolumeRoot = `${wso2Home}/wso2-config-volume`;
+/** Where deployment.toml lands, relative to the server home (and to `configVolumeRoot`). */
+export const deploymentTomlPath = 'repository/conf/deployment.toml';
+/** Where the keystores land, relative to the server home. */
+export const securityPath = 'repository/resources/security';
+
+/** Readiness endpoint of the control plane and gateways: healthy once start-up, artifacts included, finished. */
+export const startupHealthcheckPath = '/api/am/gateway/v2/server-startup-healthcheck';
+/** Readiness endpoint of the key managers. */
+export const jwksPath = '/oauth2/jwks';
+/** Liveness endpoint on the plain servlet port. */
+export const versionPath = '/services/Version';
+
+/** Seconds between SIGTERM and SIGKILL: 10 s preStop sleep plus the server's own shutdown. */
+export const terminationGracePeriodSeconds = 90;
+
+/** Name of a component's ConfigMap holding deployment.toml. */
+export function configMapName(component: { readonly id: string }): string {
+  return `${component.id}-config`;
+}
+
+/** What differs between the three WSO2 workloads. */
+export interface Wso2Workload {
+  readonly env: ResolvedEnvironment;
+  readonly wso2: ResolvedWso2;
+  readonly resolved: ResolvedWso2Component;
+  readonly component: ResolvedComponent;
+  /** deployment.toml as data. */
+  readonly toml: Record<string, unknown>;
+  readonly containerPorts: readonly Wso2PortName[];
+  readonly servicePorts: readonly Wso2PortName[];
+  readonly readinessPath: string;
+}
+
+function secretEnv(name: string, secret: string, key: string): IEnvVar {
+  return { name, valueFrom: { secretKeyRef: { name: secret, key } } };
+}
+
+function containerEnv(w: Wso2Workload): IEnvVar[] {
+  const { wso2, resolved: c } = w;
+  const dbs = [wso2.databases.apim, wso2.databases.shared].filter((db) => c.databases.includes(db.key));
+  return [
+    { name: 'NODE_IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } },
+    { name: 'JVM_MEM_OPTS', value: `-Xms${c.heapMiB}m -Xmx${c.heapMiB}m` },
+    ...(c.profile ? [{ name: 'PROFILE_NAME', value: c.profile }] : []),
+    secretEnv(wso2SecretEnv.adminUsername, wso2.adminSecret, 'username'),
+    secretEnv(wso2SecretEnv.adminPassword, wso2.adminSecret, 'password'),
+    ...dbs.flatMap((db) => [
+      secretEnv(databaseEnv(db).username, db.credentialsSecret, 'username'),
+      secretEnv(databaseEnv(db).password, db.credentialsSecret, 'password'),
+    ]),
+    secretEnv(wso2SecretEnv.keystorePassword, wso2.keystores.secret, wso2.keystores.keystorePasswordKey),
+    secretEnv(wso2SecretEnv.truststorePassword, wso2.keystores.secret, wso2.keystores.truststorePasswordKey),
+  ];
+}
+
+function storeFiles(wso2: ResolvedWso2): string[] {
+  const k = wso2.keystores;
+  return [k.keystoreFile, k.truststoreFile, ...(k.internalKeystoreFile ? [k.internalKeystoreFile] : [])];
+}
+
+function volumes(w: Wso2Workload): IVolume[] {
+  return [
+    { name: 'config', configMap: { name: configMapName(w.resolved), items: [{ key: 'deployment.toml', path: 'deployment.toml' }] } },
+    { name: 'keystores', secret: { secretName: w.wso2.keystores.secret, items: storeFiles(w.wso2).map((f) => ({ key: f, path: f })) } },
+  ];
+}
+
+function volumeMounts(w: Wso2Workload): IVolumeMount[] {
+  return [
+    { name: 'config', mountPath: `${configVolumeRoot}/${deploymentTomlPath}`, subPath: 'deployment.toml', readOnly: true },
+    ...storeFiles(w.wso2).map((file) => ({ name: 'keystores', mountPath: `${configVolumeRoot}/${securityPath}/${file}`, subPath: file, readOnly: true })),
+  ];
+}
+
+function probes(w: Wso2Workload): Pick<IContainer, 'startupProbe' | 'livenessProbe' | 'readinessProbe'> {
+  const timing: Partial<IProbe> = { periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 };
+  return {
+    // ≈5 minutes for first start-up (schema checks, artifact sync) before liveness takes over.
+    startupProbe: { tcpSocket: { port: wso2Ports.servletHttps }, periodSeconds: 10, failureThreshold: 30 },
+    livenessProbe: { httpGet: { path: versionPath, port: wso2Ports.servletHttp, scheme: 'HTTP' }, ...timing },
+    readinessProbe: { httpGet: { path: w.readinessPath, port: wso2Ports.servletHttps, scheme: 'HTTPS' }, ...timing },
+  };
+}
+
+function mainContainer(w: Wso2Workload): IContainer {
+  const c = w.resolved;
+  return {
+    name: w.component.component,
+    image: c.image,
+    imagePullPolicy: 'IfNotPresent',
+    ports: w.containerPorts.map((p) => ({ name: wso2PortNames[p], containerPort: wso2Ports[p], protocol: 'TCP' })),
+    env: containerEnv(w),
+    resources: {
+      requests: { cpu: c.resources.requests.cpu, memory: c.resources.requests.memory },
+      limits: { cpu: c.resources.limits.cpu, memory: c.resources.limits.memory },
+    },
+    ...probes(w),
+    lifecycle: {
+      // The sleep lets ingress-nginx and kube-proxy stop routing here before the server stops.
+      preStop: { exec: { command: ['sh', '-c', `sleep 10 && "$WSO2_SERVER_HOME/bin/${c.script}.sh" stop`] } },
+    },
+    volumeMounts: volumeMounts(w),
+    securityContext: containerSecurityContext(),
+  };
+}
+
+/** The component's ConfigMap: one key, deployment.toml, serialised from typed data. */
+export function wso2ConfigMap(w: Wso2Workload): ConfigMap {
+  return new ConfigMap({
+    metadata: { name: configMapName(w.resolved), labels: componentLabels(w.component) },
+    data: { 'deployment.toml': deploymentToml(w.toml) },
+  });
+}
+
+/** The component's Deployment. The control plane rolls by `Recreate`; the others one extra pod at a time. */
+export function wso2Deployment(w: Wso2Workload, configMap: ConfigMap): Deployment {
+  const { env, wso2, resolved: c, component } = w;
+  const selector = selectorLabels(component);
+  // Pattern 5 runs a single-mode control plane: two side by side would both act as event hub.
+  const recreate = c.role === 'controlPlane';
+  return new Deployment({
+    metadata: { name: component.id, labels: componentLabels(component) },
+    spec: {
+      replicas: c.replicas,
+      selector: { matchLabels: selector },
+      strategy: recreate ? { type: 'Recreate' } : { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
+      template: {
+        metadata: {
+          labels: componentLabels(component),
+          annotations: { [configChecksumAnnotation]: configChecksum(configMap.data as Record<string, string>) },
+        },
+        spec: {
+          serviceAccountName: component.id,
+          automountServiceAccountToken: false,
+          securityContext: podSecurityContext(wso2.securityContext.runAsUser, wso2.securityContext.runAsGroup),
+          terminationGracePeriodSeconds,
+          ...(env.images.pullSecret ? { imagePullSecrets: [{ name: env.images.pullSecret }] } : {}),
+          affinity: nodeAntiAffinity(selector, 'preferred'),
+          ...(env.scheduling.zoneSpread === 'none' ? {} : { topologySpreadConstraints: zoneSpread(selector, env.scheduling.zoneSpread) }),
+          initContainers: c.waitFor.map((t) => waitForContainer(t)),
+          containers: [mainContainer(w)],
+          volumes: volumes(w),
+        },
+      },
+    },
+  });
+}
+
+/** ServiceAccount, ConfigMap, Deployment and Service of one WSO2 component. */
+export function renderWso2Workload(w: Wso2Workload): KubeObject[] {
+  const configMap = wso2ConfigMap(w);
+  return [
+    serviceAccount(w.component),
+    configMap,
+    wso2Deployment(w, configMap),
+    clusterService(w.component, w.servicePorts.map((p) => ({ name: wso2PortNames[p], port: wso2Ports[p] }))),
+  ];
+}
