@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EnvironmentSpec } from '../src';
-import { resolveEnvironment, SpecError } from '../src';
+import { resolveEnvironment, SpecError, wso2BaseSpec } from '../src';
 
 /** A valid environment-wide spec; each case below breaks one thing in it. */
 function valid(): Record<string, any> {
@@ -10,7 +10,7 @@ function valid(): Record<string, any> {
     images: { registry: 'registry.example.org/apim', pullSecret: { secretRef: 'registry-pull' } },
     secrets: { provider: 'external-secrets', store: { kind: 'ClusterSecretStore', name: 'vault' } },
     ingress: { tls: { secretRef: 'apim-tls' } },
-    wso2: {},
+    wso2: wso2BaseSpec,
   } satisfies Partial<EnvironmentSpec> as Record<string, any>;
 }
 
@@ -67,6 +67,10 @@ describe('malformed environments are reported with their field path', () => {
       `${source}: namespace: "apim-Q A" is not a valid DNS name (no spaces allowed)`,
       `${source}: domain: "x y" is not a valid DNS name (no spaces allowed)`,
       `${source}: production: must be true or false (got 1)`,
+      // The stacks derive their hosts from the domain, so they report the bad domain where it lands.
+      ...['management: "am', 'gateway: "gw', 'websocket: "websocket', 'websub: "websub', 'keyManager: "km'].map(
+        (field) => `${source}: wso2.hostnames.${field}.x y" is not a valid DNS name (no spaces allowed)`,
+      ),
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import { componentSyncWaves, platformSyncWave, SpecError } from '@apim-gitops/models';
+import { baseEnvironmentSource, baseEnvironmentSpec, componentSyncWaves, platformSyncWave, resolveEnvironment, SpecError } from '@apim-gitops/models';
 import { describe, expect, it } from 'vitest';
 import { applySyncWaves, hookAnnotation, syncWaveAnnotation } from '../../src/argocd/sync-waves';
 import type { KubeObject } from '../../src/kube-object';
@@ -65,10 +65,16 @@ describe('sync waves', () => {
     expect(input.filter((o) => o.kind !== 'Job').every((o) => o.metadata?.annotations === undefined)).toBe(true);
   });
 
-  it('annotates what renderEnvironment returns', () => {
-    const rendered = renderEnvironment(environmentWith([]));
+  it('annotates every object renderEnvironment returns for a real environment, by its component', () => {
+    const base = resolveEnvironment(baseEnvironmentSpec, baseEnvironmentSource);
+    const waves = componentSyncWaves(base.components, base.name);
+    const rendered = renderEnvironment(base);
     expect(rendered.length).toBeGreaterThan(0);
-    for (const o of rendered) expect(o.metadata?.annotations?.[syncWaveAnnotation], objectId(o)).toBe(String(platformSyncWave));
+    for (const o of rendered) {
+      const id = instance(o);
+      const want = id !== undefined && waves.has(id) ? waves.get(id)! : platformSyncWave;
+      expect(o.metadata?.annotations?.[syncWaveAnnotation], objectId(o)).toBe(String(want));
+    }
   });
 });
 

@@ -13,7 +13,7 @@ describe('database schema Job', () => {
   const pod = job.spec.template.spec;
 
   it('is an Argo CD PreSync hook replaced on each sync', () => {
-    expect(job.metadata.annotations).toEqual({ 'argocd.argoproj.io/hook': 'PreSync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' });
+    expect(job.metadata.annotations).toMatchObject({ 'argocd.argoproj.io/hook': 'PreSync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' });
     expect(pod.restartPolicy).toBe('Never');
   });
 
