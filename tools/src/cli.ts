@@ -1,10 +1,12 @@
 import { checkCommand } from './check-command';
 import { renderCommand } from './render-command';
+import { validateCommand } from './validate-command';
 
 const usage = `usage: node tools/bin/run.mjs <command> [options]
 commands:
   render [--env NAME]…   render every environment (or the named ones) into deploy/
-  check                  fail with a diff when the committed output is stale`;
+  check                  fail with a diff when the committed output is stale
+  validate [--list]      run the integrity rules on every kustomize-built overlay (--list: print the rules)`;
 
 /** Values of a repeatable `--flag VALUE` option. */
 export function optionValues(args: readonly string[], flag: string): string[] {
@@ -27,6 +29,8 @@ export async function main(args: readonly string[], root: string): Promise<numbe
       }
       case 'check':
         return await checkCommand(root);
+      case 'validate':
+        return validateCommand(root, rest);
       default:
         console.error(usage);
         return 2;

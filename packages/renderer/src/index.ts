@@ -9,3 +9,5 @@ export * from './render-error';
 export * from './render-tree';
 export * from './writer';
 export * from './platform/secrets';
+export * from './platform/network-policies';
+export * from './integrity/index';

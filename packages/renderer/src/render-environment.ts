@@ -2,6 +2,7 @@ import type { ResolvedEnvironment } from '@apim-gitops/models';
 import { renderAxway } from './axway/index';
 import type { KubeObject } from './kube-object';
 import { validateObjects } from './object-rules';
+import { renderNetworkPolicies } from './platform/network-policies';
 import { renderSecrets } from './platform/secrets';
 import { renderWso2 } from './wso2/index';
 
@@ -11,6 +12,7 @@ import { renderWso2 } from './wso2/index';
  */
 export function renderEnvironment(env: ResolvedEnvironment): KubeObject[] {
   const objects = [...renderSecrets(env), ...(env.wso2 ? renderWso2(env) : []), ...(env.axway ? renderAxway(env) : [])];
+  objects.push(...renderNetworkPolicies(env));
   validateObjects(env.name, objects);
   return objects;
 }
