@@ -98,7 +98,8 @@ const cases: Record<string, readonly BadCase[]> = {
   ],
   'jvm-heap': [
     { name: 'an -Xmx that leaves too little headroom', breakIt: (o) => (gwContainer(o).env[0].value = '-Xms2048m -Xmx2g'), findings: [`jvm-heap Deployment/gw: ${c} heap 2048 MiB (JVM_MEM_OPTS) leaves 0 MiB of the 2048 MiB memory limit; the JVM needs at least 512 MiB beside the heap: raise the limit to 2560Mi or lower the heap`] },
-    { name: 'an EMT heap larger than the limit', breakIt: (o) => (gwContainer(o).env[0] = { name: 'EMT_HEAP_SIZE_MB', value: '3072' }), findings: [`jvm-heap Deployment/gw: ${c} heap 3072 MiB (EMT_HEAP_SIZE_MB) leaves -1024 MiB of the 2048 MiB memory limit; the JVM needs at least 768 MiB beside the heap: raise the limit to 3840Mi or lower the heap`] },
+    { name: 'a JAVA_OPTS heap 1 MiB short of the headroom', breakIt: (o) => (gwContainer(o).env[0] = { name: 'JAVA_OPTS', value: '-Dx=1 -Xmx1537m' }), findings: [`jvm-heap Deployment/gw: ${c} heap 1537 MiB (JAVA_OPTS) leaves 511 MiB of the 2048 MiB memory limit; the JVM needs at least 512 MiB beside the heap: raise the limit to 2049Mi or lower the heap`] },
+    { name: 'an EMT heap larger than the limit', breakIt: (o) => (gwContainer(o).env[0] = { name: 'EMT_HEAP_SIZE_MB', value: '3072' }), findings: [`jvm-heap Deployment/gw: ${c} heap 3072 MiB (EMT_HEAP_SIZE_MB) leaves -1024 MiB of the 2048 MiB memory limit; the JVM needs at least 512 MiB beside the heap: raise the limit to 3584Mi or lower the heap`] },
   ],
   'prestop-grace': [
     { name: 'a grace period as long as the preStop sleep', breakIt: (o) => (gwPod(o).terminationGracePeriodSeconds = 10), findings: [`prestop-grace Deployment/gw: spec.template.spec.terminationGracePeriodSeconds 10 is not longer than the 10 s preStop sleep of ${c}: the process gets no time to stop`] },
