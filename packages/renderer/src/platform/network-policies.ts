@@ -24,7 +24,8 @@ function policy(name: string, podSelector: Record<string, string>, spec: { ingre
   if (spec.egress) policyTypes.push('Egress');
   return new NetworkPolicy({
     metadata: { name, labels: platformLabels(name, 'network-policy') },
-    spec: { podSelector: { matchLabels: podSelector }, policyTypes, ...spec },
+    // An empty selector means every pod of the namespace; written as `{}`, the way kubectl shows it.
+    spec: { podSelector: Object.keys(podSelector).length > 0 ? { matchLabels: podSelector } : {}, policyTypes, ...spec },
   });
 }
 
