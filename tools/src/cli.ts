@@ -5,6 +5,7 @@ import { liveDiffCommand } from './live-diff-command';
 import { newEnvCommand } from './new-env-command';
 import { promoteCommand } from './promote-command';
 import { renderCommand } from './render-command';
+import { validateCommand } from './validate-command';
 
 /** The command list, also read by the workflow test to check that CI calls real commands. */
 export const usage = `usage: node tools/bin/run.mjs <command> [options]
@@ -18,7 +19,8 @@ commands:
                          copy image tags (default) from A's TypeScript into B's, then re-render B
   new-env NAME --from ENV [--domain DOMAIN]
                          scaffold environments/NAME from ENV and render it
-  bench                  render 1 … 1,000 synthetic environments and report time, memory, writes`;
+  bench                  render 1 … 1,000 synthetic environments and report time, memory, writes
+  validate [--list]      run the integrity rules on every kustomize-built overlay (--list: print the rules)`;
 
 /** Values of a repeatable `--flag VALUE` option. */
 export function optionValues(args: readonly string[], flag: string): string[] {
@@ -51,6 +53,8 @@ export async function main(args: readonly string[], root: string): Promise<numbe
         return await liveDiffCommand(root, optionValues(rest, '--env').at(-1));
       case 'promote':
         return await promoteCommand(root, optionValues(rest, '--from').at(-1), optionValues(rest, '--to').at(-1), optionValues(rest, '--only').at(-1));
+      case 'validate':
+        return validateCommand(root, rest);
       default:
         console.error(usage);
         return 2;

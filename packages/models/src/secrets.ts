@@ -168,3 +168,40 @@ export function checkSealedCoverage(checks: FieldChecks, path: string, backend: 
         checks.issues.add(`${path}.encryptedData.${secret.name}.${key}`, `is missing: ${secret.usedBy.join(', ')} read it`);
   }
 }
+
+// Last word of a key name (split at '_', '.', '-' and camelCase) that says the value is a secret.
+const secretWords = new Set(['password', 'passwd', 'pwd', 'pass', 'secret', 'token', 'key', 'apikey', 'credential', 'credentials', 'passphrase']);
+
+/**
+ * True for key names whose value is a secret: `password`, `CASS_PASS`, `keystore.password`,
+ * `clientSecret`, `api_key`. Only the last word counts, so `key_manager_url` or
+ * `token_endpoint` (which hold no secret) are not flagged.
+ */
+export function isSecretLookingKey(key: string): boolean {
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  return words.length > 0 && secretWords.has(words.at(-1)!);
+}
+
+/**
+ * True for a value that points at a secret rather than holding it: a WSO2 `$env{…}`/`$secret{…}`/
+ * `$ref{…}` placeholder, a `${…}` (Axway, shell) or Kubernetes `$(…)` expansion, or nothing.
+ */
+export function isSecretPlaceholder(value: string): boolean {
+  const v = value.trim().replace(/^["']|["']$/g, '');
+  return v === '' || /^\$(env|secret|ref|sys)?\{[^}]+\}$/.test(v) || /^\$\([A-Za-z_][A-Za-z0-9_]*\)$/.test(v);
+}
+
+/**
+ * Rejects literal secret values in a free-form map a stack accepts (extra env, config overrides):
+ * a secret-looking key must hold a placeholder, and the value itself comes from a SecretRef.
+ */
+export function checkNoLiteralSecrets(checks: FieldChecks, path: string, values: Readonly<Record<string, unknown>>): void {
+  for (const [key, value] of Object.entries(values)) {
+    if (typeof value === 'string' && isSecretLookingKey(key) && !isSecretPlaceholder(value))
+      checks.issues.add(`${path}.${key}`, `looks like a secret but holds a literal value; use a SecretRef (e.g. { secretRef: "<secret name>" }) and a $env{…} placeholder instead`);
+  }
+}

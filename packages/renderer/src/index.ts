@@ -16,3 +16,5 @@ export * from './argocd/ignore-differences';
 export * from './argocd/names';
 export * from './argocd/resource-kinds';
 export * from './argocd/sync-waves';
+export * from './platform/network-policies';
+export * from './integrity/index';

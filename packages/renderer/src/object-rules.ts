@@ -74,6 +74,10 @@ function ruleIssues(object: KubeObject): ObjectIssue[] {
       }
     }
   }
+  // Invariant 7: everything rendered is committed, so a Secret must never carry values.
+  if (o.kind === 'Secret')
+    for (const field of ['data', 'stringData'])
+      if (o[field] && Object.keys(o[field]).length > 0) add(field, 'must be empty: secret values are never rendered; use an ExternalSecret or SealedSecret');
   if (o.kind === 'Service') {
     for (const [i, p] of (o.spec?.ports ?? []).entries()) {
       if (!Number.isInteger(p.port) || p.port < 1 || p.port > 65535) add(`spec.ports[${i}].port`, `must be between 1 and 65535 (got ${p.port})`);

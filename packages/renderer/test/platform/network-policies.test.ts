@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { ResolvedComponent, ResolvedEnvironment } from '@apim-gitops/models';
+import { baseEnvironmentSpec, resolveEnvironment } from '@apim-gitops/models';
+import { toPlain } from '../../src/kube-object';
+import { validateObjects } from '../../src/object-rules';
+import { renderNetworkPolicies } from '../../src/platform/network-policies';
+
+function component(id: string, wiring: Partial<ResolvedComponent>): ResolvedComponent {
+  return { id, stack: 'axway', component: id, app: 'axway-apim', serviceName: id, dependsOn: [], connects: [], external: [], ingressPorts: [], metricsPorts: [], ...wiring };
+}
+
+/** A resolved environment with hand-made wiring: the gateway talks to the ANM, the ANM to the gateway pods. */
+function environment(): ResolvedEnvironment {
+  const env = resolveEnvironment({ ...baseEnvironmentSpec, name: 'dev', namespace: 'apim-dev', ingress: { tls: { secretRef: 'apim-tls' }, controllerNamespace: 'edge' }, monitoring: { namespace: 'prom' } }, 'test');
+  return {
+    ...env,
+    components: [
+      component('anm', { ingressPorts: [8090], connects: [{ to: 'traffic', port: 8085 }], external: [{ host: 'db.example.org', port: 3306, what: 'metrics_db' }] }),
+      component('traffic', { ingressPorts: [8065], metricsPorts: [8080], connects: [{ to: 'anm', port: 8090 }], external: [{ host: 'cass-1.example.org', port: 9042, what: 'cassandra' }, { host: 'cass-2.example.org', port: 9042, what: 'cassandra' }] }),
+    ],
+  };
+}
+
+const selector = (id: string) => ({ matchLabels: { 'app.kubernetes.io/name': 'axway-apim', 'app.kubernetes.io/instance': id, 'app.kubernetes.io/component': id } });
+const inNamespace = (ns: string) => ({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': ns } } });
+
+describe('renderNetworkPolicies', () => {
+  const policies = renderNetworkPolicies(environment()).map(toPlain) as Record<string, any>[];
+  const byName = (name: string) => policies.find((p) => p.metadata.name === name)!;
+
+  it('renders schema-valid policies with platform labels, in a stable order', () => {
+    expect(() => validateObjects('dev', renderNetworkPolicies(environment()))).not.toThrow();
+    expect(policies.map((p) => p.metadata.name)).toEqual(['default-deny', 'allow-dns', 'anm-ingress', 'anm-egress', 'traffic-ingress', 'traffic-egress']);
+    for (const p of policies) expect(p.metadata.labels['app.kubernetes.io/part-of']).toBe('apim-platform');
+  });
+
+  it('denies all ingress and egress of the namespace by default', () => {
+    expect(byName('default-deny').spec).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
+  });
+
+  it('lets every pod reach the cluster DNS over UDP and TCP 53', () => {
+    expect(byName('allow-dns').spec.egress).toEqual([{ to: [inNamespace('kube-system')], ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }] }]);
+  });
+
+  it('admits the ingress controller, the declared peers and the monitoring namespace, each to its ports only', () => {
+    expect(byName('traffic-ingress').spec).toEqual({
+      podSelector: selector('traffic'),
+      policyTypes: ['Ingress'],
+      ingress: [
+        { from: [inNamespace('edge')], ports: [{ protocol: 'TCP', port: 8065 }] },
+        { from: [{ podSelector: selector('anm') }], ports: [{ protocol: 'TCP', port: 8085 }] },
+        { from: [inNamespace('prom')], ports: [{ protocol: 'TCP', port: 8080 }] },
+      ],
+    });
+  });
+
+  it('lets a component reach its peers by pod labels and its external hosts on their ports only', () => {
+    expect(byName('traffic-egress').spec).toEqual({
+      podSelector: selector('traffic'),
+      policyTypes: ['Egress'],
+      egress: [{ to: [{ podSelector: selector('anm') }], ports: [{ protocol: 'TCP', port: 8090 }] }, { ports: [{ protocol: 'TCP', port: 9042 }] }],
+    });
+  });
+
+  it('renders only the environment-wide policies when no component runs', () => {
+    const names = renderNetworkPolicies({ ...environment(), components: [] }).map((p) => p.metadata?.name);
+    expect(names).toEqual(['default-deny', 'allow-dns']);
+  });
+
+  it('refuses an edge to a component that does not exist', () => {
+    const env = environment();
+    const broken = { ...env, components: [component('anm', { connects: [{ to: 'trafic', port: 8065 }] })] };
+    expect(() => renderNetworkPolicies(broken)).toThrow('anm: connects to unknown component "trafic"');
+  });
+});

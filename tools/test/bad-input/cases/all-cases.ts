@@ -1,0 +1,5 @@
+import type { BadInputCase } from '../bad-input-case';
+import { environmentCases } from './environment-cases';
+
+/** Every case of the bad-input corpus; add a stack's cases file here. */
+export const badInputCases: readonly BadInputCase[] = [...environmentCases];

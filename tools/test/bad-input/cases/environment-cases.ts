@@ -1,0 +1,55 @@
+import type { BadInputCase } from '../bad-input-case';
+import { edits, replaceOnce } from '../bad-input-case';
+
+const envFile = (edit: (source: string) => string) => ({ 'environment.ts': edit });
+const secretsBlock = `  secrets: {
+    provider: 'external-secrets',
+    store: { kind: 'ClusterSecretStore', name: 'vault-dev' },
+  },
+`;
+
+/** Malformed environment-wide fields of `environments/dev/environment.ts`. */
+export const environmentCases: readonly BadInputCase[] = [
+  { name: 'a name that is a number', edits: envFile(replaceOnce("name: 'dev'", 'name: 42')), expectPath: 'name', expectMessage: 'must be a string (got 42)' },
+  { name: 'a name with upper case letters', edits: envFile(replaceOnce("name: 'dev'", "name: 'Dev'")), expectPath: 'name', expectMessage: '"Dev" is not a valid DNS name (use lower case: "dev")' },
+  { name: 'a name different from the folder', edits: envFile(replaceOnce("name: 'dev'", "name: 'qa'")), expectPath: 'name', expectMessage: '"qa" must equal the folder name "dev"' },
+  { name: 'a namespace with an underscore', edits: envFile(replaceOnce("name: 'dev',", "name: 'dev',\n  namespace: 'apim_dev',")), expectPath: 'namespace', expectMessage: `"apim_dev" is not a valid DNS name (use '-' instead of '_')` },
+  { name: 'a domain with a space', edits: envFile(replaceOnce("domain: 'dev.apim.example.org'", "domain: 'dev apim.example.org'")), expectPath: 'domain', expectMessage: 'is not a valid DNS name (no spaces allowed)' },
+  { name: 'production as a string', edits: envFile(replaceOnce("name: 'dev',", "name: 'dev',\n  production: 'yes',")), expectPath: 'production', expectMessage: 'must be true or false (got "yes")' },
+  { name: 'a misspelt field', edits: envFile(replaceOnce('domain:', 'Domain:')), expectPath: 'Domain', expectMessage: 'is not a known field (did you mean "domain"?)' },
+  { name: 'an unknown stack key', edits: envFile(replaceOnce('  wso2,\n', '  wso2,\n  kong: {},\n')), expectPath: 'kong', expectMessage: 'is not a known field' },
+  { name: 'an empty environment', edits: envFile((s) => s.replace(/defineEnvironment\(\{[\s\S]*\}\);/, 'defineEnvironment({} as never);')), expectPath: '(environment)', expectMessage: 'is empty' },
+  { name: 'no stack at all', edits: envFile(replaceOnce('  wso2,\n  axway,\n', '')), expectPath: '(environment)', expectMessage: 'runs no stack' },
+  { name: 'no images', edits: envFile((s) => s.replace(/  images: \{[\s\S]*?\n  \},\n/, '')), expectPath: 'images', expectMessage: 'is required' },
+  { name: 'a registry with a scheme', edits: envFile(replaceOnce("registry: 'registry.example.org/apim'", "registry: 'https://registry.example.org/apim'")), expectPath: 'images.registry', expectMessage: 'without a scheme' },
+  { name: 'a literal password as the pull secret', edits: envFile(replaceOnce("pullSecret: { secretRef: 'registry-pull' }", "pullSecret: 'hunter2'")), expectPath: 'images.pullSecret', expectMessage: 'must be a secret reference like { secretRef: "<secret name>" }, not a literal value' },
+  { name: 'a literal certificate as the ingress TLS', edits: envFile(replaceOnce("tls: { secretRef: 'apim-tls' }", "tls: '-----BEGIN CERTIFICATE-----'")), expectPath: 'ingress.tls', expectMessage: 'not a literal value' },
+  { name: 'a SecretRef with a value beside it', edits: envFile(replaceOnce("tls: { secretRef: 'apim-tls' }", "tls: { secretRef: 'apim-tls', value: 'x' }")), expectPath: 'ingress.tls.value', expectMessage: 'is not a known field' },
+  { name: 'an ingress class with a space', edits: envFile(replaceOnce("ingress: { tls:", "ingress: { className: 'nginx public', tls:")), expectPath: 'ingress.className', expectMessage: 'no spaces allowed' },
+  { name: 'an invalid controller namespace', edits: envFile(replaceOnce("tls: { secretRef: 'apim-tls' } }", "tls: { secretRef: 'apim-tls' }, controllerNamespace: 'Ingress' }")), expectPath: 'ingress.controllerNamespace', expectMessage: 'use lower case' },
+  { name: 'a monitoring namespace that is a number', edits: envFile(replaceOnce('  wso2,\n', '  monitoring: { namespace: 7 },\n  wso2,\n')), expectPath: 'monitoring.namespace', expectMessage: 'must be a string (got 7)' },
+  { name: 'an unknown zoneSpread', edits: envFile(replaceOnce("zoneSpread: 'none'", "zoneSpread: 'zones'")), expectPath: 'scheduling.zoneSpread', expectMessage: 'must be one of "preferred", "required", "none" (got "zones")' },
+  { name: 'no secrets backend', edits: envFile(replaceOnce(secretsBlock, '')), expectPath: 'secrets', expectMessage: 'is required' },
+  { name: 'an unknown secrets provider', edits: envFile(replaceOnce("provider: 'external-secrets'", "provider: 'vault'")), expectPath: 'secrets.provider', expectMessage: 'must be one of "external-secrets", "sealed-secrets" (got "vault")' },
+  { name: 'an unknown secret store kind', edits: envFile(replaceOnce("kind: 'ClusterSecretStore'", "kind: 'VaultStore'")), expectPath: 'secrets.store.kind' },
+  { name: 'an invalid refreshInterval', edits: envFile(replaceOnce("name: 'vault-dev' },", "name: 'vault-dev' },\n    refreshInterval: 'hourly',")), expectPath: 'secrets.refreshInterval', expectMessage: 'must be a duration such as "1h" or "30m" (got "hourly")' },
+  {
+    name: 'a sealed-secrets backend with a plain value',
+    edits: envFile(
+      replaceOnce(
+        secretsBlock,
+        `  secrets: {
+    provider: 'sealed-secrets',
+    encryptedData: { 'apim-tls': { 'tls.crt': 'plain-cert', 'tls.key': 'plain-key' }, 'registry-pull': { '.dockerconfigjson': '{}' } },
+  },
+`,
+      ),
+    ),
+    expectPath: 'secrets.encryptedData.apim-tls.tls.crt',
+    expectMessage: 'does not look like Sealed Secrets ciphertext',
+  },
+  { name: 'a syntax error (esbuild counts columns from 0)', edits: envFile(replaceOnce("domain: 'dev.apim.example.org',", "domain: 'dev.apim.example.org' +,")), expectPath: 'line 7:34', expectMessage: 'Unexpected ","' },
+  { name: 'an exception thrown while loading', edits: envFile(replaceOnce('export default', "throw new Error('vault is down');\nexport default")), expectPath: '(file)', expectMessage: 'threw while loading: vault is down' },
+  { name: 'no default export', edits: envFile(replaceOnce('export default defineEnvironment(', 'export const dev = defineEnvironment(')), expectPath: '(file)', expectMessage: 'has no default export' },
+  { name: 'an exception in a stack file', edits: { 'wso2.ts': edits(replaceOnce('export const wso2', "throw new Error('no wso2');\nexport const wso2")) }, expectPath: '(file)', expectMessage: 'threw while loading: no wso2' },
+];

@@ -1,0 +1,67 @@
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { integrityRules } from '@apim-gitops/renderer';
+import { makeTempRepository, removeTempRepository, repositoryRoot, runCli } from '../temp-repository';
+
+const leakedSecret = `---
+apiVersion: v1
+kind: Secret
+metadata:
+  name: leaked
+stringData:
+  password: hunter2
+`;
+
+describe('validate', () => {
+  let temp: string | undefined;
+  afterEach(() => {
+    if (temp) removeTempRepository(temp);
+    temp = undefined;
+  });
+
+  it('finds nothing in the repository as committed', () => {
+    const { status, stdout } = runCli(repositoryRoot, ['validate']);
+    expect(stdout).toContain(`validate: 0 finding(s) from ${integrityRules.length} rules in 2 environment(s)`);
+    expect(status).toBe(0);
+  });
+
+  it('lists every rule with its description', () => {
+    const { status, stdout } = runCli(repositoryRoot, ['validate', '--list']);
+    expect(status).toBe(0);
+    for (const rule of integrityRules) expect(stdout).toMatch(new RegExp(`^${rule.id} +${rule.description.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
+  });
+
+  it('exits 1 and names rule, environment and object when a rendered file is hand-broken', () => {
+    temp = makeTempRepository();
+    appendFileSync(join(temp, 'deploy/base/platform/networkpolicy-default-deny.yaml'), leakedSecret);
+    const { status, stdout } = runCli(temp, ['validate']);
+    const message = 'stringData holds "password": secret values must never be committed; render an ExternalSecret or SealedSecret instead';
+    expect(stdout.split('\n').filter((l) => l.startsWith('no-secret-data'))).toEqual([
+      `no-secret-data dev Secret/leaked: ${message}`,
+      `no-secret-data prod Secret/leaked: ${message}`,
+    ]);
+    expect(stdout).toContain(`validate: 2 finding(s) from ${integrityRules.length} rules in 2 environment(s)`);
+    expect(status).toBe(1);
+  });
+
+  it('checks what kustomize builds, overlay patches included', () => {
+    temp = makeTempRepository();
+    const kustomization = join(temp, 'deploy/overlays/prod/kustomization.yaml');
+    writeFileSync(kustomization, readFileSync(kustomization, 'utf8').replace('resources:\n', 'resources:\n  - leaked-secret.yaml\n'));
+    writeFileSync(join(temp, 'deploy/overlays/prod/leaked-secret.yaml'), leakedSecret.replace('---\n', ''));
+    const { status, stdout } = runCli(temp, ['validate']);
+    expect(stdout).toMatch(/^no-secret-data prod Secret\/leaked: stringData holds "password"/m);
+    expect(stdout).not.toMatch(/^no-secret-data dev /m);
+    expect(status).toBe(1);
+  });
+
+  it('reports an overlay kustomize cannot build as a finding', () => {
+    temp = makeTempRepository();
+    const kustomization = join(temp, 'deploy/overlays/dev/kustomization.yaml');
+    writeFileSync(kustomization, readFileSync(kustomization, 'utf8').replace('../../base/platform', '../../base/missing'));
+    const { status, stdout } = runCli(temp, ['validate']);
+    expect(stdout).toMatch(/^kustomize-build dev Kustomization\/dev: kubectl kustomize deploy\/overlays\/dev failed: /m);
+    expect(status).toBe(1);
+  });
+});
