@@ -30,7 +30,10 @@ export interface ResolvedComponent {
   readonly component: string;
   /** Value of `app.kubernetes.io/name`, the product, e.g. `wso2am`. */
   readonly app: string;
-  /** Name of the component's Service. */
+  /**
+   * Name of the component's Service. A run-to-completion component (a schema Job) has no Service;
+   * its serviceName is then its id and nothing connects to it.
+   */
   readonly serviceName: string;
   /** Components that must be running before this one starts. */
   readonly dependsOn: readonly string[];

@@ -9,7 +9,7 @@ import { certificateKeys, credentialKeys, resolveCassandra, resolveEventsSetting
 import type { ResolvedAnmSettings, ResolvedApiManagerSettings, ResolvedTrafficSettings } from './resolve-workloads';
 import { resolveAnmSettings, resolveApiManagerSettings, resolveHost, resolveTrafficSettings } from './resolve-workloads';
 import { axwayDefaults, axwayImagesDefaults, axwayMetricsSchemaJobDefaults } from './spec';
-import { adminNodeManagerComponent, anmHosts, apiManagerComponent, axwayIds, trafficComponent } from './wiring';
+import { adminNodeManagerComponent, anmHosts, apiManagerComponent, axwayIds, metricsSchemaComponent, trafficComponent } from './wiring';
 
 /** One workload after defaults: its component, image, sizing and public host. */
 export interface ResolvedAxwayWorkload<S> {
@@ -170,12 +170,12 @@ export function resolveAxway(input: unknown, context: StackContext): ResolvedAxw
 
   const cassandraConnections: ExternalConnection[] = cassandra.hosts.map((host) => ({ host, port: cassandra.port, what: 'cassandra' }));
   const dbConnection: ExternalConnection = { host: metricsDb.host, port: metricsDb.port, what: 'metrics-db' };
-  const anmComponent = adminNodeManagerComponent(dbConnection);
+  const anmComponent = adminNodeManagerComponent(dbConnection, metricsSchemaJob !== undefined);
   const apiManagerComp = apiManagerComponent(cassandraConnections, dbConnection);
   const trafficComp = trafficComponent(cassandraConnections, dbConnection);
 
   return {
-    components: [anmComponent, apiManagerComp, trafficComp],
+    components: [...(metricsSchemaJob ? [metricsSchemaComponent(dbConnection)] : []), anmComponent, apiManagerComp, trafficComp],
     adminNodeManager: { component: anmComponent, image: anmImage, host: hosts.adminNodeManager, settings: anm },
     apiManager: { component: apiManagerComp, image: gatewayImage, host: hosts.apiManager, settings: apiManager },
     traffic: { component: trafficComp, image: gatewayImage, host: hosts.traffic, settings: traffic },

@@ -19,6 +19,7 @@ export const axwayHealthPath = '/healthcheck';
 
 /** Component ids, which are also the base names of their objects. */
 export const axwayIds = {
+  metricsSchema: 'axway-metrics-schema',
   adminNodeManager: 'axway-anm',
   apiManager: 'axway-api-manager',
   traffic: 'axway-traffic',
@@ -34,15 +35,34 @@ export const axwayServices = {
 /** The in-cluster `host:port` gateways register with (`EMT_ANM_HOSTS`). */
 export const anmHosts = `${axwayServices.adminNodeManager}:${axwayPorts.adminNodeManager}`;
 
+/**
+ * The metrics schema Job's place in the environment, when it is switched on: it reaches only the
+ * metrics database, and the ANM waits for it (so it syncs in an earlier wave).
+ */
+export function metricsSchemaComponent(metricsDb: ExternalConnection): ResolvedComponent {
+  return {
+    id: axwayIds.metricsSchema,
+    stack: 'axway',
+    component: 'metrics-schema',
+    app: 'axway-apim-anm',
+    serviceName: axwayIds.metricsSchema,
+    dependsOn: [],
+    connects: [],
+    external: [metricsDb],
+    ingressPorts: [],
+    metricsPorts: [],
+  };
+}
+
 /** The Admin Node Manager's place in the environment. */
-export function adminNodeManagerComponent(metricsDb: ExternalConnection): ResolvedComponent {
+export function adminNodeManagerComponent(metricsDb: ExternalConnection, withSchemaJob = false): ResolvedComponent {
   return {
     id: axwayIds.adminNodeManager,
     stack: 'axway',
     component: 'admin-node-manager',
     app: 'axway-apim-anm',
     serviceName: axwayServices.adminNodeManager,
-    dependsOn: [],
+    dependsOn: withSchemaJob ? [axwayIds.metricsSchema] : [],
     // The ANM polls each registered gateway pod on its management port.
     connects: [
       { to: axwayIds.apiManager, port: axwayPorts.management },

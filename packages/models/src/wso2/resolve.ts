@@ -75,6 +75,9 @@ export interface ResolvedWso2 {
   readonly components: readonly ResolvedComponent[];
 }
 
+/** Id of the database schema Job's component (and name of the Job). */
+export const wso2SchemaId = 'wso2-schema';
+
 const topLevelFields = ['version', 'images', 'controlPlane', 'keyManager', 'gateway', 'hostnames', 'databases', 'keystores', 'admin', 'userStore', 'gatewayEnvironments', 'schemaJob', 'securityContext'];
 const componentFields = ['replicas', 'resources', 'heapMiB', 'serviceName'];
 
@@ -236,8 +239,23 @@ export function resolveWso2(input: unknown, ctx: StackContext): ResolvedWso2 | u
     ingressPorts,
     metricsPorts: [],
   });
+  // The schema Job, when on, is a component of its own: the control plane waits for it (so it syncs
+  // in an earlier wave) and it reaches nothing but the two databases.
+  const schema: ResolvedComponent = {
+    id: wso2SchemaId,
+    stack: 'wso2',
+    component: 'schema',
+    app: 'wso2am',
+    serviceName: wso2SchemaId,
+    dependsOn: [],
+    connects: [],
+    external: external([apim, shared]),
+    ingressPorts: [],
+    metricsPorts: [],
+  };
   const components = [
-    component(controlPlane, 'control-plane', [], external([apim, shared]), [wso2Ports.servletHttps]),
+    ...(jobEnabled === true ? [schema] : []),
+    component(controlPlane, 'control-plane', jobEnabled === true ? [wso2SchemaId] : [], external([apim, shared]), [wso2Ports.servletHttps]),
     component(keyManager, 'key-manager', [ids.controlPlane], external([apim, shared]), keyManager.ingress ? [wso2Ports.servletHttps] : []),
     component(gateway, 'gateway', [ids.controlPlane, ids.keyManager], external([shared]), [wso2Ports.passThroughHttps, wso2Ports.webSocketSecure, wso2Ports.webSubHttps]),
   ];

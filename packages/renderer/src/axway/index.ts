@@ -18,6 +18,6 @@ export function renderAxway(env: ResolvedEnvironment): KubeObject[] {
     ...renderApiManager(env, ax),
     ...renderTraffic(env, ax),
     ...renderIngresses(env, ax),
-    ...(job ? [job] : []),
+    ...(job ?? []),
   ];
 }

@@ -1,28 +1,34 @@
 import { Job } from 'kubernetes-models/batch/v1/Job';
 import type { ResolvedAxway, ResolvedEnvironment } from '@apim-gitops/models';
+import { axwayIds } from '@apim-gitops/models';
+import type { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import { serviceAccount } from '../common/service';
 import { containerSecurityContext, podSecurityContext } from '../common/pod-security';
 import { waitForContainer } from '../common/wait-for';
 import { componentLabels } from '../labels';
 
-/** Name of the schema Job. */
-export const metricsSchemaJobName = 'axway-metrics-schema';
+/** Name of the schema Job (the metrics schema component's id). */
+export const metricsSchemaJobName = axwayIds.metricsSchema;
 
 /**
- * Loads `mysql-analytics.sql` before anything else syncs (an Argo CD PreSync hook). The script has only
+ * Loads `mysql-analytics.sql` before the ANM starts: an Argo CD Sync hook in the wave before the
+ * ANM (a PreSync hook would run before the database Secret exists on a first sync). The script has only
  * `CREATE TABLE IF NOT EXISTS`, so the database is created first and the Job can run on every sync.
  * The password reaches the client through `MYSQL_PWD`, never the command line.
  */
-export function renderMetricsSchemaJob(env: ResolvedEnvironment, ax: ResolvedAxway): Job | undefined {
+export function renderMetricsSchemaJob(env: ResolvedEnvironment, ax: ResolvedAxway): [ServiceAccount, Job] | undefined {
   const job = ax.metricsSchemaJob;
   if (!job) return undefined;
+  const component = ax.components.find((c) => c.id === axwayIds.metricsSchema);
+  if (!component) throw new Error(`${env.name}: the metrics schema Job has no resolved component`);
   const db = ax.metricsDb;
-  const labels = { ...componentLabels(ax.adminNodeManager.component), 'app.kubernetes.io/instance': metricsSchemaJobName, 'app.kubernetes.io/component': 'metrics-schema' };
+  const labels = componentLabels(component);
   const connect = `mysql --host=${db.host} --port=${db.port} --user="$DB_USER"`;
-  return new Job({
+  return [serviceAccount(component), new Job({
     metadata: {
       name: metricsSchemaJobName,
       labels,
-      annotations: { 'argocd.argoproj.io/hook': 'PreSync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' },
+      annotations: { 'argocd.argoproj.io/hook': 'Sync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' },
     },
     spec: {
       backoffLimit: 3,
@@ -30,6 +36,7 @@ export function renderMetricsSchemaJob(env: ResolvedEnvironment, ax: ResolvedAxw
         metadata: { labels },
         spec: {
           restartPolicy: 'Never',
+          serviceAccountName: component.id,
           automountServiceAccountToken: false,
           securityContext: podSecurityContext(1000),
           ...(env.images.pullSecret ? { imagePullSecrets: [{ name: env.images.pullSecret }] } : {}),
@@ -51,5 +58,5 @@ export function renderMetricsSchemaJob(env: ResolvedEnvironment, ax: ResolvedAxw
         },
       },
     },
-  });
+  })];
 }

@@ -1,11 +1,15 @@
 import type { ResolvedEnvironment, ResolvedWso2, ResolvedWso2Database } from '@apim-gitops/models';
+import { wso2SchemaId } from '@apim-gitops/models';
+import type { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import { serviceAccount } from '../common/service';
+import { componentOf } from './component-of';
 import { Job } from 'kubernetes-models/batch/v1/Job';
 import type { IEnvVar } from 'kubernetes-models/v1';
 import { containerSecurityContext, podSecurityContext } from '../common/pod-security';
 import { managedBy, partOf } from '../labels';
 
-/** Name of the schema Job and value of its `app.kubernetes.io/instance`. */
-export const schemaJobName = 'wso2-schema';
+/** Name of the schema Job and value of its `app.kubernetes.io/instance` (the schema component's id). */
+export const schemaJobName = wso2SchemaId;
 /** Where the product's dbscripts are copied for the client container. */
 const scriptsDir = '/dbscripts';
 
@@ -36,11 +40,15 @@ function databaseEnv(prefix: string, db: ResolvedWso2Database): IEnvVar[] {
 }
 
 /**
- * An Argo CD PreSync hook that loads the product's MySQL schemas (from the All-in-One image's
- * `dbscripts`) into shared_db and apim_db before anything else syncs. Off unless `schemaJob.enabled`.
+ * An Argo CD Sync hook that loads the product's MySQL schemas (from the All-in-One image's
+ * `dbscripts`) into shared_db and apim_db. It is a Sync hook, not PreSync: PreSync hooks run before
+ * any resource is applied, so on a first sync the database Secrets (ExternalSecrets, an earlier
+ * wave) would not exist yet. As a component the control plane depends on, it runs in the wave
+ * before the control plane. Off unless `schemaJob.enabled`.
  */
-export function renderSchemaJob(env: ResolvedEnvironment, wso2: ResolvedWso2): Job[] {
+export function renderSchemaJob(env: ResolvedEnvironment, wso2: ResolvedWso2): (Job | ServiceAccount)[] {
   if (!wso2.schemaJob) return [];
+  const component = componentOf(env, wso2SchemaId);
   const labels = {
     'app.kubernetes.io/name': 'wso2am',
     'app.kubernetes.io/instance': schemaJobName,
@@ -50,11 +58,12 @@ export function renderSchemaJob(env: ResolvedEnvironment, wso2: ResolvedWso2): J
   };
   const small = { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } };
   return [
+    serviceAccount(component),
     new Job({
       metadata: {
         name: schemaJobName,
         labels,
-        annotations: { 'argocd.argoproj.io/hook': 'PreSync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' },
+        annotations: { 'argocd.argoproj.io/hook': 'Sync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' },
       },
       spec: {
         backoffLimit: 3,
@@ -63,6 +72,7 @@ export function renderSchemaJob(env: ResolvedEnvironment, wso2: ResolvedWso2): J
           metadata: { labels },
           spec: {
             restartPolicy: 'Never',
+            serviceAccountName: component.id,
             automountServiceAccountToken: false,
             securityContext: podSecurityContext(wso2.securityContext.runAsUser, wso2.securityContext.runAsGroup),
             ...(env.images.pullSecret ? { imagePullSecrets: [{ name: env.images.pullSecret }] } : {}),

@@ -229,9 +229,13 @@ describe('environments', () => {
     expect(a('axway-traffic')['nginx.ingress.kubernetes.io/proxy-body-size']).toBe('10m');
     expect(Object.keys(a('axway-traffic'))).not.toContain('nginx.ingress.kubernetes.io/use-http2');
   });
-  it('the schema Job is a PreSync hook reading the password through MYSQL_PWD, only when switched on', () => {
+  it('the schema Job is a Sync hook before the ANM, reading the password through MYSQL_PWD, only when switched on', () => {
     const job = find(d, 'Job', 'axway-metrics-schema')!;
-    expect(job.metadata.annotations).toMatchObject({ 'argocd.argoproj.io/hook': 'PreSync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' });
+    expect(job.metadata.annotations).toMatchObject({ 'argocd.argoproj.io/hook': 'Sync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' });
+    const wave = (o: Plain) => Number(o.metadata.annotations['argocd.argoproj.io/sync-wave']);
+    expect(wave(job)).toBeGreaterThan(wave(find(d, 'ExternalSecret', 'axway-metrics-db')!));
+    expect(wave(job)).toBeLessThan(wave(find(d, 'Deployment', 'axway-anm')!));
+    expect(job.spec.template.spec.serviceAccountName).toBe('axway-metrics-schema');
     const e = job.spec.template.spec.containers[0].env.find((x: Plain) => x.name === 'MYSQL_PWD');
     expect(e.valueFrom.secretKeyRef).toEqual({ name: 'axway-metrics-db', key: 'password' });
     expect(job.spec.template.spec.containers[0].command.join(' ')).not.toMatch(/--password|\s-p\S/);

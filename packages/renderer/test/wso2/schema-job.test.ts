@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { platformSyncWave } from '@apim-gitops/models';
 import type { Obj } from './rendered';
 import { byKind, environments, named, renderWso2Plain, selects } from './rendered';
 
@@ -12,9 +13,18 @@ describe('database schema Job', () => {
   const job = named(objects, 'Job', 'wso2-schema');
   const pod = job.spec.template.spec;
 
-  it('is an Argo CD PreSync hook replaced on each sync', () => {
-    expect(job.metadata.annotations).toMatchObject({ 'argocd.argoproj.io/hook': 'PreSync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' });
+  it('is an Argo CD Sync hook replaced on each sync, in a wave after the Secrets and before the control plane', () => {
+    // PreSync would run before the ExternalSecrets exist on a first sync and wait forever for its Secret.
+    expect(job.metadata.annotations).toMatchObject({ 'argocd.argoproj.io/hook': 'Sync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' });
+    const wave = (o: Obj) => Number(o.metadata.annotations['argocd.argoproj.io/sync-wave']);
+    expect(wave(job)).toBeGreaterThan(platformSyncWave);
+    expect(wave(job)).toBeLessThan(wave(named(objects, 'Deployment', 'wso2-control-plane')));
     expect(pod.restartPolicy).toBe('Never');
+  });
+
+  it('runs under its own ServiceAccount, without a token', () => {
+    expect(pod.serviceAccountName).toBe('wso2-schema');
+    expect(named(objects, 'ServiceAccount', 'wso2-schema').automountServiceAccountToken).toBe(false);
   });
 
   it('takes the dbscripts from the control plane image and loads both schemas', () => {
