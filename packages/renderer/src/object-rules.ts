@@ -1,4 +1,4 @@
-import type { KubeObject } from './kube-object';
+import type { Json, KubeObject } from './kube-object';
 import { objectId, toPlain } from './kube-object';
 import type { ObjectIssue } from './render-error';
 import { RenderError } from './render-error';
@@ -38,11 +38,10 @@ function schemaIssues(object: KubeObject): ObjectIssue[] {
 }
 
 /** Rules the OpenAPI schemas do not express but the API server (or a working pod) needs. */
-function ruleIssues(object: KubeObject): ObjectIssue[] {
+function ruleIssues(object: KubeObject, o: Plain): ObjectIssue[] {
   const issues: ObjectIssue[] = [];
   const id = objectId(object);
   const add = (path: string, message: string) => issues.push({ object: id, path, message });
-  const o = toPlain(object) as Plain;
   const name = o.metadata?.name;
   if (typeof name !== 'string' || name === '') add('metadata.name', 'is required');
   else if (labelNamedKinds.has(o.kind) ? !dns1123Label.test(name) || name.length > 63 : !dns1123Subdomain.test(name) || name.length > 253)
@@ -89,13 +88,17 @@ function ruleIssues(object: KubeObject): ObjectIssue[] {
 }
 
 /** Every schema and rule problem of one object. */
-export function objectIssues(object: KubeObject): ObjectIssue[] {
-  return [...schemaIssues(object), ...ruleIssues(object)];
+export function objectIssues(object: KubeObject, plain: Json = toPlain(object)): ObjectIssue[] {
+  return [...schemaIssues(object), ...ruleIssues(object, plain as Plain)];
 }
 
-/** Validates every object; throws one RenderError naming the environment and each object and field. */
-export function validateObjects(environment: string, objects: readonly KubeObject[]): void {
-  const issues = objects.flatMap(objectIssues);
+/**
+ * Validates every object; throws one RenderError naming the environment and each object and field.
+ * Returns the objects' plain JSON, which the checks needed anyway.
+ */
+export function validateObjects(environment: string, objects: readonly KubeObject[]): Json[] {
+  const plain = objects.map(toPlain);
+  const issues = objects.flatMap((object, i) => objectIssues(object, plain[i]));
   const seen = new Set<string>();
   for (const object of objects) {
     const key = `${object.apiVersion}/${objectId(object)}`;
@@ -103,4 +106,5 @@ export function validateObjects(environment: string, objects: readonly KubeObjec
     seen.add(key);
   }
   if (issues.length > 0) throw new RenderError(environment, issues);
+  return plain;
 }

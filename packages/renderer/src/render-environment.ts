@@ -1,7 +1,7 @@
 import type { ResolvedEnvironment } from '@apim-gitops/models';
 import { applySyncWaves } from './argocd/sync-waves';
 import { renderAxway } from './axway/index';
-import type { KubeObject } from './kube-object';
+import type { Json, KubeObject } from './kube-object';
 import { validateObjects } from './object-rules';
 import { renderNetworkPolicies } from './platform/network-policies';
 import { renderSecrets } from './platform/secrets';
@@ -12,10 +12,15 @@ import { renderWso2 } from './wso2/index';
  * Pure: the same resolved environment always gives equal objects.
  */
 export function renderEnvironment(env: ResolvedEnvironment): KubeObject[] {
+  return renderChecked(env).objects;
+}
+
+/** The validated objects of one environment together with their plain JSON (computed once). */
+export function renderChecked(env: ResolvedEnvironment): { objects: KubeObject[]; plain: Json[] } {
   const objects = [...renderSecrets(env), ...(env.wso2 ? renderWso2(env) : []), ...(env.axway ? renderAxway(env) : [])];
   objects.push(...renderNetworkPolicies(env));
   // Argo CD ordering, derived from the components' dependsOn: one annotation, added in one place.
   const ordered = applySyncWaves(env, objects);
-  validateObjects(env.name, ordered);
-  return ordered;
+  const plain = validateObjects(env.name, ordered);
+  return { objects: ordered, plain };
 }

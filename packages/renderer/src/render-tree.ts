@@ -1,13 +1,13 @@
 import type { ResolvedEnvironment } from '@apim-gitops/models';
 import type { Json } from './kube-object';
-import { inNamespace, toPlain } from './kube-object';
+import { inNamespace } from './kube-object';
 import type { FileTree, OverlayPlan } from './layout';
 import { layoutBases, layoutOverlay, planOverlay } from './layout';
-import { renderEnvironment } from './render-environment';
+import { renderChecked } from './render-environment';
 
 /** One environment's objects as plain JSON, without namespaces, in render order. */
 export function renderPlain(env: ResolvedEnvironment): Json[] {
-  return renderEnvironment(env).map(toPlain);
+  return renderChecked(env).plain;
 }
 
 /** The objects `kubectl kustomize deploy/overlays/<env>` must produce: the rendered ones, namespaced. */

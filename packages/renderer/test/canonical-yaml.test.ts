@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { toCanonicalYaml } from '../src';
+import type { Json } from '../src';
+import { toCanonicalYaml, toCanonicalYamlByLibrary } from '../src';
 
 describe('canonical YAML', () => {
   // YAML 1.1 readers (kustomize, Go's yaml.v2 users) take these plain scalars as booleans,
@@ -33,5 +34,28 @@ describe('canonical YAML', () => {
 
   it('does not depend on the order keys were inserted in', () => {
     expect(toCanonicalYaml({ b: 1, a: { d: 1, c: 2 } })).toBe(toCanonicalYaml({ a: { c: 2, d: 1 }, b: 1 }));
+  });
+});
+
+describe('the fast emitter writes exactly what the yaml library writes', () => {
+  const tricky: Json[] = [
+    { a: 'x\ny\n', b: ['p\nq\n', 'r\ns'], c: { d: [] , e: {} } },
+    { nested: [[1, 2], [[3]], { a: [{ b: 'c' }] }], empty: [[], {}] },
+    { on: 'off', 'yes': ['no', '~', '', ' ', '-', '- a', 'a: b', '#x', 'a #b', "it's", '"q"'] },
+    { numbers: [0, -1, 1.5, 1e21, 65535], flags: [true, false, null] },
+    { script: 'set -eu\n\nif [ "$a" = "" ]; then\n  echo "x: y"\nfi\n', lead: '  indented\nfirst\n', trail: 'trailing \nspace\n' },
+    { long: 'x'.repeat(500), unicode: 'café ✓', tab: 'a\tb', key_with_colon: { 'a:b': 1, 'nginx.ingress.kubernetes.io/affinity': 'cookie' } },
+    [{ op: 'replace', path: '/spec/replicas', value: 2 }, { op: 'add', path: '/a/-', value: { b: [1] } }],
+  ];
+  it.each(tricky.map((t, i) => [i, t] as const))('tricky document %i', (_i, value) => {
+    expect(toCanonicalYaml(value)).toBe(toCanonicalYamlByLibrary(value));
+  });
+
+  it('for every object of every rendered environment', async () => {
+    const { baseEnvironmentSpec, resolveEnvironment } = await import('@apim-gitops/models');
+    const { renderPlain } = await import('../src');
+    const objects = renderPlain(resolveEnvironment(baseEnvironmentSpec, 'base'));
+    expect(objects.length).toBeGreaterThan(40);
+    for (const object of objects) expect(toCanonicalYaml(object)).toBe(toCanonicalYamlByLibrary(object));
   });
 });

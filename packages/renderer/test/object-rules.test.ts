@@ -60,3 +60,17 @@ describe('every rendered object is validated (invariant 3)', () => {
     }
   });
 });
+
+describe('toPlain', () => {
+  it('gives exactly what a JSON round trip gives, for every object of a rendered environment', async () => {
+    const { baseEnvironmentSpec, resolveEnvironment } = await import('@apim-gitops/models');
+    const { renderEnvironment, toPlain } = await import('../src');
+    const objects = renderEnvironment(resolveEnvironment(baseEnvironmentSpec, 'base'));
+    for (const object of objects) expect(toPlain(object)).toStrictEqual(JSON.parse(JSON.stringify(object)));
+  });
+
+  it('drops undefined fields and keeps nulls, empty maps and lists', async () => {
+    const { toPlain } = await import('../src');
+    expect(toPlain({ a: undefined, b: null, c: {}, d: [], e: [undefined], f: { g: 1 } })).toStrictEqual({ b: null, c: {}, d: [], e: [null], f: { g: 1 } });
+  });
+});
