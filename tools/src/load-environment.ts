@@ -19,6 +19,7 @@ export async function loadDefaultExport(root: string, file: string): Promise<unk
   try {
     const result = await build({
       entryPoints: [join(root, file)],
+      absWorkingDir: root,
       bundle: true,
       write: false,
       platform: 'node',
@@ -29,11 +30,17 @@ export async function loadDefaultExport(root: string, file: string): Promise<unk
     });
     code = result.outputFiles[0]!.text;
   } catch (error) {
+    // esbuild names the file that holds the mistake (a stack file imported by environment.ts, say),
+    // relative to the repository; columns are 0-based there, 1-based in editors.
     const errors = (error as { errors?: { text: string; location?: { file: string; line: number; column: number } }[] }).errors ?? [];
+    const where = errors[0]?.location?.file ?? file;
     const issues = errors.length
-      ? errors.map((e) => ({ path: e.location ? `line ${e.location.line}:${e.location.column}` : '(file)', message: e.text }))
+      ? errors.map((e) => ({
+          path: e.location ? `${e.location.file === where ? '' : `${e.location.file} `}line ${e.location.line}:${e.location.column + 1}` : '(file)',
+          message: e.text,
+        }))
       : [{ path: '(file)', message: String((error as Error).message) }];
-    throw new SpecError(file, issues);
+    throw new SpecError(where, issues);
   }
   // Written beside the tools' cache so that npm packages resolve from the repository's node_modules.
   const dir = join(root, '.cache', 'environments');

@@ -1,5 +1,6 @@
 import type { BadInputCase } from '../bad-input-case';
 import { environmentCases } from './environment-cases';
+import { stackCases } from './stack-cases';
 
 /** Every case of the bad-input corpus; add a stack's cases file here. */
-export const badInputCases: readonly BadInputCase[] = [...environmentCases];
+export const badInputCases: readonly BadInputCase[] = [...environmentCases, ...stackCases];

@@ -48,7 +48,7 @@ export const environmentCases: readonly BadInputCase[] = [
     expectPath: 'secrets.encryptedData.apim-tls.tls.crt',
     expectMessage: 'does not look like Sealed Secrets ciphertext',
   },
-  { name: 'a syntax error (esbuild counts columns from 0)', edits: envFile(replaceOnce("domain: 'dev.apim.example.org',", "domain: 'dev.apim.example.org' +,")), expectPath: 'line 7:34', expectMessage: 'Unexpected ","' },
+  { name: 'a syntax error, reported at the line and column an editor shows', edits: envFile(replaceOnce("domain: 'dev.apim.example.org',", "domain: 'dev.apim.example.org' +,")), expectPath: 'line 7:35', expectMessage: 'Unexpected ","' },
   { name: 'an exception thrown while loading', edits: envFile(replaceOnce('export default', "throw new Error('vault is down');\nexport default")), expectPath: '(file)', expectMessage: 'threw while loading: vault is down' },
   { name: 'no default export', edits: envFile(replaceOnce('export default defineEnvironment(', 'export const dev = defineEnvironment(')), expectPath: '(file)', expectMessage: 'has no default export' },
   { name: 'an exception in a stack file', edits: { 'wso2.ts': edits(replaceOnce('export const wso2', "throw new Error('no wso2');\nexport const wso2")) }, expectPath: '(file)', expectMessage: 'threw while loading: no wso2' },

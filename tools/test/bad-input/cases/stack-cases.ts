@@ -1,0 +1,31 @@
+import type { BadInputCase } from '../bad-input-case';
+import { replaceOnce } from '../bad-input-case';
+
+const wso2 = (edit: (source: string) => string) => ({ 'wso2.ts': edit });
+const axway = (edit: (source: string) => string) => ({ 'axway.ts': edit });
+const dev = (file: string) => `environments/dev/${file}`;
+
+/**
+ * Malformed WSO2 and Axway parts (`environments/<env>/wso2.ts`, `axway.ts`). The error still names
+ * environment.ts, the environment being rendered, with the stack's field path.
+ */
+export const stackCases: readonly BadInputCase[] = [
+  { name: 'a WSO2 heap larger than its memory limit', edits: wso2(replaceOnce('heapMiB: 1024', 'heapMiB: 4096')), expectPath: 'wso2.controlPlane.heapMiB', expectMessage: 'does not fit the memory limit' },
+  { name: 'a missing WSO2 database', edits: wso2((s) => s.replace(/    apim: \{[\s\S]*?\n    \},\n/, '')), expectPath: 'wso2.databases.apim' },
+  { name: 'a literal database password', edits: wso2(replaceOnce("credentials: { secretRef: 'wso2-apim-db' }", "credentials: 'hunter2'")), expectPath: 'wso2.databases.apim.credentials', expectMessage: 'not a literal value' },
+  { name: 'a database host with a space', edits: wso2(replaceOnce("host: 'mysql.dev.example.org',\n      credentials: { secretRef: 'wso2-apim-db' }", "host: 'mysql dev',\n      credentials: { secretRef: 'wso2-apim-db' }")), expectPath: 'wso2.databases.apim.host', expectMessage: 'no spaces allowed' },
+  { name: 'a database port out of range', edits: wso2(replaceOnce("host: 'mysql.dev.example.org',\n      credentials: { secretRef: 'wso2-shared-db' }", "host: 'mysql.dev.example.org',\n      port: 70000,\n      credentials: { secretRef: 'wso2-shared-db' }")), expectPath: 'wso2.databases.shared.port', expectMessage: 'must be at most 65535 (got 70000)' },
+  { name: 'gateway replicas as a string', edits: wso2(replaceOnce('gateway: { ...small, replicas: 1,', "gateway: { ...small, replicas: 'two' as never,")), expectPath: 'wso2.gateway.replicas', expectMessage: 'must be a whole number (got "two")' },
+  { name: 'two control planes', edits: wso2(replaceOnce('controlPlane: small,', 'controlPlane: { ...small, replicas: 2 },')), expectPath: 'wso2.controlPlane.replicas' },
+  { name: 'one gateway in production', env: 'prod', edits: wso2(replaceOnce('gateway: { autoscaling: { maxReplicas: 6 } },', 'gateway: { replicas: 1, autoscaling: { enabled: false } },')), expectPath: 'wso2.gateway.replicas' },
+  { name: 'a gateway host that is already the management host', edits: wso2(replaceOnce('  schemaJob:', "  hostnames: { gateway: 'am.dev.apim.example.org' },\n  schemaJob:")), expectPath: 'wso2.hostnames.gateway' },
+  { name: 'an exception thrown in a stack file', edits: wso2((s) => `${s}\nthrow new Error('wso2.ts is unfinished');\n`), expectPath: '(file)', expectMessage: 'threw while loading: wso2.ts is unfinished' },
+  { name: 'an Admin Node Manager with two replicas', edits: axway(replaceOnce('  traffic: {', '  adminNodeManager: { replicas: 2 },\n  traffic: {')), expectPath: 'axway.adminNodeManager.replicas' },
+  { name: 'EMT_DEPLOYMENT_ENABLED in production', env: 'prod', edits: axway(replaceOnce("  events: { storageClass: 'efs-sc' },", "  events: { storageClass: 'efs-sc' },\n  deploymentEnabled: true,")), expectPath: 'axway.deploymentEnabled' },
+  { name: 'two Cassandra hosts in production', env: 'prod', edits: axway(replaceOnce(", 'cassandra-3.data.example.org'", '')), expectPath: 'axway.cassandra.hosts' },
+  { name: 'a Cassandra keyspace with a dash', edits: axway(replaceOnce("hosts: ['cassandra-1.dev.example.org'],", "hosts: ['cassandra-1.dev.example.org'],\n    keyspace: 'axway-apim',")), expectPath: 'axway.cassandra.keyspace' },
+  { name: 'an Axway traffic heap larger than its memory limit', edits: axway(replaceOnce('traffic: { replicas: 1,', 'traffic: { heapMb: 4096, replicas: 1,')), expectPath: 'axway.traffic.heapMb' },
+  { name: 'an allow-list entry that is not a CIDR', env: 'prod', edits: axway(replaceOnce("allowedSourceRanges: ['10.20.0.0/16']", "allowedSourceRanges: ['10.20.0.0/33']")), expectPath: 'axway.adminNodeManager.allowedSourceRanges[0]' },
+  { name: 'a ReadWriteOnce events volume under an autoscaler', env: 'prod', edits: axway(replaceOnce("events: { storageClass: 'efs-sc' },", "events: { storageClass: 'efs-sc', accessMode: 'ReadWriteOnce' },")), expectPath: 'axway.events.accessMode' },
+  { name: 'a syntax error in a stack file', edits: axway(replaceOnce("traceLevel: 'DEBUG',", "traceLevel: 'DEBUG',,")), expectPath: 'line 16:23', expectMessage: 'Expected identifier', file: dev('axway.ts') },
+];
