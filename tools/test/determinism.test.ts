@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderTree } from '@apim-gitops/renderer';
 import { loadAllResolved, resolvedBase } from './support/environments';
-import { runTool, snapshotTree, tempRepo } from './support/temp-repo';
+import { runCli, treeHashes, tempRepo } from './temp-repository';
 
 describe('rendering is deterministic (invariant 2)', () => {
   const repos: { remove: () => void }[] = [];
@@ -23,9 +23,9 @@ describe('rendering is deterministic (invariant 2)', () => {
     const trees = settings.map((env) => {
       const repo = tempRepo();
       repos.push(repo);
-      const result = runTool(repo.root, ['render'], env);
+      const result = runCli(repo.root, ['render'], env);
       expect(result.status, result.stderr).toBe(0);
-      return snapshotTree(repo.root, 'deploy');
+      return treeHashes(repo.root, 'deploy');
     });
     for (const tree of trees.slice(1)) {
       expect([...tree.keys()].sort()).toEqual([...trees[0]!.keys()].sort());

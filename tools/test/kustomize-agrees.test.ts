@@ -6,7 +6,7 @@ import type { Json } from '@apim-gitops/renderer';
 import { expectedObjects, renderTree, writeTree } from '@apim-gitops/renderer';
 import { kustomizeBuild } from '../src/kubectl';
 import { environments, loadAllResolved, resolvedBase } from './support/environments';
-import { repoRoot } from './support/temp-repo';
+import { repositoryRoot } from './temp-repository';
 
 function key(object: Json): string {
   const o = object as { apiVersion: string; kind: string; metadata: { namespace?: string; name: string } };
@@ -49,6 +49,6 @@ describe('Kustomize agrees with the renderer (invariant 1)', () => {
   });
 
   it('the committed overlays build with kustomize too', () => {
-    for (const name of environments) expect(kustomizeBuild(repoRoot, `deploy/overlays/${name}`).length).toBeGreaterThan(0);
+    for (const name of environments) expect(kustomizeBuild(repositoryRoot, `deploy/overlays/${name}`).length).toBeGreaterThan(0);
   });
 });

@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { repoRoot } from './support/temp-repo';
+import { repositoryRoot } from './temp-repository';
 
 function sources(dir: string): string[] {
-  const full = join(repoRoot, dir);
+  const full = join(repositoryRoot, dir);
   return readdirSync(full).flatMap((entry) => {
     const path = join(full, entry);
-    if (statSync(path).isDirectory()) return entry === 'node_modules' ? [] : sources(relative(repoRoot, path));
-    return entry.endsWith('.ts') && !entry.endsWith('.test.ts') ? [relative(repoRoot, path)] : [];
+    if (statSync(path).isDirectory()) return entry === 'node_modules' ? [] : sources(relative(repositoryRoot, path));
+    return entry.endsWith('.ts') && !entry.endsWith('.test.ts') ? [relative(repositoryRoot, path)] : [];
   });
 }
 
 function imports(file: string): string[] {
-  const text = readFileSync(join(repoRoot, file), 'utf8');
+  const text = readFileSync(join(repositoryRoot, file), 'utf8');
   return [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g)].map((m) => m[1]!);
 }
 

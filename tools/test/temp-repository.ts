@@ -51,14 +51,20 @@ export function makeTempRepository(): string {
   return dir;
 }
 
+/** A scratch copy (see makeTempRepository) with its own clean-up. */
+export function tempRepo(): { root: string; remove: () => void } {
+  const root = makeTempRepository();
+  return { root, remove: () => removeTempRepository(root) };
+}
+
 /** Removes a scratch copy made by makeTempRepository. */
 export function removeTempRepository(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
 /** Runs a developer command (`node tools/bin/run.mjs …`) in `root`. */
-export function runCli(root: string, args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['tools/bin/run.mjs', ...args], { cwd: root, encoding: 'utf8' });
+export function runCli(root: string, args: readonly string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['tools/bin/run.mjs', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
