@@ -51,9 +51,15 @@ function join(parent: string, key: string | number): string {
   return parent ? `${parent}.${key}` : key;
 }
 
-/** Whether a string property belongs to the kind being promoted. */
-function selected(kind: PromotionKind, key: string, siblings: ObjectLiteralExpression, parentKey: string | undefined): boolean {
-  const images = key === 'tag' && (/image/i.test(parentKey ?? '') || siblings.getProperty('repository') !== undefined);
+/**
+ * Whether a string property belongs to the kind being promoted. An image tag is a `tag` beside a
+ * `repository`, or one anywhere under a key that names images (`image: { tag }`,
+ * `images: { gateway: { tag } }`).
+ */
+function selected(kind: PromotionKind, key: string, siblings: ObjectLiteralExpression, path: string): boolean {
+  // The first segment is the exported constant's own name, not a field.
+  const underImages = path.split('.').slice(1, -1).some((segment) => segment === 'image' || segment === 'images');
+  const images = key === 'tag' && (underImages || siblings.getProperty('repository') !== undefined);
   const versions = key === 'version';
   return kind === 'all' ? images || versions : kind === 'images' ? images : versions;
 }
@@ -80,7 +86,7 @@ function visit(
   if (Node.isObjectLiteralExpression(value)) walk(kind, fileName, value, path, key, out);
   else if (Node.isArrayLiteralExpression(value))
     value.getElements().forEach((element, i) => visit(kind, fileName, unwrap(element), join(path, i), undefined, undefined, key, out));
-  else if (value.getKind() === SyntaxKind.StringLiteral && key !== undefined && owner && selected(kind, key, owner, ownerKey))
+  else if (value.getKind() === SyntaxKind.StringLiteral && key !== undefined && owner && selected(kind, key, owner, path))
     out.push({ file: fileName, path, value: (value as StringLiteral).getLiteralValue(), node: value as StringLiteral });
 }
 

@@ -50,6 +50,10 @@ describe('promote', () => {
 
   it('finds nothing to do when the tags already match', async () => {
     writeFileSync(file('prod'), images('4.5.1', '4.5.2'));
+    // The real stack files carry their own tags: line prod's Axway gateway up with dev's too.
+    const axway = (env: string) => join(repo.root, 'environments', env, 'axway.ts');
+    const devTag = /tag: '([^']+)'/.exec(readFileSync(axway('dev'), 'utf8'))![1]!;
+    writeFileSync(axway('prod'), readFileSync(axway('prod'), 'utf8').replace(/tag: '[^']+'/, `tag: '${devTag}'`));
     expect(await main(['promote', '--from', 'dev', '--to', 'prod', '--only', 'images'], repo.root)).toBe(0);
     expect(vi.mocked(console.log).mock.calls.map((c) => String(c[0]))).toContain("prod: nothing to promote; every image tag already equals dev's");
   });
@@ -79,5 +83,18 @@ describe('promote', () => {
     const { texts, promotions } = planPromotion(repo.root, 'dev', 'prod', 'versions');
     expect(promotions).toEqual([{ file: 'images.ts', path: 'parts.cassandra.version', from: '4.1.3', to: '4.1.5' }]);
     expect([...texts.values()]).toEqual(["export const parts = { cassandra: { version: '4.1.5' } };\n"]);
+  });
+});
+
+describe('promote on the real environments', () => {
+  it('carries the Axway gateway tag (images.gateway.tag) from dev to prod and nothing else', async () => {
+    const axway = (env: string) => readFileSync(join(repo.root, 'environments', env, 'axway.ts'), 'utf8');
+    const devTag = /tag: '([^']+)'/.exec(axway('dev'))![1]!;
+    const before = axway('prod');
+    expect(await main(['promote', '--from', 'dev', '--to', 'prod'], repo.root)).toBe(0);
+    expect(axway('prod')).toBe(before.replace(/tag: '[^']+'/, `tag: '${devTag}'`));
+    expect(vi.mocked(console.log).mock.calls.map((c) => String(c[0]))).toContain(
+      `prod: axway.images.gateway.tag ${/tag: '([^']+)'/.exec(before)![1]} → ${devTag}   (environments/prod/axway.ts)`,
+    );
   });
 });
