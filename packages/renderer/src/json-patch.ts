@@ -27,7 +27,8 @@ export function jsonEqual(a: Json | undefined, b: Json | undefined): boolean {
 }
 
 function diffInto(from: Json, to: Json, path: string, ops: PatchOp[]): void {
-  if (jsonEqual(from, to)) return;
+  // Collections are compared by walking them once: equal subtrees simply yield no operations.
+  if (from === to) return;
   if (isMap(from) && isMap(to)) {
     const keys = [...new Set([...Object.keys(from), ...Object.keys(to)])].sort();
     for (const key of keys) {
@@ -47,7 +48,8 @@ function diffInto(from: Json, to: Json, path: string, ops: PatchOp[]): void {
     for (let i = from.length - 1; i >= common; i--) ops.push({ op: 'remove', path: `${path}/${i}` });
     return;
   }
-  ops.push({ op: 'replace', path: path === '' ? '' : path, value: to });
+  if (jsonEqual(from, to)) return;
+  ops.push({ op: 'replace', path, value: to });
 }
 
 /** The operations that turn `from` into `to`; empty when they are equal. */
