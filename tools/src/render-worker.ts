@@ -7,7 +7,6 @@ import { renderOverlay } from '@apim-gitops/renderer';
 import type { WorkerReply } from './parallel-render';
 
 const { baseObjects, environments } = workerData as { baseObjects: Json[]; environments: ResolvedEnvironment[] };
-const t0 = performance.now();
 let reply: WorkerReply;
 const rendered: WorkerReply['rendered'][number][] = [];
 try {
@@ -20,5 +19,4 @@ try {
   const e = error as Error & { environment?: string; issues?: unknown };
   reply = { rendered, error: { name: e?.name ?? 'Error', message: e?.message ?? String(error), stack: e?.stack, environment: e?.environment, issues: e?.issues } };
 }
-if (process.env.RENDER_WORKER_TIMING) console.error(`worker: ${environments.length} envs in ${(performance.now() - t0).toFixed(0)} ms`);
 parentPort!.postMessage(reply);
