@@ -9,8 +9,12 @@ import { renderBases, renderOverlay, renderTree, RenderError } from '@apim-gitop
 // @ts-expect-error plain JavaScript shared with bin/run.mjs
 import { keepNpmPackagesExternal } from '../bin/esbuild-options.mjs';
 
-/** From this many environments on, a render runs in worker threads (below it, start-up costs more than it saves). */
-export const parallelThreshold = 8;
+/**
+ * From this many environments on, a render runs in worker threads. Starting them (bundling the
+ * entry, importing kubernetes-models and compiling its schemas again in each thread) costs about
+ * a second on the 2-core machine; measured without writes, 2 threads broke even near 200.
+ */
+export const parallelThreshold = 200;
 
 /** What one worker posts back: its environments in order, and the error that stopped it, if any. */
 export interface WorkerReply {
@@ -28,8 +32,13 @@ export function renderThreads(): number {
  * environments and more than one core. The result is the same files in the same order; the
  * first failing environment (in the order given) fails the whole render with its own error.
  */
-export async function renderTreeFast(root: string, base: ResolvedEnvironment, environments: readonly ResolvedEnvironment[]): Promise<RenderedTree> {
-  const threads = Math.min(renderThreads(), Math.ceil(environments.length / parallelThreshold));
+export async function renderTreeFast(
+  root: string,
+  base: ResolvedEnvironment,
+  environments: readonly ResolvedEnvironment[],
+  threshold: number = parallelThreshold,
+): Promise<RenderedTree> {
+  const threads = environments.length < threshold ? 1 : Math.min(renderThreads(), environments.length);
   if (threads < 2) return renderTree(base, environments);
   return renderTreeInWorkers(root, base, environments, threads);
 }
