@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import type { EnvironmentSpec } from '@apim-gitops/models';
 import { baseEnvironmentSource, baseEnvironmentSpec, resolveEnvironment } from '@apim-gitops/models';
 import type { FileTree } from '@apim-gitops/renderer';
-import { deployRoot, renderTree, writeTree } from '@apim-gitops/renderer';
+import { deployRoot, writeTree } from '@apim-gitops/renderer';
 import { environmentFile } from './environment-files';
 import { kubectlPath } from './kubectl';
 import { loadDefaultExport } from './load-environment';
+import { renderTreeFast } from './parallel-render';
 
 /** Environment counts the benchmark renders, smallest first (RSS is a process-wide peak). */
 export const benchSizes = [1, 10, 100, 1000] as const;
@@ -39,14 +40,17 @@ export interface RenderPass {
   readonly ms: number;
 }
 
-/** Resolves, renders (the renderer validates every object) and writes `specs` into `dir`. */
-export function renderPass(dir: string, specs: readonly EnvironmentSpec[]): RenderPass {
+/**
+ * Resolves, renders (the renderer validates every object) and writes `specs` into `dir`, the way
+ * `render` does: in worker threads from a few environments on (`root` holds their code).
+ */
+export async function renderPass(root: string, dir: string, specs: readonly EnvironmentSpec[]): Promise<RenderPass> {
   const started = performance.now();
   const base = resolveEnvironment(baseEnvironmentSpec, baseEnvironmentSource);
   const resolved = specs.map((s) => resolveEnvironment(s, `(bench) ${s.name}`));
-  const tree = renderTree(base, resolved);
+  const tree = await renderTreeFast(root, base, resolved);
   const plan = writeTree(dir, tree.files, [deployRoot]);
-  const objects = [...tree.environments.values()].reduce((n, e) => n + e.objects.length, 0);
+  const objects = [...tree.environments.values()].reduce((n, e) => n + e.objectCount, 0);
   return {
     environments: specs.length,
     objects,
@@ -91,7 +95,7 @@ export async function benchCommand(root: string, sizes: readonly number[] = benc
     for (const size of sizes) {
       const dir = join(work, `n${size}`);
       const specs = synthesizeSpecs(templates, size);
-      const pass = renderPass(dir, specs);
+      const pass = await renderPass(root, dir, specs);
       results.set(size, pass);
       largest = { dir, specs };
       say(
@@ -109,9 +113,9 @@ export async function benchCommand(root: string, sizes: readonly number[] = benc
       say(`target: ${top / 10}→${top} no worse than linear: ms/env grew ×${ratio.toFixed(2)} (${ok(ratio <= 1.25)}; ≤ 1.25 allows for noise)`);
     }
     if (largest) {
-      const noop = renderPass(largest.dir, largest.specs);
+      const noop = await renderPass(root, largest.dir, largest.specs);
       say(`re-render, nothing changed (${top} envs): ${noop.written.length} file(s) written (must be 0) in ${noop.ms.toFixed(0)} ms`);
-      const changed = renderPass(largest.dir, changeOne(largest.specs, 0));
+      const changed = await renderPass(root, largest.dir, changeOne(largest.specs, 0));
       const outside = changed.written.filter((p) => !p.startsWith(`${deployRoot}/overlays/${largest!.specs[0]!.name}/`));
       say(`re-render, one environment changed: ${changed.written.length} file(s) written, ${outside.length} outside its overlay (must be 0) in ${changed.ms.toFixed(0)} ms`);
       const sample = largest.specs.slice(0, 10).map((s) => s.name);

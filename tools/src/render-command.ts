@@ -6,7 +6,7 @@ export async function renderCommand(root: string, only: readonly string[] | unde
   const started = performance.now();
   const render = await renderRepository(root, only);
   const plan = writeTree(root, render.files, render.scopes);
-  const objects = [...render.environments.values()].reduce((n, e) => n + e.objects.length, 0);
+  const objects = [...render.environments.values()].reduce((n, e) => n + e.objectCount, 0);
   const ms = Math.round(performance.now() - started);
   for (const path of plan.write) console.log(`  wrote   ${path}`);
   for (const path of plan.prune) console.log(`  pruned  ${path}`);

@@ -1,10 +1,11 @@
 import type { ResolvedEnvironment } from '@apim-gitops/models';
 import { baseEnvironmentSource, baseEnvironmentSpec, resolveEnvironment } from '@apim-gitops/models';
 import type { RenderedTree } from '@apim-gitops/renderer';
-import { argocdManifestsDir, deployRoot, renderTree } from '@apim-gitops/renderer';
+import { argocdManifestsDir, deployRoot } from '@apim-gitops/renderer';
 import { renderArgoCd } from './argocd/render-argocd';
 import { environmentNames } from './environment-files';
 import { loadEnvironment } from './load-environment';
+import { renderTreeFast } from './parallel-render';
 import { progress } from './progress';
 
 /** Problems of several environments, reported together. */
@@ -46,7 +47,7 @@ export async function renderRepository(root: string, only?: readonly string[]): 
   let tree: RenderedTree | undefined;
   if (failures.length === 0) {
     try {
-      tree = renderTree(base, resolved);
+      tree = await renderTreeFast(root, base, resolved);
     } catch (error) {
       failures.push(error as Error);
     }

@@ -14,9 +14,9 @@ it('the benchmark core writes everything once, nothing on a no-op re-render, and
     ['bench-0000', 'bench-0000.bench.example.org'],
     ['bench-0001', 'bench-0001.bench.example.org'],
   ]);
-  expect(renderPass(dir, specs).written.length).toBeGreaterThan(0);
-  expect(renderPass(dir, specs).written).toEqual([]);
-  const changed = renderPass(dir, changeOne(specs, 1)).written;
+  expect((await renderPass(repositoryRoot, dir, specs)).written.length).toBeGreaterThan(0);
+  expect((await renderPass(repositoryRoot, dir, specs)).written).toEqual([]);
+  const changed = (await renderPass(repositoryRoot, dir, changeOne(specs, 1))).written;
   expect(changed.length).toBeGreaterThan(0);
   expect(changed.every((p) => p.startsWith('deploy/overlays/bench-0001/'))).toBe(true);
 });

@@ -33,11 +33,14 @@ export function toCanonicalYamlByLibrary(value: Json): string {
 
 // The `yaml` library decides how every scalar is written (YAML 1.1 quoting, block scalars); this
 // cache keeps each distinct scalar's text, since label keys and values repeat across objects.
-const scalarCache = new Map<string, string | null>();
+// Strings are keyed by themselves (no key to build per lookup), other scalars by type and text.
+const stringCache = new Map<string, string | null>();
+const otherCache = new Map<string, string | null>();
 
 /** How the library writes a scalar on its own, or null when it needs context we do not replicate. */
 function scalarText(value: string | number | boolean | null): string | null {
-  const key = typeof value === 'string' ? `s${value}` : `${typeof value}${String(value)}`;
+  const scalarCache = typeof value === 'string' ? stringCache : otherCache;
+  const key = typeof value === 'string' ? value : `${typeof value}${String(value)}`;
   const cached = scalarCache.get(key);
   if (cached !== undefined) return cached;
   let text: string | null = YAML.stringify(value, { version: '1.1', lineWidth: 0 }).replace(/\n$/, '');
@@ -87,11 +90,12 @@ function emitValue(out: string[], value: Json, indent: string): void {
 
 function emitMapping(out: string[], map: { [key: string]: Json }, firstIndent: string, indent: string): void {
   let prefix = firstIndent;
-  for (const [key, value] of Object.entries(map)) {
+  // Keys in canonical order, sorted here rather than by copying the whole value first.
+  for (const key of Object.keys(map).sort(compareKeys)) {
     const keyText = scalar(key);
     if (keyText.includes('\n')) throw new NeedsLibrary();
     out.push(prefix, keyText, ':');
-    emitValue(out, value, indent);
+    emitValue(out, map[key]!, indent);
     prefix = indent;
   }
 }
@@ -119,7 +123,7 @@ function emitSequence(out: string[], items: Json[], indent: string): void {
  * holds the result byte-identical to `toCanonicalYamlByLibrary` for every rendered object.
  */
 export function toCanonicalYaml(value: Json): string {
-  const sorted = sortKeys(value);
+  const sorted = value;
   try {
     if (sorted === null || typeof sorted !== 'object') return `${scalar(sorted)}\n`;
     if (isEmptyCollection(sorted)) return Array.isArray(sorted) ? '[]\n' : '{}\n';

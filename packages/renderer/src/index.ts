@@ -11,6 +11,7 @@ export * from './writer';
 export * from './platform/secrets';
 export * from './argocd/app-project';
 export * from './argocd/application';
+export * from './argocd/argocd-facts';
 export * from './argocd/argocd-tree';
 export * from './argocd/ignore-differences';
 export * from './argocd/names';

@@ -12,7 +12,8 @@ function isMap(value: Json | undefined): value is { [key: string]: Json } {
 
 /** RFC 6901 escaping of one path segment. */
 function segment(key: string | number): string {
-  return String(key).replace(/~/g, '~0').replace(/\//g, '~1');
+  const text = String(key);
+  return text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text;
 }
 
 /** Structural equality of two JSON values (key order ignored). */
@@ -26,16 +27,44 @@ export function jsonEqual(a: Json | undefined, b: Json | undefined): boolean {
   return false;
 }
 
-function diffInto(from: Json, to: Json, path: string, ops: PatchOp[]): void {
+// The path of the value being compared, one escaped segment per level; an operation's path is
+// joined only when the operation is emitted, since most of a walk finds equal values.
+type PathStack = string[];
+const pathOf = (stack: PathStack, last?: string) => (last === undefined ? stack.join('/') : `${stack.join('/')}/${last}`);
+
+function diffInto(from: Json, to: Json, stack: PathStack, ops: PatchOp[]): void {
   // Collections are compared by walking them once: equal subtrees simply yield no operations.
   if (from === to) return;
   if (isMap(from) && isMap(to)) {
-    const keys = [...new Set([...Object.keys(from), ...Object.keys(to)])].sort();
-    for (const key of keys) {
-      const at = `${path}/${segment(key)}`;
-      if (!(key in to)) ops.push({ op: 'remove', path: at });
-      else if (!(key in from)) ops.push({ op: 'add', path: at, value: to[key]! });
-      else diffInto(from[key]!, to[key]!, at, ops);
+    // Keys are visited unsorted; the operations of each differing key are then put in key order,
+    // which is what sorting every key first would have given.
+    let runs: { key: string; start: number; end: number }[] | undefined;
+    const record = (key: string, start: number) => {
+      if (ops.length > start) (runs ??= []).push({ key, start, end: ops.length });
+    };
+    for (const key in from) {
+      const start = ops.length;
+      if (!(key in to)) ops.push({ op: 'remove', path: pathOf(stack, segment(key)) });
+      else {
+        stack.push(segment(key));
+        diffInto(from[key]!, to[key]!, stack, ops);
+        stack.pop();
+      }
+      record(key, start);
+    }
+    for (const key in to) {
+      if (key in from) continue;
+      const start = ops.length;
+      ops.push({ op: 'add', path: pathOf(stack, segment(key)), value: to[key]! });
+      record(key, start);
+    }
+    if (runs && runs.length > 1) {
+      const first = runs[0]!.start;
+      const sorted = [...runs].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      if (sorted.some((run, i) => run !== runs![i])) {
+        const reordered = sorted.flatMap((run) => ops.slice(run.start, run.end));
+        ops.splice(first, reordered.length, ...reordered);
+      }
     }
     return;
   }
@@ -43,19 +72,23 @@ function diffInto(from: Json, to: Json, path: string, ops: PatchOp[]): void {
     // Items in the common prefix are patched in place; extra items are appended, missing ones
     // removed from the end backwards, so that no index shifts under a later operation.
     const common = Math.min(from.length, to.length);
-    for (let i = 0; i < common; i++) diffInto(from[i]!, to[i]!, `${path}/${i}`, ops);
-    for (let i = common; i < to.length; i++) ops.push({ op: 'add', path: `${path}/-`, value: to[i]! });
-    for (let i = from.length - 1; i >= common; i--) ops.push({ op: 'remove', path: `${path}/${i}` });
+    for (let i = 0; i < common; i++) {
+      stack.push(String(i));
+      diffInto(from[i]!, to[i]!, stack, ops);
+      stack.pop();
+    }
+    for (let i = common; i < to.length; i++) ops.push({ op: 'add', path: pathOf(stack, '-'), value: to[i]! });
+    for (let i = from.length - 1; i >= common; i--) ops.push({ op: 'remove', path: pathOf(stack, String(i)) });
     return;
   }
   if (jsonEqual(from, to)) return;
-  ops.push({ op: 'replace', path, value: to });
+  ops.push({ op: 'replace', path: pathOf(stack), value: to });
 }
 
 /** The operations that turn `from` into `to`; empty when they are equal. */
 export function diffJson(from: Json, to: Json): PatchOp[] {
   const ops: PatchOp[] = [];
-  diffInto(from, to, '', ops);
+  diffInto(from, to, [''], ops);
   return ops;
 }
 

@@ -44,16 +44,17 @@ export function isOwned(text: string | undefined): boolean {
 export function planWrite(root: string, files: FileTree, scopes: readonly string[]): WritePlan {
   const write: string[] = [];
   const unchanged: string[] = [];
+  // One listing of the scopes tells which files exist, so a new file costs no failed read.
+  const listed = new Set(scopes.flatMap((scope) => listFiles(root, scope)));
+  const inScope = (path: string) => scopes.some((scope) => path.startsWith(`${scope}/`));
   for (const [path, text] of [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const existing = readIfExists(join(root, path));
+    const existing = listed.has(path) || !inScope(path) ? readIfExists(join(root, path)) : undefined;
     if (existing === text) unchanged.push(path);
     else if (existing !== undefined && !isOwned(existing))
       throw new Error(`${path} exists and was not made by the renderer (no generated header); move it away or delete it, then render again`);
     else write.push(path);
   }
-  const prune = scopes
-    .flatMap((scope) => listFiles(root, scope))
-    .filter((path) => !files.has(path) && isOwned(readIfExists(join(root, path))));
+  const prune = [...listed].filter((path) => !files.has(path) && isOwned(readIfExists(join(root, path))));
   return { write, unchanged, prune: [...new Set(prune)].sort() };
 }
 
@@ -72,10 +73,16 @@ function removeEmptyDirs(root: string, dir: string): void {
 export function writeTree(root: string, files: FileTree, scopes: readonly string[]): WritePlan {
   const plan = planWrite(root, files, scopes);
   const staged: [string, string][] = [];
+  const made = new Set<string>();
   try {
     for (const path of plan.write) {
       const target = join(root, path);
-      mkdirSync(dirname(target), { recursive: true });
+      const dir = dirname(target);
+      // Each folder is made once (files come sorted, so a folder's files are written together).
+      if (!made.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      }
       const temp = `${target}.render-${process.pid}.tmp`;
       writeFileSync(temp, files.get(path)!);
       staged.push([temp, target]);

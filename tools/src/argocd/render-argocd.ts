@@ -1,7 +1,7 @@
 import type { ResolvedEnvironment } from '@apim-gitops/models';
 import { resolveGitOps } from '@apim-gitops/models';
-import type { FileTree, Json } from '@apim-gitops/renderer';
-import { gitOpsSource, renderArgoCdTree } from '@apim-gitops/renderer';
+import type { ArgoCdFacts, FileTree } from '@apim-gitops/renderer';
+import { argoCdFacts, gitOpsSource, renderArgoCdTree } from '@apim-gitops/renderer';
 import { environmentNames } from '../environment-files';
 import { loadDefaultExport } from '../load-environment';
 
@@ -12,11 +12,11 @@ import { loadDefaultExport } from '../load-environment';
 export async function renderArgoCd(
   root: string,
   environments: readonly ResolvedEnvironment[],
-  objects: ReadonlyMap<string, { readonly objects: readonly Json[] }>,
+  rendered: ReadonlyMap<string, { readonly argoCd: ArgoCdFacts }>,
 ): Promise<FileTree> {
   const gitops = resolveGitOps(await loadDefaultExport(root, gitOpsSource), gitOpsSource, environmentNames(root));
   return renderArgoCdTree(
     gitops,
-    environments.map((env) => ({ name: env.name, namespace: env.namespace, objects: objects.get(env.name)?.objects ?? [] })),
+    environments.map((env) => ({ name: env.name, namespace: env.namespace, facts: rendered.get(env.name)?.argoCd ?? argoCdFacts([]) })),
   );
 }

@@ -7,7 +7,8 @@ import { generatedMark, objectFileName } from '../layout';
 import { validateObjects } from '../object-rules';
 import { renderAppProject, renderBootstrapProject } from './app-project';
 import { renderEnvironmentApplication, renderRootApplication } from './application';
-import { scaledReplicaDifferences } from './ignore-differences';
+import type { ArgoCdFacts } from './argocd-facts';
+import { argoCdFacts } from './argocd-facts';
 import { argocdManifestsDir } from './names';
 import { renderedKinds } from './resource-kinds';
 
@@ -17,11 +18,17 @@ export const gitOpsSource = 'apps/argocd/gitops.ts';
 /** The file a user applies once; it holds the root Application and the project it needs. */
 export const rootManifest = `${argocdManifestsDir}/root.yaml`;
 
-/** One environment as Argo CD needs it: its names and its rendered objects. */
+/** One environment as Argo CD needs it: its names and its rendered objects (or their facts). */
 export interface ArgoCdEnvironment {
   readonly name: string;
   readonly namespace: string;
-  readonly objects: readonly Json[];
+  readonly objects?: readonly Json[];
+  /** Read instead of `objects` when given (a parallel render returns facts, not objects). */
+  readonly facts?: ArgoCdFacts;
+}
+
+function factsOf(env: ArgoCdEnvironment): ArgoCdFacts {
+  return env.facts ?? argoCdFacts(env.objects ?? []);
 }
 
 const header = `${generatedMark} from ${gitOpsSource} and the environments. Do not edit; change the TypeScript and re-render.\n`;
@@ -36,9 +43,9 @@ export function renderArgoCdTree(gitops: ResolvedGitOps, environments: readonly 
   const project = renderAppProject(
     gitops,
     sorted.map((env) => ({ server: gitops.clusters.get(env.name) ?? gitops.inCluster, namespace: env.namespace })),
-    renderedKinds(sorted.flatMap((env) => env.objects)),
+    renderedKinds(sorted.flatMap((env) => factsOf(env).resourceTypes as unknown as Json[])),
   );
-  const applications = sorted.map((env) => renderEnvironmentApplication(gitops, env, scaledReplicaDifferences(env.objects)));
+  const applications = sorted.map((env) => renderEnvironmentApplication(gitops, env, factsOf(env).scaledReplicas));
   const root: KubeObject[] = [renderBootstrapProject(gitops), renderRootApplication(gitops)];
   validateObjects(gitOpsSource, [project, ...applications, ...root]);
 

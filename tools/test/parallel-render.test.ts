@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ResolvedEnvironment } from '@apim-gitops/models';
+import { baseEnvironmentSource, baseEnvironmentSpec, resolveEnvironment } from '@apim-gitops/models';
+import type { RenderedTree } from '@apim-gitops/renderer';
+import { deployRoot, RenderError, renderTree, writeTree } from '@apim-gitops/renderer';
+import { loadTemplates, synthesizeSpecs } from '../src/bench';
+import { parallelThreshold, renderTreeFast, renderTreeInWorkers } from '../src/parallel-render';
+import { repositoryRoot, treeHashes } from './temp-repository';
+
+const base = resolveEnvironment(baseEnvironmentSpec, baseEnvironmentSource);
+let environments: ResolvedEnvironment[];
+let serial: RenderedTree;
+let parallel: RenderedTree;
+
+beforeAll(async () => {
+  const specs = synthesizeSpecs(await loadTemplates(repositoryRoot), 9);
+  environments = specs.map((s) => resolveEnvironment(s, `(test) ${s.name}`));
+  serial = renderTree(base, environments);
+  parallel = await renderTreeInWorkers(repositoryRoot, base, environments, 2);
+});
+
+/** The same environments with one of them broken after resolution, so that only the renderer can catch it. */
+function withBrokenGateway(index: number): ResolvedEnvironment[] {
+  return environments.map((env, i) => {
+    if (i !== index) return env;
+    const broken = structuredClone(env) as { wso2: { gateway: { image: string } } };
+    broken.wso2.gateway.image = '';
+    return broken as unknown as ResolvedEnvironment;
+  });
+}
+
+describe('rendering in worker threads', () => {
+  it('gives exactly the files of the serial render, in the same order', () => {
+    expect([...parallel.files.keys()]).toEqual([...serial.files.keys()]);
+    for (const [path, text] of serial.files) expect(parallel.files.get(path), path).toBe(text);
+  });
+
+  it('reports the same objects, plans and Argo CD facts for every environment', () => {
+    expect([...parallel.environments.keys()]).toEqual([...serial.environments.keys()]);
+    for (const [name, rendered] of serial.environments) {
+      const other = parallel.environments.get(name)!;
+      expect(other.objectCount, name).toBe(rendered.objectCount);
+      expect(other.argoCd, name).toEqual(rendered.argoCd);
+      expect(other.objects, name).toEqual(rendered.objects);
+      expect(other.plan, name).toEqual(rendered.plan);
+    }
+  });
+
+  it('is what renderTreeFast uses from the threshold on, and serial below it', async () => {
+    expect(parallelThreshold).toBeGreaterThan(2);
+    const fast = await renderTreeFast(repositoryRoot, base, environments, environments.length);
+    expect([...fast.files]).toEqual([...serial.files]);
+    const few = await renderTreeFast(repositoryRoot, base, environments.slice(0, 2));
+    expect([...few.files]).toEqual([...renderTree(base, environments.slice(0, 2)).files]);
+  });
+
+  it.each([1, 7])('fails the whole render with the serial error when environment %i fails inside a worker', async (index) => {
+    const broken = withBrokenGateway(index);
+    let expected: unknown;
+    try {
+      renderTree(base, broken);
+    } catch (error) {
+      expected = error;
+    }
+    expect(expected).toBeInstanceOf(RenderError);
+    const failure = renderTreeInWorkers(repositoryRoot, base, broken, 2);
+    await expect(failure).rejects.toBeInstanceOf(RenderError);
+    await expect(failure).rejects.toThrow((expected as Error).message);
+    expect((expected as Error).message).toMatch(new RegExp(`^${environments[index]!.name}: Deployment/wso2-gateway: spec\\.template\\.spec\\.containers\\[\\d+\\]\\.image: is required`, 'm'));
+  });
+
+  describe('a failing environment writes nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'apim-parallel-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('leaves a previously written tree untouched', async () => {
+      writeTree(dir, serial.files, [deployRoot]);
+      const before = treeHashes(dir, deployRoot);
+      const changed = withBrokenGateway(8).map((env, i) => (i === 0 ? { ...env, namespace: 'apim-moved' } : env));
+      await expect(renderTreeFast(repositoryRoot, base, changed, 2).then((tree) => writeTree(dir, tree.files, [deployRoot]))).rejects.toThrow(/bench-0008: /);
+      expect(treeHashes(dir, deployRoot)).toEqual(before);
+    });
+  });
+});
