@@ -2,8 +2,9 @@ import { Job } from 'kubernetes-models/batch/v1/Job';
 import type { ResolvedAxway, ResolvedEnvironment } from '@apim-gitops/models';
 import { axwayIds } from '@apim-gitops/models';
 import type { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import { runOncePodSettings, schemaHookAnnotations } from '../common/schema-hook';
 import { serviceAccount } from '../common/service';
-import { containerSecurityContext, podSecurityContext } from '../common/pod-security';
+import { containerSecurityContext } from '../common/pod-security';
 import { waitForContainer } from '../common/wait-for';
 import { componentLabels } from '../labels';
 
@@ -28,18 +29,14 @@ export function renderMetricsSchemaJob(env: ResolvedEnvironment, ax: ResolvedAxw
     metadata: {
       name: metricsSchemaJobName,
       labels,
-      annotations: { 'argocd.argoproj.io/hook': 'Sync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' },
+      annotations: { ...schemaHookAnnotations },
     },
     spec: {
       backoffLimit: 3,
       template: {
         metadata: { labels },
         spec: {
-          restartPolicy: 'Never',
-          serviceAccountName: component.id,
-          automountServiceAccountToken: false,
-          securityContext: podSecurityContext(1000),
-          ...(env.images.pullSecret ? { imagePullSecrets: [{ name: env.images.pullSecret }] } : {}),
+          ...runOncePodSettings(env, component, 1000),
           initContainers: [waitForContainer({ name: 'metrics-db', host: db.host, port: db.port })],
           containers: [
             {

@@ -1,11 +1,12 @@
 import type { ResolvedEnvironment, ResolvedWso2, ResolvedWso2Database } from '@apim-gitops/models';
 import { wso2SchemaId } from '@apim-gitops/models';
 import type { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import { runOncePodSettings, schemaHookAnnotations } from '../common/schema-hook';
 import { serviceAccount } from '../common/service';
 import { componentOf } from './component-of';
 import { Job } from 'kubernetes-models/batch/v1/Job';
 import type { IEnvVar } from 'kubernetes-models/v1';
-import { containerSecurityContext, podSecurityContext } from '../common/pod-security';
+import { containerSecurityContext } from '../common/pod-security';
 import { managedBy, partOf } from '../labels';
 
 /** Name of the schema Job and value of its `app.kubernetes.io/instance` (the schema component's id). */
@@ -63,7 +64,7 @@ export function renderSchemaJob(env: ResolvedEnvironment, wso2: ResolvedWso2): (
       metadata: {
         name: schemaJobName,
         labels,
-        annotations: { 'argocd.argoproj.io/hook': 'Sync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' },
+        annotations: { ...schemaHookAnnotations },
       },
       spec: {
         backoffLimit: 3,
@@ -71,11 +72,7 @@ export function renderSchemaJob(env: ResolvedEnvironment, wso2: ResolvedWso2): (
         template: {
           metadata: { labels },
           spec: {
-            restartPolicy: 'Never',
-            serviceAccountName: component.id,
-            automountServiceAccountToken: false,
-            securityContext: podSecurityContext(wso2.securityContext.runAsUser, wso2.securityContext.runAsGroup),
-            ...(env.images.pullSecret ? { imagePullSecrets: [{ name: env.images.pullSecret }] } : {}),
+            ...runOncePodSettings(env, component, wso2.securityContext.runAsUser, wso2.securityContext.runAsGroup),
             initContainers: [
               {
                 name: 'copy-dbscripts',
