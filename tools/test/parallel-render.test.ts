@@ -14,12 +14,16 @@ const base = resolveEnvironment(baseEnvironmentSpec, baseEnvironmentSource);
 let environments: ResolvedEnvironment[];
 let serial: RenderedTree;
 let parallel: RenderedTree;
+let shared: RenderedTree;
 
 beforeAll(async () => {
   const specs = synthesizeSpecs(await loadTemplates(repositoryRoot), 9);
   environments = specs.map((s) => resolveEnvironment(s, `(test) ${s.name}`));
   serial = renderTree(base, environments);
-  parallel = await renderTreeInWorkers(repositoryRoot, base, environments, 2);
+  // Workers only, so that every environment is rendered in a worker thread.
+  parallel = await renderTreeInWorkers(repositoryRoot, base, environments, 2, { mainRenders: false, chunkSize: 2 });
+  // The default: the main thread renders chunks too while the worker starts.
+  shared = await renderTreeInWorkers(repositoryRoot, base, environments, 2, { chunkSize: 1 });
 });
 
 /** The same environments with one of them broken after resolution, so that only the renderer can catch it. */
@@ -36,6 +40,11 @@ describe('rendering in worker threads', () => {
   it('gives exactly the files of the serial render, in the same order', () => {
     expect([...parallel.files.keys()]).toEqual([...serial.files.keys()]);
     for (const [path, text] of serial.files) expect(parallel.files.get(path), path).toBe(text);
+  });
+
+  it('gives the same files when the main thread and a worker share the chunks', () => {
+    expect([...shared.files]).toEqual([...serial.files]);
+    expect([...shared.environments.keys()]).toEqual([...serial.environments.keys()]);
   });
 
   it('reports the same objects, plans and Argo CD facts for every environment', () => {
@@ -66,10 +75,18 @@ describe('rendering in worker threads', () => {
       expected = error;
     }
     expect(expected).toBeInstanceOf(RenderError);
-    const failure = renderTreeInWorkers(repositoryRoot, base, broken, 2);
+    const failure = renderTreeInWorkers(repositoryRoot, base, broken, 2, { mainRenders: false, chunkSize: 1 });
     await expect(failure).rejects.toBeInstanceOf(RenderError);
     await expect(failure).rejects.toThrow((expected as Error).message);
     expect((expected as Error).message).toMatch(new RegExp(`^${environments[index]!.name}: Deployment/wso2-gateway: spec\\.template\\.spec\\.containers\\[\\d+\\]\\.image: is required`, 'm'));
+  });
+
+  it('fails with the serial error when the main thread renders the failing environment', async () => {
+    // The worker needs most of a second to start, so the main thread takes the first chunks.
+    const broken = withBrokenGateway(0);
+    const failure = renderTreeInWorkers(repositoryRoot, base, broken, 2, { chunkSize: 1 });
+    await expect(failure).rejects.toBeInstanceOf(RenderError);
+    await expect(failure).rejects.toThrow(new RegExp(`^${environments[0]!.name}: Deployment/wso2-gateway: `));
   });
 
   describe('a failing environment writes nothing', () => {

@@ -37,8 +37,43 @@ export function toCanonicalYamlByLibrary(value: Json): string {
 const stringCache = new Map<string, string | null>();
 const otherCache = new Map<string, string | null>();
 
+// Strings the library always writes as they are: a letter, then letters, digits and `_ . / -`,
+// not one of the words YAML 1.1 reads as a boolean or null, and not an exponent such as `e5`
+// (the library's 1.1 float allows the digits before it to be left out). Names, hosts, label keys and
+// paths are like this, and most of them are new in every environment, so they skip the library
+// (and the cache, which they would only fill).
+const plainSafe = /^[A-Za-z][A-Za-z0-9_./-]*$/;
+const exponent = /^[eE][-+0-9]/;
+const yaml11Words = new Set(['y', 'n', 'yes', 'no', 'true', 'false', 'on', 'off', 'null']);
+
+/** Whether the library writes this string unquoted and unchanged (a test holds this against it). */
+export function isPlainSafe(value: string): boolean {
+  return plainSafe.test(value) && !exponent.test(value) && !(value.length <= 5 && yaml11Words.has(value.toLowerCase()));
+}
+
+// Multi-line text the library writes as a literal block with the lines as they are: `|` when it
+// ends in one newline, `|-` when it ends in none. Config files (deployment.toml, scripts) are
+// like this and differ in every environment. Anything else (tabs or other control characters,
+// non-ASCII, blanks at a line end, leading blanks or newlines, several final newlines, lines
+// starting like a document marker) goes to the library.
+const printableLines = /^[\x20-\x7e\n]*$/;
+const blockTrouble = /[ ]\n|[ ]$|^[ \n]|\n\n$/;
+const documentMarker = /^(%|---|\.\.\.)/m;
+
+/** The library's text for a multi-line string it writes as a plain literal block, else undefined. */
+export function literalBlock(value: string): string | undefined {
+  if (!value.includes('\n') || !printableLines.test(value) || blockTrouble.test(value) || documentMarker.test(value)) return undefined;
+  return value.endsWith('\n') ? `|\n${value.slice(0, -1)}` : `|-\n${value}`;
+}
+
 /** How the library writes a scalar on its own, or null when it needs context we do not replicate. */
 function scalarText(value: string | number | boolean | null): string | null {
+  // Checked before the cache: for the many strings new in every environment, hashing them for a
+  // lookup costs more than the check.
+  if (typeof value === 'string') {
+    const fast = value.length <= 256 && isPlainSafe(value) ? value : literalBlock(value);
+    if (fast !== undefined) return fast;
+  }
   const scalarCache = typeof value === 'string' ? stringCache : otherCache;
   const key = typeof value === 'string' ? value : `${typeof value}${String(value)}`;
   const cached = scalarCache.get(key);

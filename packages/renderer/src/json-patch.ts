@@ -10,9 +10,12 @@ function isMap(value: Json | undefined): value is { [key: string]: Json } {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
 /** RFC 6901 escaping of one path segment. */
 function segment(key: string | number): string {
-  const text = String(key);
+  if (typeof key === 'number') return String(key);
+  const text = key;
   return text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text;
 }
 
@@ -22,63 +25,66 @@ export function jsonEqual(a: Json | undefined, b: Json | undefined): boolean {
   if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((v, i) => jsonEqual(v, b[i]));
   if (isMap(a) && isMap(b)) {
     const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((k) => k in b && jsonEqual(a[k], b[k]));
+    return keys.length === Object.keys(b).length && keys.every((k) => hasOwn.call(b, k) && jsonEqual(a[k], b[k]));
   }
   return false;
 }
 
-// The path of the value being compared, one escaped segment per level; an operation's path is
+// The keys down to the value being compared, unescaped; an operation's path is escaped and
 // joined only when the operation is emitted, since most of a walk finds equal values.
-type PathStack = string[];
-const pathOf = (stack: PathStack, last?: string) => (last === undefined ? stack.join('/') : `${stack.join('/')}/${last}`);
+type PathStack = (string | number)[];
+function pathOf(stack: PathStack, last?: string | number): string {
+  let path = '';
+  for (const key of stack) path += `/${segment(key)}`;
+  return last === undefined ? path : `${path}/${segment(last)}`;
+}
+
+
+function diffMaps(from: { [key: string]: Json }, to: { [key: string]: Json }, stack: PathStack, ops: PatchOp[]): void {
+  // Keys are visited unsorted; the operations of each differing key are then put in key order,
+  // which is what sorting every key first would have given.
+  let runs: { key: string; start: number; end: number }[] | undefined;
+  for (const key of Object.keys(from)) {
+    const start = ops.length;
+    if (!hasOwn.call(to, key)) ops.push({ op: 'remove', path: pathOf(stack, key) });
+    else {
+      stack.push(key);
+      diffInto(from[key]!, to[key]!, stack, ops);
+      stack.pop();
+    }
+    if (ops.length > start) (runs ??= []).push({ key, start, end: ops.length });
+  }
+  for (const key of Object.keys(to)) {
+    if (hasOwn.call(from, key)) continue;
+    const start = ops.length;
+    ops.push({ op: 'add', path: pathOf(stack, key), value: to[key]! });
+    (runs ??= []).push({ key, start, end: ops.length });
+  }
+  if (runs && runs.length > 1) {
+    const first = runs[0]!.start;
+    const sorted = [...runs].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    if (sorted.some((run, i) => run !== runs![i])) {
+      const reordered = sorted.flatMap((run) => ops.slice(run.start, run.end));
+      ops.splice(first, reordered.length, ...reordered);
+    }
+  }
+}
 
 function diffInto(from: Json, to: Json, stack: PathStack, ops: PatchOp[]): void {
   // Collections are compared by walking them once: equal subtrees simply yield no operations.
   if (from === to) return;
-  if (isMap(from) && isMap(to)) {
-    // Keys are visited unsorted; the operations of each differing key are then put in key order,
-    // which is what sorting every key first would have given.
-    let runs: { key: string; start: number; end: number }[] | undefined;
-    const record = (key: string, start: number) => {
-      if (ops.length > start) (runs ??= []).push({ key, start, end: ops.length });
-    };
-    for (const key in from) {
-      const start = ops.length;
-      if (!(key in to)) ops.push({ op: 'remove', path: pathOf(stack, segment(key)) });
-      else {
-        stack.push(segment(key));
-        diffInto(from[key]!, to[key]!, stack, ops);
-        stack.pop();
-      }
-      record(key, start);
-    }
-    for (const key in to) {
-      if (key in from) continue;
-      const start = ops.length;
-      ops.push({ op: 'add', path: pathOf(stack, segment(key)), value: to[key]! });
-      record(key, start);
-    }
-    if (runs && runs.length > 1) {
-      const first = runs[0]!.start;
-      const sorted = [...runs].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-      if (sorted.some((run, i) => run !== runs![i])) {
-        const reordered = sorted.flatMap((run) => ops.slice(run.start, run.end));
-        ops.splice(first, reordered.length, ...reordered);
-      }
-    }
-    return;
-  }
+  if (isMap(from) && isMap(to)) return diffMaps(from, to, stack, ops);
   if (Array.isArray(from) && Array.isArray(to)) {
     // Items in the common prefix are patched in place; extra items are appended, missing ones
     // removed from the end backwards, so that no index shifts under a later operation.
     const common = Math.min(from.length, to.length);
     for (let i = 0; i < common; i++) {
-      stack.push(String(i));
+      stack.push(i);
       diffInto(from[i]!, to[i]!, stack, ops);
       stack.pop();
     }
     for (let i = common; i < to.length; i++) ops.push({ op: 'add', path: pathOf(stack, '-'), value: to[i]! });
-    for (let i = from.length - 1; i >= common; i--) ops.push({ op: 'remove', path: pathOf(stack, String(i)) });
+    for (let i = from.length - 1; i >= common; i--) ops.push({ op: 'remove', path: pathOf(stack, i) });
     return;
   }
   if (jsonEqual(from, to)) return;
@@ -88,7 +94,7 @@ function diffInto(from: Json, to: Json, stack: PathStack, ops: PatchOp[]): void 
 /** The operations that turn `from` into `to`; empty when they are equal. */
 export function diffJson(from: Json, to: Json): PatchOp[] {
   const ops: PatchOp[] = [];
-  diffInto(from, to, [''], ops);
+  diffInto(from, to, [], ops);
   return ops;
 }
 

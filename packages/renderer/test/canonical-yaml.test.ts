@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import type { Json } from '../src';
-import { toCanonicalYaml, toCanonicalYamlByLibrary } from '../src';
+import { isPlainSafe, literalBlock, toCanonicalYaml, toCanonicalYamlByLibrary } from '../src';
 
 describe('canonical YAML', () => {
   // YAML 1.1 readers (kustomize, Go's yaml.v2 users) take these plain scalars as booleans,
@@ -57,5 +57,77 @@ describe('the fast emitter writes exactly what the yaml library writes', () => {
     const objects = renderPlain(resolveEnvironment(baseEnvironmentSpec, 'base'));
     expect(objects.length).toBeGreaterThan(40);
     for (const object of objects) expect(toCanonicalYaml(object)).toBe(toCanonicalYamlByLibrary(object));
+  });
+});
+
+describe('strings written without asking the library', () => {
+  const library = (value: string) => YAML.stringify(value, { version: '1.1', lineWidth: 0 }).replace(/\n$/, '');
+  const words = ['y', 'Y', 'yes', 'YES', 'Yes', 'n', 'No', 'true', 'False', 'ON', 'off', 'null', 'Null', 'NULL', 'yEs', 'nan', 'inf', 'e5', 'E10', 'x1', 'a.b', 'a/b', 'a-', 'a_', 'a..b'];
+  // Characters the fast path accepts (e, n, o, y begin YAML 1.1 numbers and booleans) and some it must refuse.
+  const alphabet = ['a', 'e', 'E', 'n', 'o', 'y', 'Y', '0', '9', '_', '.', '/', '-', ':', ' ', '#', '~', "'", '"'];
+  const generated = alphabet.flatMap((a) => alphabet.flatMap((b) => alphabet.flatMap((c) => [`${a}${b}${c}`, `${a}${b}`, a])));
+
+  it.each(words)('%j: the fast path and the library agree', (value) => {
+    if (isPlainSafe(value)) expect(library(value)).toBe(value);
+    expect(toCanonicalYaml({ value })).toBe(toCanonicalYamlByLibrary({ value }));
+  });
+
+  it('agrees with the library on every string of up to three characters from an alphabet around the accepted one', () => {
+    const accepted = generated.filter(isPlainSafe);
+    expect(accepted.length).toBeGreaterThan(100);
+    for (const value of accepted) expect(library(value)).toBe(value);
+    expect(isPlainSafe('a: b')).toBe(false);
+    expect(isPlainSafe('0755')).toBe(false);
+  });
+
+  it('agrees with the library on every string of the dev and prod environments', async () => {
+    const { resolveEnvironment } = await import('@apim-gitops/models');
+    const { renderPlain } = await import('../src');
+    const strings = new Set<string>();
+    const collect = (value: Json): void => {
+      if (typeof value === 'string') strings.add(value);
+      else if (Array.isArray(value)) value.forEach(collect);
+      else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) (strings.add(k), collect(v));
+    };
+    for (const name of ['dev', 'prod']) {
+      const spec = (await import(`../../../environments/${name}/environment`)).default;
+      renderPlain(resolveEnvironment(spec, name)).forEach(collect);
+    }
+    const fast = [...strings].filter(isPlainSafe);
+    expect(fast.length).toBeGreaterThan(200);
+    for (const value of fast) expect(library(value)).toBe(value);
+    const blocks = [...strings].filter((value) => literalBlock(value) !== undefined);
+    expect(blocks.length).toBeGreaterThan(5);
+    for (const value of blocks) expect(library(value)).toBe(literalBlock(value));
+  });
+});
+
+describe('multi-line strings written as literal blocks without asking the library', () => {
+  const library = (value: string) => YAML.stringify(value, { version: '1.1', lineWidth: 0 }).replace(/\n$/, '');
+  // Pieces that decide the block's form: blanks and newlines at either end, document markers,
+  // comment and mapping indicators, tabs, non-ASCII.
+  const pieces = ['a', ' ', '\n', '#', ': ', '-', '---', '...', '%', '\t', 'é', '"', "'", 'x = 1'];
+
+  it('agrees with the library on every string of up to four pieces that holds a newline', () => {
+    let accepted = 0;
+    const walk = (prefix: string, depth: number): void => {
+      if (prefix.includes('\n')) {
+        const fast = literalBlock(prefix);
+        if (fast !== undefined) {
+          accepted++;
+          expect(library(prefix), JSON.stringify(prefix)).toBe(fast);
+        }
+      }
+      if (depth < 4) for (const piece of pieces) walk(prefix + piece, depth + 1);
+    };
+    walk('', 0);
+    expect(accepted).toBeGreaterThan(1000);
+  });
+
+  it('leaves to the library what needs an indicator, keep chomping or quoting', () => {
+    for (const value of [' lead\nx\n', 'x\n\n', 'x \ny\n', 'tab\there\n', '---\nx\n', 'café\nx\n', 'single line'])
+      expect(literalBlock(value)).toBeUndefined();
+    expect(literalBlock('a\nb\n')).toBe('|\na\nb');
+    expect(literalBlock('a\nb')).toBe('|-\na\nb');
   });
 });
