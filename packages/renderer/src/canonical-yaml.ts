@@ -5,9 +5,10 @@ import type { Json } from './kube-object';
 // never depends on how an object was built.
 const leadingKeys = ['apiVersion', 'kind', 'metadata', 'name', 'namespace', 'spec', 'data'];
 
+const leadingRank = new Map(leadingKeys.map((key, i) => [key, i]));
+
 function rank(key: string): number {
-  const index = leadingKeys.indexOf(key);
-  return index === -1 ? leadingKeys.length : index;
+  return leadingRank.get(key) ?? leadingKeys.length;
 }
 
 function compareKeys(a: string, b: string): number {
@@ -95,59 +96,58 @@ function scalar(value: string | number | boolean | null): string {
   return text;
 }
 
-/** Appends ` <scalar>` (or a block scalar's header and lines indented to `indent`). */
-function emitScalar(out: string[], value: string | number | boolean | null, indent: string): void {
+// The emitters return text and the callers join it with `+=`, which V8 keeps as a rope until the
+// file is written; measured faster than pushing pieces to an array and joining them.
+
+/** ` <scalar>\n`, or a block scalar's header and its lines indented to `indent`. */
+function emitScalar(value: string | number | boolean | null, indent: string): string {
   const text = scalar(value);
   const newline = text.indexOf('\n');
-  if (newline === -1) {
-    out.push(' ', text, '\n');
-    return;
-  }
-  out.push(' ', text.slice(0, newline), '\n');
-  for (const line of text.slice(newline + 1).split('\n')) out.push(line === '' ? '\n' : `${indent}${line}\n`);
+  if (newline === -1) return ` ${text}\n`;
+  let out = ` ${text.slice(0, newline)}\n`;
+  for (const line of text.slice(newline + 1).split('\n')) out += line === '' ? '\n' : `${indent}${line}\n`;
+  return out;
 }
 
 function isEmptyCollection(value: Json): boolean {
-  return value !== null && typeof value === 'object' && (Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0);
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.length === 0;
+  for (const _key in value) return false;
+  return true;
 }
 
-/** Writes the value of a mapping key or sequence item whose line is already started. */
-function emitValue(out: string[], value: Json, indent: string): void {
-  if (value === null || typeof value !== 'object') return emitScalar(out, value, `${indent}  `);
-  if (isEmptyCollection(value)) {
-    out.push(Array.isArray(value) ? ' []\n' : ' {}\n');
-    return;
-  }
-  out.push('\n');
-  if (Array.isArray(value)) emitSequence(out, value, `${indent}  `);
-  else emitMapping(out, value, `${indent}  `, indent + '  ');
+/** The value of a mapping key or sequence item whose line is already started. */
+function emitValue(value: Json, indent: string): string {
+  if (value === null || typeof value !== 'object') return emitScalar(value, `${indent}  `);
+  if (isEmptyCollection(value)) return Array.isArray(value) ? ' []\n' : ' {}\n';
+  if (Array.isArray(value)) return `\n${emitSequence(value, `${indent}  `)}`;
+  return `\n${emitMapping(value, `${indent}  `, `${indent}  `)}`;
 }
 
-function emitMapping(out: string[], map: { [key: string]: Json }, firstIndent: string, indent: string): void {
+function emitMapping(map: { [key: string]: Json }, firstIndent: string, indent: string): string {
+  let out = '';
   let prefix = firstIndent;
   // Keys in canonical order, sorted here rather than by copying the whole value first.
   for (const key of Object.keys(map).sort(compareKeys)) {
     const keyText = scalar(key);
     if (keyText.includes('\n')) throw new NeedsLibrary();
-    out.push(prefix, keyText, ':');
-    emitValue(out, map[key]!, indent);
+    out += `${prefix}${keyText}:${emitValue(map[key]!, indent)}`;
     prefix = indent;
   }
+  return out;
 }
 
-function emitSequence(out: string[], items: Json[], indent: string): void {
+function emitSequence(items: Json[], indent: string): string {
+  let out = '';
   for (const item of items) {
-    out.push(indent, '-');
+    out += `${indent}-`;
     if (item !== null && typeof item === 'object' && !isEmptyCollection(item)) {
       // A collection inside a sequence starts on the dash's line, the rest aligned after "- ".
-      if (Array.isArray(item)) {
-        out.push(' ');
-        const inner: string[] = [];
-        emitSequence(inner, item, `${indent}  `);
-        out.push(inner.join('').slice(indent.length + 2));
-      } else emitMapping(out, item, ' ', `${indent}  `);
-    } else emitValue(out, item, indent);
+      if (Array.isArray(item)) out += ` ${emitSequence(item, `${indent}  `).slice(indent.length + 2)}`;
+      else out += emitMapping(item, ' ', `${indent}  `);
+    } else out += emitValue(item, indent);
   }
+  return out;
 }
 
 /**
@@ -162,10 +162,7 @@ export function toCanonicalYaml(value: Json): string {
   try {
     if (sorted === null || typeof sorted !== 'object') return `${scalar(sorted)}\n`;
     if (isEmptyCollection(sorted)) return Array.isArray(sorted) ? '[]\n' : '{}\n';
-    const out: string[] = [];
-    if (Array.isArray(sorted)) emitSequence(out, sorted, '');
-    else emitMapping(out, sorted, '', '');
-    return out.join('');
+    return Array.isArray(sorted) ? emitSequence(sorted, '') : emitMapping(sorted, '', '');
   } catch (error) {
     if (error instanceof NeedsLibrary) return toCanonicalYamlByLibrary(value);
     throw error;

@@ -20,22 +20,42 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 
 /**
  * The object as plain JSON: model classes unwrapped, `undefined` fields dropped, exactly as a
- * JSON round trip would give it. Walked directly because the round trip through kubernetes-models'
- * `toJSON` was the single largest cost of a render.
+ * JSON round trip would give it. Parts that are plain JSON already are returned as they are,
+ * not copied: a kubernetes-models constructor has just copied everything below the object, and
+ * copying it again was a large part of a render. Treat the result (and so the input) as frozen.
  */
 export function toPlain(object: unknown): Json {
   if (object === null || typeof object !== 'object') {
     if (typeof object === 'number' && !Number.isFinite(object)) return null;
     return object as Json;
   }
-  if (Array.isArray(object)) return object.map((item) => (item === undefined || typeof item === 'function' ? null : toPlain(item)));
-  const plain: { [key: string]: Json } = {};
-  for (const key of Object.keys(object)) {
-    const value = (object as Record<string, unknown>)[key];
-    if (value === undefined || typeof value === 'function' || typeof value === 'symbol') continue;
-    plain[key] = toPlain(value);
+  if (Array.isArray(object)) {
+    let copy: Json[] | undefined;
+    for (let i = 0; i < object.length; i++) {
+      const item: unknown = object[i];
+      const plain = item === undefined || typeof item === 'function' ? null : toPlain(item);
+      if (copy === undefined && plain !== item) copy = object.slice(0, i) as Json[];
+      if (copy !== undefined) copy.push(plain);
+    }
+    return copy ?? (object as Json[]);
   }
-  return plain;
+  // A class instance (a model) always becomes a new plain object; a plain one only if a value changes.
+  const prototype = Object.getPrototypeOf(object);
+  const isPlainObject = prototype === Object.prototype || prototype === null;
+  const keys = Object.keys(object);
+  let copy: { [key: string]: Json } | undefined = isPlainObject ? undefined : {};
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const value = (object as Record<string, unknown>)[key];
+    const dropped = value === undefined || typeof value === 'function' || typeof value === 'symbol';
+    const plain = dropped ? undefined : toPlain(value);
+    if (copy === undefined && (dropped || plain !== value)) {
+      copy = {};
+      for (let j = 0; j < i; j++) copy[keys[j]!] = (object as Record<string, Json>)[keys[j]!]!;
+    }
+    if (copy !== undefined && !dropped) copy[key] = plain!;
+  }
+  return copy ?? (object as Json);
 }
 
 /** `Kind/name`, the way messages and file names refer to an object. */

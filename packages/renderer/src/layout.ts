@@ -84,26 +84,46 @@ export interface OverlayPlan {
   readonly deleted: readonly Json[];
 }
 
+/** Objects sorted by the name of their file, each name computed once. */
+function sortedByFileName(objects: readonly Json[]): Json[] {
+  return objects
+    .map((object) => ({ object, name: objectFileName(object) }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((entry) => entry.object);
+}
+
+/** The base objects by identity, with their base; worked out once per set of base objects. */
+const baseIndexes = new WeakMap<readonly Json[], Map<string, { object: Json; group: string }>>();
+function baseIndex(baseObjects: readonly Json[]): Map<string, { object: Json; group: string }> {
+  let index = baseIndexes.get(baseObjects);
+  if (!index) {
+    index = new Map(baseObjects.map((object) => [identity(object), { object, group: baseGroup(object) }]));
+    baseIndexes.set(baseObjects, index);
+  }
+  return index;
+}
+
 /** Compares an environment's objects with the bases' and decides what its overlay holds. */
 export function planOverlay(envObjects: readonly Json[], baseObjects: readonly Json[]): OverlayPlan {
   const bases = [...new Set(envObjects.map(baseGroup))].sort();
-  const inBase = new Map(baseObjects.filter((o) => bases.includes(baseGroup(o))).map((o) => [identity(o), o]));
+  const index = baseIndex(baseObjects);
   const added: Json[] = [];
   const patched: { object: Json; ops: PatchOp[] }[] = [];
   const kept = new Set<string>();
-  for (const object of [...envObjects].sort(byFileName)) {
-    const base = inBase.get(identity(object));
-    if (!base) {
+  for (const object of sortedByFileName(envObjects)) {
+    const id = identity(object);
+    const base = index.get(id);
+    if (!base || !bases.includes(base.group)) {
       added.push(object);
       continue;
     }
-    kept.add(identity(object));
+    kept.add(id);
     // A base object can only be patched within the base it came from.
-    if (baseGroup(base) !== baseGroup(object)) throw new Error(`${identity(object)} moves between bases`);
-    const ops = diffJson(base, object);
+    if (base.group !== baseGroup(object)) throw new Error(`${id} moves between bases`);
+    const ops = diffJson(base.object, object);
     if (ops.length > 0) patched.push({ object, ops });
   }
-  const deleted = [...inBase.entries()].filter(([id]) => !kept.has(id)).map(([, o]) => o).sort(byFileName);
+  const deleted = sortedByFileName([...index].filter(([id, base]) => bases.includes(base.group) && !kept.has(id)).map(([, base]) => base.object));
   return { bases, added, patched, deleted };
 }
 
@@ -112,17 +132,18 @@ export function layoutOverlay(env: { name: string; namespace: string }, plan: Ov
   const files: FileTree = new Map();
   const dir = `${deployRoot}/overlays/${env.name}`;
   const from = `environments/${env.name}`;
+  const head = header(from);
   const patches: Json[] = [];
-  for (const object of plan.added) files.set(`${dir}/resources/${objectFileName(object)}`, toYamlFile(header(from), [object]));
+  for (const object of plan.added) files.set(`${dir}/resources/${objectFileName(object)}`, toYamlFile(head, [object]));
   for (const { object, ops } of plan.patched) {
     const path = `patches/${objectFileName(object)}`;
-    files.set(`${dir}/${path}`, header(from) + toCanonicalYaml(ops as unknown as Json));
+    files.set(`${dir}/${path}`, head + toCanonicalYaml(ops as unknown as Json));
     patches.push({ path, target: target(object) });
   }
   for (const object of plan.deleted) {
     const path = `patches/delete-${objectFileName(object)}`;
     const o = object as Manifest;
-    files.set(`${dir}/${path}`, toYamlFile(header(from), [{ $patch: 'delete', apiVersion: o.apiVersion, kind: o.kind, metadata: { name: o.metadata.name } }]));
+    files.set(`${dir}/${path}`, toYamlFile(head, [{ $patch: 'delete', apiVersion: o.apiVersion, kind: o.kind, metadata: { name: o.metadata.name } }]));
     patches.push({ path });
   }
   const resources = [...plan.bases.map((b) => `../../base/${b}`), ...plan.added.map((o) => `resources/${objectFileName(o)}`)];

@@ -73,4 +73,32 @@ describe('toPlain', () => {
     const { toPlain } = await import('../src');
     expect(toPlain({ a: undefined, b: null, c: {}, d: [], e: [undefined], f: { g: 1 } })).toStrictEqual({ b: null, c: {}, d: [], e: [null], f: { g: 1 } });
   });
+
+  it('matches a JSON round trip wherever the value to fix sits, and leaves the input alone', async () => {
+    const { toPlain } = await import('../src');
+    class Model {
+      constructor(readonly spec: unknown) {}
+    }
+    const inputs = [
+      { x: 1, y: { z: [1, 2, { w: undefined, v: 'keep' }] }, later: 'kept' },
+      { first: 'a', nan: Number.NaN, inf: [1, Number.POSITIVE_INFINITY], fn: () => 1, after: { b: true } },
+      [1, undefined, 'x', { a: undefined }],
+      new Model({ nested: new Model({ deep: [undefined, { k: 'v' }] }), keys: { 'a/b': 1 } }),
+    ];
+    for (const input of inputs) {
+      const before = JSON.stringify(input);
+      expect(toPlain(input)).toStrictEqual(JSON.parse(JSON.stringify(input)));
+      expect(JSON.stringify(input)).toBe(before);
+    }
+  });
+
+  it('returns parts that are plain JSON already without copying them', async () => {
+    const { toPlain } = await import('../src');
+    const clean = { a: [1, { b: 'c' }] };
+    const mixed = { clean, dirty: { gone: undefined } };
+    const plain = toPlain(mixed) as { clean: unknown; dirty: unknown };
+    expect(plain).not.toBe(mixed);
+    expect(plain.clean).toBe(clean);
+    expect(toPlain(clean)).toBe(clean);
+  });
 });
