@@ -90,6 +90,21 @@ function scalarText(value: string | number | boolean | null): string | null {
 
 class NeedsLibrary extends Error {}
 
+// Mapping keys are few and repeat in every object (property names, label keys), and V8 keeps
+// their hashes, so for them a cache lookup is cheaper than the plain-string check.
+const keyCache = new Map<string, string>();
+
+function keyScalar(key: string): string {
+  let text = keyCache.get(key);
+  if (text === undefined) {
+    text = scalar(key);
+    if (text.includes('\n')) throw new NeedsLibrary();
+    if (keyCache.size > 100_000) keyCache.clear();
+    keyCache.set(key, text);
+  }
+  return text;
+}
+
 function scalar(value: string | number | boolean | null): string {
   const text = scalarText(value);
   if (text === null) throw new NeedsLibrary();
@@ -129,9 +144,7 @@ function emitMapping(map: { [key: string]: Json }, firstIndent: string, indent: 
   let prefix = firstIndent;
   // Keys in canonical order, sorted here rather than by copying the whole value first.
   for (const key of Object.keys(map).sort(compareKeys)) {
-    const keyText = scalar(key);
-    if (keyText.includes('\n')) throw new NeedsLibrary();
-    out += `${prefix}${keyText}:${emitValue(map[key]!, indent)}`;
+    out += `${prefix}${keyScalar(key)}:${emitValue(map[key]!, indent)}`;
     prefix = indent;
   }
   return out;
