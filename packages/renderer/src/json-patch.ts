@@ -40,13 +40,26 @@ function pathOf(stack: PathStack, last?: string | number): string {
 }
 
 
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+type Run = { key: string; start: number; end: number };
+
 function diffMaps(from: { [key: string]: Json }, to: { [key: string]: Json }, stack: PathStack, ops: PatchOp[]): void {
+  const fromKeys = Object.keys(from);
+  const toKeys = Object.keys(to);
+  // Usually the same code built both maps, so they hold the same keys in the same order and
+  // nothing is added or removed: walking them side by side needs no lookups.
+  const same = sameKeys(fromKeys, toKeys);
   // Keys are visited unsorted; the operations of each differing key are then put in key order,
   // which is what sorting every key first would have given.
-  let runs: { key: string; start: number; end: number }[] | undefined;
-  for (const key of Object.keys(from)) {
+  let runs: Run[] | undefined;
+  for (const key of fromKeys) {
     const start = ops.length;
-    if (!hasOwn.call(to, key)) ops.push({ op: 'remove', path: pathOf(stack, key) });
+    if (!same && !hasOwn.call(to, key)) ops.push({ op: 'remove', path: pathOf(stack, key) });
     else {
       stack.push(key);
       diffInto(from[key]!, to[key]!, stack, ops);
@@ -54,19 +67,23 @@ function diffMaps(from: { [key: string]: Json }, to: { [key: string]: Json }, st
     }
     if (ops.length > start) (runs ??= []).push({ key, start, end: ops.length });
   }
-  for (const key of Object.keys(to)) {
-    if (hasOwn.call(from, key)) continue;
-    const start = ops.length;
-    ops.push({ op: 'add', path: pathOf(stack, key), value: to[key]! });
-    (runs ??= []).push({ key, start, end: ops.length });
-  }
-  if (runs && runs.length > 1) {
-    const first = runs[0]!.start;
-    const sorted = [...runs].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    if (sorted.some((run, i) => run !== runs![i])) {
-      const reordered = sorted.flatMap((run) => ops.slice(run.start, run.end));
-      ops.splice(first, reordered.length, ...reordered);
+  if (!same)
+    for (const key of toKeys) {
+      if (hasOwn.call(from, key)) continue;
+      const start = ops.length;
+      ops.push({ op: 'add', path: pathOf(stack, key), value: to[key]! });
+      (runs ??= []).push({ key, start, end: ops.length });
     }
+  if (runs && runs.length > 1) sortRuns(runs, ops);
+}
+
+/** Puts the operations of each key's run in key order (runs are contiguous, in visiting order). */
+function sortRuns(runs: Run[], ops: PatchOp[]): void {
+  const first = runs[0]!.start;
+  const sorted = [...runs].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  if (sorted.some((run, i) => run !== runs[i])) {
+    const reordered = sorted.flatMap((run) => ops.slice(run.start, run.end));
+    ops.splice(first, reordered.length, ...reordered);
   }
 }
 
