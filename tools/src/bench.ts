@@ -42,7 +42,7 @@ export interface RenderPass {
 
 /**
  * Resolves, renders (the renderer validates every object) and writes `specs` into `dir`, the way
- * `render` does: in worker threads from a few environments on (`root` holds their code).
+ * `render` does: with worker threads where renderTreeFast uses them (`root` holds their code).
  */
 export async function renderPass(root: string, dir: string, specs: readonly EnvironmentSpec[]): Promise<RenderPass> {
   const started = performance.now();

@@ -7,7 +7,7 @@ import { baseEnvironmentSource, baseEnvironmentSpec, resolveEnvironment } from '
 import type { RenderedTree } from '@apim-gitops/renderer';
 import { deployRoot, RenderError, renderTree, writeTree } from '@apim-gitops/renderer';
 import { loadTemplates, synthesizeSpecs } from '../src/bench';
-import { parallelThreshold, renderTreeFast, renderTreeInWorkers } from '../src/parallel-render';
+import { parallelThreshold, renderThreads, renderTreeFast, renderTreeInWorkers } from '../src/parallel-render';
 import { repositoryRoot, treeHashes } from './temp-repository';
 
 const base = resolveEnvironment(baseEnvironmentSpec, baseEnvironmentSource);
@@ -56,6 +56,12 @@ describe('rendering in worker threads', () => {
       expect(other.objects, name).toEqual(rendered.objects);
       expect(other.plan, name).toEqual(rendered.plan);
     }
+  });
+
+  it('leaves one core to V8 (compilation and garbage collection) and never drops below one thread', () => {
+    expect(renderThreads(1)).toBe(1);
+    expect(renderThreads(2)).toBe(1);
+    expect(renderThreads(4)).toBe(3);
   });
 
   it('is what renderTreeFast uses from the threshold on, and serial below it', async () => {
