@@ -75,6 +75,20 @@ export async function loadTemplates(root: string): Promise<EnvironmentSpec[]> {
   return Promise.all(benchTemplates.map(async (n) => (await loadDefaultExport(root, environmentFile(n))) as EnvironmentSpec));
 }
 
+/**
+ * Milliseconds a fixed, allocation-heavy piece of work (JSON round trips of a Deployment-sized
+ * object) takes on this machine right now. On a shared VM the same code runs up to ~1.7× slower
+ * at one moment than at another; runs are comparable only when this figure is.
+ */
+export function machineReference(rounds = 3000): number {
+  const sample = { items: Array.from({ length: 200 }, (_, i) => ({ name: `item-${i}`, values: [i, i * 2, { text: `value ${i}` }] })) };
+  const started = performance.now();
+  let kept = 0;
+  for (let i = 0; i < rounds; i++) kept += (JSON.parse(JSON.stringify(sample)) as typeof sample).items.length;
+  if (kept !== rounds * 200) throw new Error('machine reference: unexpected result');
+  return performance.now() - started;
+}
+
 const mb = (kb: number) => Math.round(kb / 1024);
 const pad = (text: string | number, width: number) => String(text).padStart(width);
 
@@ -89,6 +103,7 @@ export async function benchCommand(root: string, sizes: readonly number[] = benc
   };
   try {
     say(`bench: ${benchTemplates.join(' + ')} cloned in memory; node ${process.version}, ${(await import('node:os')).availableParallelism()} core(s)`);
+    say(`machine reference: ${machineReference().toFixed(0)} ms (fixed JSON work; compare runs only when this matches)`);
     say(`${pad('envs', 6)} ${pad('objects', 8)} ${pad('wall ms', 8)} ${pad('ms/env', 7)} ${pad('objects/s', 10)} ${pad('files', 6)} ${pad('written KB', 10)} ${pad('peak RSS MB', 11)}`);
     const results = new Map<number, RenderPass>();
     let largest: { dir: string; specs: EnvironmentSpec[] } | undefined;
@@ -124,6 +139,7 @@ export async function benchCommand(root: string, sizes: readonly number[] = benc
       const started = performance.now();
       for (const name of sample) execFileSync(kubectl, ['kustomize', join(largest.dir, deployRoot, 'overlays', name)], { stdio: ['ignore', 'pipe', 'pipe'] });
       const ms = performance.now() - started;
+      say(`machine reference after the run: ${machineReference().toFixed(0)} ms`);
       say(`reference: kubectl kustomize on ${sample.length} overlays: ${ms.toFixed(0)} ms (${(ms / sample.length).toFixed(0)} ms each; ×${top} ≈ ${((ms / sample.length) * top / 1000).toFixed(1)} s serial)`);
     }
     return 0;

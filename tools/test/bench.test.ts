@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { changeOne, loadTemplates, renderPass, synthesizeSpecs } from '../src/bench';
+import { changeOne, loadTemplates, machineReference, renderPass, synthesizeSpecs } from '../src/bench';
 import { repositoryRoot } from './temp-repository';
 
 const dir = mkdtempSync(join(tmpdir(), 'apim-bench-test-'));
@@ -19,4 +19,9 @@ it('the benchmark core writes everything once, nothing on a no-op re-render, and
   const changed = (await renderPass(repositoryRoot, dir, changeOne(specs, 1))).written;
   expect(changed.length).toBeGreaterThan(0);
   expect(changed.every((p) => p.startsWith('deploy/overlays/bench-0001/'))).toBe(true);
+});
+
+it('measures the machine reference as a positive duration', () => {
+  expect(machineReference(10)).toBeGreaterThan(0);
+  expect(() => machineReference(1)).not.toThrow();
 });
