@@ -82,11 +82,15 @@ export async function loadTemplates(root: string): Promise<EnvironmentSpec[]> {
  */
 export function machineReference(rounds = 3000): number {
   const sample = { items: Array.from({ length: 200 }, (_, i) => ({ name: `item-${i}`, values: [i, i * 2, { text: `value ${i}` }] })) };
-  const started = performance.now();
-  let kept = 0;
-  for (let i = 0; i < rounds; i++) kept += (JSON.parse(JSON.stringify(sample)) as typeof sample).items.length;
-  if (kept !== rounds * 200) throw new Error('machine reference: unexpected result');
-  return performance.now() - started;
+  const once = () => {
+    const started = performance.now();
+    let kept = 0;
+    for (let i = 0; i < rounds; i++) kept += (JSON.parse(JSON.stringify(sample)) as typeof sample).items.length;
+    if (kept !== rounds * 200) throw new Error('machine reference: unexpected result');
+    return performance.now() - started;
+  };
+  // The best of three: the first pass also pays for warming up and for garbage left by earlier work.
+  return Math.min(once(), once(), once());
 }
 
 const mb = (kb: number) => Math.round(kb / 1024);
