@@ -7,7 +7,7 @@ import { baseEnvironmentSource, baseEnvironmentSpec, resolveEnvironment } from '
 import type { RenderedTree } from '@apim-gitops/renderer';
 import { deployRoot, RenderError, renderTree, writeTree } from '@apim-gitops/renderer';
 import { loadTemplates, synthesizeSpecs } from '../src/bench';
-import { parallelThreshold, renderThreads, renderTreeFast, renderTreeInWorkers } from '../src/parallel-render';
+import { parallelThreshold, renderThreads, renderTreeFast, renderTreeInWorkers, renderTreeLean } from '../src/parallel-render';
 import { repositoryRoot, treeHashes } from './temp-repository';
 
 const base = resolveEnvironment(baseEnvironmentSpec, baseEnvironmentSource);
@@ -36,6 +36,18 @@ function withBrokenGateway(index: number): ResolvedEnvironment[] {
   });
 }
 
+/** Every environment of `tree` reports what the serial render's does: counts, facts, objects and plan. */
+function expectSameEnvironments(tree: RenderedTree): void {
+  expect([...tree.environments.keys()]).toEqual([...serial.environments.keys()]);
+  for (const [name, rendered] of serial.environments) {
+    const other = tree.environments.get(name)!;
+    expect(other.objectCount, name).toBe(rendered.objectCount);
+    expect(other.argoCd, name).toEqual(rendered.argoCd);
+    expect(other.objects, name).toEqual(rendered.objects);
+    expect(other.plan, name).toEqual(rendered.plan);
+  }
+}
+
 describe('rendering in worker threads', () => {
   it('gives exactly the files of the serial render, in the same order', () => {
     expect([...parallel.files.keys()]).toEqual([...serial.files.keys()]);
@@ -48,14 +60,13 @@ describe('rendering in worker threads', () => {
   });
 
   it('reports the same objects, plans and Argo CD facts for every environment', () => {
-    expect([...parallel.environments.keys()]).toEqual([...serial.environments.keys()]);
-    for (const [name, rendered] of serial.environments) {
-      const other = parallel.environments.get(name)!;
-      expect(other.objectCount, name).toBe(rendered.objectCount);
-      expect(other.argoCd, name).toEqual(rendered.argoCd);
-      expect(other.objects, name).toEqual(rendered.objects);
-      expect(other.plan, name).toEqual(rendered.plan);
-    }
+    expectSameEnvironments(parallel);
+  });
+
+  it('in one thread for many environments, keeps only files and facts and renders objects again when read', () => {
+    const lean = renderTreeLean(base, environments);
+    expect([...lean.files]).toEqual([...serial.files]);
+    expectSameEnvironments(lean);
   });
 
   it('leaves one core to V8 (compilation and garbage collection) and never drops below one thread', () => {
