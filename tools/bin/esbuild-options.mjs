@@ -1,6 +1,6 @@
-// Shared by run.mjs and the environment loader: bundle our own TypeScript (workspace packages
+// Shared by run.mjs, the render worker and the environment loader: bundle our own TypeScript (workspace packages
 // included), keep every npm package external (kubernetes-models cannot be bundled).
-export function keepNpmPackagesExternal() {
+function keepNpmPackagesExternal() {
   return {
     name: 'keep-npm-packages-external',
     setup(build) {
@@ -10,4 +10,10 @@ export function keepNpmPackagesExternal() {
       });
     },
   };
+}
+
+// How every bundle of our TypeScript is built (the CLI, the render worker, environment files):
+// one ES module for Node 20, npm packages left to node_modules.
+export function nodeBundleOptions() {
+  return { bundle: true, platform: 'node', format: 'esm', target: 'node20', plugins: [keepNpmPackagesExternal()] };
 }

@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
-import { keepNpmPackagesExternal } from './esbuild-options.mjs';
+import { nodeBundleOptions } from './esbuild-options.mjs';
 
 // The repository is the nearest folder above the working directory that holds nx.json, so the
 // same tools serve a temporary copy of the repository (tests, the diff's base checkout).
@@ -18,15 +18,11 @@ function findRoot(start) {
 const root = findRoot(process.cwd());
 const outfile = join(root, '.cache', 'tools', `cli-${process.pid}.mjs`);
 await build({
+  ...nodeBundleOptions(),
   entryPoints: [join(root, 'tools', 'src', 'cli.ts')],
   outfile,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
   sourcemap: 'inline',
   logLevel: 'error',
-  plugins: [keepNpmPackagesExternal()],
 });
 const { main } = await import(pathToFileURL(outfile).href);
 const { rmSync } = await import('node:fs');

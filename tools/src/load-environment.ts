@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { ResolvedEnvironment } from '@apim-gitops/models';
 import { resolveEnvironment, SpecError } from '@apim-gitops/models';
 // @ts-expect-error plain JavaScript shared with bin/run.mjs
-import { keepNpmPackagesExternal } from '../bin/esbuild-options.mjs';
+import { nodeBundleOptions } from '../bin/esbuild-options.mjs';
 import { environmentFile } from './environment-files';
 
 /**
@@ -17,18 +17,8 @@ import { environmentFile } from './environment-files';
 export async function loadDefaultExport(root: string, file: string): Promise<unknown> {
   let code: string;
   try {
-    const result = await build({
-      entryPoints: [join(root, file)],
-      absWorkingDir: root,
-      bundle: true,
-      write: false,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      logLevel: 'silent',
-      plugins: [keepNpmPackagesExternal()],
-    });
-    code = result.outputFiles[0]!.text;
+    const result = await build({ ...nodeBundleOptions(), entryPoints: [join(root, file)], absWorkingDir: root, write: false, logLevel: 'silent' });
+    code = result.outputFiles![0]!.text; // write: false always gives output files
   } catch (error) {
     // esbuild names the file that holds the mistake (a stack file imported by environment.ts, say),
     // relative to the repository; columns are 0-based there, 1-based in editors.

@@ -8,7 +8,7 @@ import type { ResolvedEnvironment } from '@apim-gitops/models';
 import type { ArgoCdFacts, Json, ObjectIssue, RenderedEnvironment, RenderedTree } from '@apim-gitops/renderer';
 import { renderBases, renderOverlay, renderTree, RenderError } from '@apim-gitops/renderer';
 // @ts-expect-error plain JavaScript shared with bin/run.mjs
-import { keepNpmPackagesExternal } from '../bin/esbuild-options.mjs';
+import { nodeBundleOptions } from '../bin/esbuild-options.mjs';
 
 /**
  * From this many environments on, a render also uses worker threads (where there are cores for
@@ -66,6 +66,7 @@ export async function renderTreeFast(
   threshold: number = parallelThreshold,
 ): Promise<RenderedTree> {
   const threads = environments.length < threshold ? 1 : Math.min(renderThreads(), environments.length);
+  // In one thread: a few environments keep everything (cheap); many keep only what is written and the Argo CD facts.
   if (threads < 2) return environments.length < threshold ? renderTree(base, environments) : renderTreeLean(base, environments);
   return renderTreeInWorkers(root, base, environments, threads);
 }
@@ -76,15 +77,7 @@ export async function renderTreeFast(
  * added about 130 MB to the peak and the garbage collector's work. They are rendered again if read.
  */
 export function renderTreeLean(base: ResolvedEnvironment, environments: readonly ResolvedEnvironment[]): RenderedTree {
-  const bases = renderBases(base);
-  const files = bases.files;
-  const rendered = new Map<string, RenderedEnvironment>();
-  for (const env of environments) {
-    const overlay = renderOverlay(env, bases.objects);
-    for (const [path, text] of overlay.files) files.set(path, text);
-    rendered.set(env.name, lazyEnvironment(env, bases.objects, overlay.rendered));
-  }
-  return { files, environments: rendered };
+  return renderTree(base, environments, (env, rendered, baseObjects) => lazyEnvironment(env, baseObjects, rendered));
 }
 
 /** Options of renderTreeInWorkers; tests use them to make sure the workers get work. */
@@ -251,15 +244,6 @@ function startWorker(
 /** Bundles the worker entry like bin/run.mjs bundles the CLI: our TypeScript in, npm packages external. */
 async function bundleWorker(root: string): Promise<string> {
   const outfile = join(root, '.cache', 'tools', `render-worker-${process.pid}-${Date.now()}.mjs`);
-  await build({
-    entryPoints: [join(root, 'tools', 'src', 'render-worker.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'error',
-    plugins: [keepNpmPackagesExternal()],
-  });
+  await build({ ...nodeBundleOptions(), entryPoints: [join(root, 'tools', 'src', 'render-worker.ts')], outfile, logLevel: 'error' });
   return outfile;
 }

@@ -52,15 +52,21 @@ export function renderOverlay(env: ResolvedEnvironment, baseObjects: readonly Js
   return { files: layoutOverlay(env, plan), rendered: { objects, plan, objectCount: objects.length, argoCd: argoCdFacts(objects) } };
 }
 
-/** Renders the bases from `base` and one overlay per environment, all in memory, in this thread. */
-export function renderTree(base: ResolvedEnvironment, environments: readonly ResolvedEnvironment[]): RenderedTree {
+/** What a render keeps of one environment once its files are taken; by default all of it. */
+export type KeepRendered = (env: ResolvedEnvironment, rendered: RenderedEnvironment, baseObjects: readonly Json[]) => RenderedEnvironment;
+
+/**
+ * Renders the bases from `base` and one overlay per environment, all in memory, in this thread.
+ * `keep` lets a render of many environments hold less than every object and plan.
+ */
+export function renderTree(base: ResolvedEnvironment, environments: readonly ResolvedEnvironment[], keep: KeepRendered = (_env, rendered) => rendered): RenderedTree {
   const bases = renderBases(base);
   const files = bases.files;
   const rendered = new Map<string, RenderedEnvironment>();
   for (const env of environments) {
     const overlay = renderOverlay(env, bases.objects);
     for (const [path, text] of overlay.files) files.set(path, text);
-    rendered.set(env.name, overlay.rendered);
+    rendered.set(env.name, keep(env, overlay.rendered, bases.objects));
   }
   return { files, environments: rendered };
 }

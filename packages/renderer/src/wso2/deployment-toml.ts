@@ -67,6 +67,17 @@ function databases(wso2: ResolvedWso2, c: ResolvedWso2Component): Toml {
   return Object.fromEntries(all.map((db) => [db.key, database(db)]));
 }
 
+/** The tables every WSO2 node opens with: server, admin, user store, its databases, key and trust stores. */
+function nodeTables(wso2: ResolvedWso2, c: ResolvedWso2Component, serverExtra: Toml = {}): Toml {
+  return {
+    server: server(c, serverExtra),
+    super_admin: superAdmin(),
+    user_store: userStore(wso2),
+    database: databases(wso2, c),
+    ...keystores(wso2),
+  };
+}
+
 function keystores(wso2: ResolvedWso2): { keystore: Toml; truststore: Toml } {
   const k = wso2.keystores;
   const key = {
@@ -120,15 +131,8 @@ function gatewayLabels(wso2: ResolvedWso2): Toml {
 
 /** deployment.toml of the All-in-One control plane, as data. */
 export function controlPlaneToml(wso2: ResolvedWso2): Toml {
-  const cp = wso2.controlPlane;
-  const { keystore, truststore } = keystores(wso2);
   return {
-    server: server(cp, { offset: 0, mode: 'single' }),
-    super_admin: superAdmin(),
-    user_store: userStore(wso2),
-    database: databases(wso2, cp),
-    keystore,
-    truststore,
+    ...nodeTables(wso2, wso2.controlPlane, { offset: 0, mode: 'single' }),
     transport: transport(),
     oauth: { endpoints: { oauth2_jwks_url: wso2.wiring.jwksUrl } },
     apim: {
@@ -162,15 +166,8 @@ export function controlPlaneToml(wso2: ResolvedWso2): Toml {
 
 /** deployment.toml of a key manager (ACP image, `key-manager` profile), as data. */
 export function keyManagerToml(wso2: ResolvedWso2): Toml {
-  const km = wso2.keyManager;
-  const { keystore, truststore } = keystores(wso2);
   return {
-    server: server(km),
-    super_admin: superAdmin(),
-    user_store: userStore(wso2),
-    database: databases(wso2, km),
-    keystore,
-    truststore,
+    ...nodeTables(wso2, wso2.keyManager),
     apim: { event_hub: eventHub(wso2) },
     event_listener: [tokenRevocationListener(wso2)],
   };
@@ -178,15 +175,8 @@ export function keyManagerToml(wso2: ResolvedWso2): Toml {
 
 /** deployment.toml of a Universal Gateway (`gateway-worker` profile), as data. */
 export function gatewayToml(wso2: ResolvedWso2): Toml {
-  const gw = wso2.gateway;
-  const { keystore, truststore } = keystores(wso2);
   return {
-    server: server(gw),
-    super_admin: superAdmin(),
-    user_store: userStore(wso2),
-    database: databases(wso2, gw),
-    keystore,
-    truststore,
+    ...nodeTables(wso2, wso2.gateway),
     transport: transport(),
     apim: {
       key_manager: { service_url: wso2.wiring.keyManagerServiceUrl },
