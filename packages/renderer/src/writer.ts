@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { FileTree } from './layout';
 import { generatedMark } from './layout';
 
@@ -111,9 +111,4 @@ export function staleFiles(root: string, files: FileTree, scopes: readonly strin
   for (const path of plan.write) stale.set(path, [readIfExists(join(root, path)), files.get(path)]);
   for (const path of plan.prune) stale.set(path, [readIfExists(join(root, path)), undefined]);
   return stale;
-}
-
-/** A path relative to the repository root, with forward slashes, for messages. */
-export function repoPath(root: string, path: string): string {
-  return relative(root, path).split('\\').join('/');
 }
