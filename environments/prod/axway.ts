@@ -13,4 +13,6 @@ export const axway: AxwaySpec = {
   metricsDb: { host: 'metrics-db.data.example.org', credentials: { secretRef: 'axway-metrics-db' } },
   events: { storageClass: 'efs-sc' },
   adminNodeManager: { allowedSourceRanges: ['10.20.0.0/16'] },
+  // Creates the metrics tables before the ANM starts; the prechecks wait for them.
+  metricsSchemaJob: { enabled: true },
 };

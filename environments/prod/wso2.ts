@@ -21,4 +21,6 @@ export const wso2: Wso2Spec = {
   keystores: { secret: { secretRef: 'wso2-keystores' }, internalKeystoreFile: 'wso2internal.jks' },
   admin: { secretRef: 'wso2-admin' },
   gateway: { autoscaling: { maxReplicas: 6 } },
+  // Loads the schemas on the first sync; the control plane's prechecks then find them.
+  schemaJob: { enabled: true },
 };

@@ -8,6 +8,20 @@ export interface ImagesSpec {
   readonly registry: string;
   /** Pull secret for the registry (a `kubernetes.io/dockerconfigjson` Secret), if it needs one. */
   readonly pullSecret?: SecretRef;
+  /**
+   * Image of the start-up prechecks (init containers that wait for a TCP port): anything with `sh` and
+   * `nc`. Pulled from `registry` like every other image, so mirror it there (e.g. `busybox:1.37`).
+   * @default { repository: "busybox", tag: "1.37" }
+   */
+  readonly precheck?: PrecheckImageSpec;
+}
+
+/** A repository and tag under the environment's registry. */
+export interface PrecheckImageSpec {
+  /** Repository under the registry, e.g. `busybox` or `mirror/busybox`. */
+  readonly repository: string;
+  /** Tag; pin it. */
+  readonly tag: string;
 }
 
 /** How traffic enters the environment. */
@@ -92,6 +106,7 @@ export function defineEnvironment(spec: EnvironmentSpec): EnvironmentSpec {
 /** Defaults of the environment-wide fields. */
 export const environmentDefaults = {
   production: false,
+  images: { precheck: { repository: 'busybox', tag: '1.37' } },
   ingress: { className: 'nginx', controllerNamespace: 'ingress-nginx' },
   scheduling: { zoneSpread: 'preferred' },
   monitoring: { namespace: 'monitoring' },

@@ -17,6 +17,7 @@ export * from './wso2/base';
 export * from './axway/base';
 export * from './axway/workload-spec';
 export * from './axway/wiring';
+export * from './axway/facts';
 export * from './axway/events-volume';
 export * from './axway/cidr';
 export * from './axway/resolve-data-stores';

@@ -21,6 +21,10 @@ export interface ResolvedEnvironment extends EnvironmentBasics {
   readonly axway?: ResolvedAxway;
 }
 
+// Docker's reference grammar: lower-case path components, and a tag of word characters, '.' and '-'.
+const imageRepository = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
+const imageTag = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+
 const topLevelFields = [
   'name',
   'namespace',
@@ -62,8 +66,9 @@ export function resolveEnvironment(input: unknown, source: string): ResolvedEnvi
   const secretsNeeded = new SecretNeeds(checks);
   let registry = '';
   let pullSecret: string | undefined;
+  let precheckImage: { repository: string; tag: string } = { ...environmentDefaults.images.precheck };
   if (checks.object('images', spec.images)) {
-    checks.knownKeys('images', spec.images, ['registry', 'pullSecret']);
+    checks.knownKeys('images', spec.images, ['registry', 'pullSecret', 'precheck']);
     if (checks.string('images.registry', spec.images.registry)) {
       registry = spec.images.registry.replace(/\/+$/, '');
       if (/\s|:\/\//.test(registry))
@@ -71,6 +76,14 @@ export function resolveEnvironment(input: unknown, source: string): ResolvedEnvi
     }
     if (spec.images.pullSecret !== undefined)
       pullSecret = secretsNeeded.use('images.pullSecret', spec.images.pullSecret, 'image-pull', ['.dockerconfigjson'], 'kubernetes.io/dockerconfigjson');
+    if (spec.images.precheck !== undefined && checks.object('images.precheck', spec.images.precheck)) {
+      checks.knownKeys('images.precheck', spec.images.precheck, ['repository', 'tag']);
+      precheckImage = { ...precheckImage, ...spec.images.precheck };
+    }
+    if (checks.string('images.precheck.repository', precheckImage.repository) && !imageRepository.test(precheckImage.repository))
+      issues.add('images.precheck.repository', `${quote(precheckImage.repository)} is not a valid image repository (lower case path such as "busybox")`);
+    if (checks.string('images.precheck.tag', precheckImage.tag) && !imageTag.test(precheckImage.tag))
+      issues.add('images.precheck.tag', `${quote(precheckImage.tag)} is not a valid image tag`);
   }
 
   let tlsSecret = '';
@@ -97,7 +110,11 @@ export function resolveEnvironment(input: unknown, source: string): ResolvedEnvi
     domain: typeof spec.domain === 'string' ? spec.domain : '',
     production: spec.production === true ? true : environmentDefaults.production,
     source,
-    images: pullSecret === undefined ? { registry } : { registry, pullSecret },
+    images: {
+      registry,
+      ...(pullSecret === undefined ? {} : { pullSecret }),
+      precheck: `${registry}/${precheckImage.repository}:${precheckImage.tag}`,
+    },
     ingress: {
       className: ingressSpec?.className ?? environmentDefaults.ingress.className,
       tlsSecret,

@@ -58,6 +58,19 @@ export interface ResolvedSecret {
   readonly keys: readonly string[];
   /** Ids of the components that read it, sorted. */
   readonly usedBy: readonly string[];
+  /**
+   * Keys that hold another key's value in another encoding, by key. External Secrets derives them
+   * with a template from the key they come from; Sealed Secrets needs them sealed like any other key.
+   */
+  readonly derived: Readonly<Record<string, DerivedSecretKey>>;
+}
+
+/** A Secret key made from another key of the same Secret. */
+export interface DerivedSecretKey {
+  /** The key whose value it encodes. */
+  readonly from: string;
+  /** `url`: percent-encoded for the user-info part of a URL (Go template `urlquery`). */
+  readonly encoding: 'url';
 }
 
 /** The environment's backend after defaults. */
@@ -70,6 +83,7 @@ interface Need {
   keys: Set<string>;
   usedBy: Set<string>;
   path: string;
+  derived: Map<string, DerivedSecretKey>;
 }
 
 /**
@@ -88,7 +102,7 @@ export class SecretNeeds {
   use(path: string, ref: unknown, component: string, keys: readonly string[], type: SecretType = 'Opaque'): string | undefined {
     const name = secretRefName(this.checks, path, ref);
     if (name === undefined) return undefined;
-    const need = this.needs.get(name) ?? { type, keys: new Set<string>(), usedBy: new Set<string>(), path };
+    const need = this.needs.get(name) ?? { type, keys: new Set<string>(), usedBy: new Set<string>(), path, derived: new Map<string, DerivedSecretKey>() };
     if (need.type !== type)
       this.checks.issues.add(`${path}.secretRef`, `${quote(name)} is used as ${type} here but as ${need.type} at ${need.path}; use separate Secrets`);
     for (const key of keys) need.keys.add(key);
@@ -97,10 +111,24 @@ export class SecretNeeds {
     return name;
   }
 
+  /** Records that the Secret `name` (already used) also carries `key`, derived from `from`. */
+  derive(name: string, key: string, from: string, encoding: DerivedSecretKey['encoding']): void {
+    const need = this.needs.get(name);
+    if (!need || !need.keys.has(from)) throw new Error(`unreachable: ${name} has no key ${from} to derive ${key} from`);
+    need.keys.add(key);
+    need.derived.set(key, { from, encoding });
+  }
+
   resolved(): ResolvedSecret[] {
     return [...this.needs.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([name, need]) => ({ name, type: need.type, keys: [...need.keys].sort(), usedBy: [...need.usedBy].sort() }));
+      .map(([name, need]) => ({
+        name,
+        type: need.type,
+        keys: [...need.keys].sort(),
+        usedBy: [...need.usedBy].sort(),
+        derived: Object.fromEntries([...need.derived.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
+      }));
   }
 }
 
@@ -163,9 +191,12 @@ export function checkSealedCoverage(checks: FieldChecks, path: string, backend: 
   if (backend.provider !== 'sealed-secrets') return;
   for (const secret of secrets) {
     const data = backend.encryptedData[secret.name];
-    for (const key of secret.keys)
-      if (data?.[key] === undefined)
-        checks.issues.add(`${path}.encryptedData.${secret.name}.${key}`, `is missing: ${secret.usedBy.join(', ')} read it`);
+    for (const key of secret.keys) {
+      if (data?.[key] !== undefined) continue;
+      const derived = secret.derived[key];
+      const form = derived ? ` (the URL-encoded form of "${derived.from}": seal it with kubeseal --raw like the other keys)` : '';
+      checks.issues.add(`${path}.encryptedData.${secret.name}.${key}`, `is missing: ${secret.usedBy.join(', ')} read it${form}`);
+    }
   }
 }
 

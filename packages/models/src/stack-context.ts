@@ -13,6 +13,8 @@ export interface EnvironmentBasics {
     readonly registry: string;
     /** Name of the pull Secret, when the registry needs one. */
     readonly pullSecret?: string;
+    /** Full reference of the precheck (TCP wait) image, under `registry`. */
+    readonly precheck: string;
   };
   readonly ingress: {
     readonly className: string;

@@ -13,6 +13,8 @@ export interface ResolvedAxwayCassandra {
   readonly transactionKeyspace: string;
   /** Secret with `username` and `password`. */
   readonly credentialsSecret: string;
+  /** `single` (`CASS_HOST`) or `per-node` (`CASS_HOST1`…). */
+  readonly hostVariables: 'single' | 'per-node';
 }
 
 /** The metrics database after defaults, with its JDBC URL made once. */
@@ -55,7 +57,8 @@ export function resolveCassandra(spec: unknown, context: StackContext): Resolved
   const { checks, env } = context;
   const path = 'axway.cassandra';
   const s = mergeDefaults(axwayCassandraDefaults as Record<string, unknown>, checks.object(path, spec) ? spec : {});
-  checks.knownKeys(path, spec, ['hosts', 'port', 'keyspace', 'transactionKeyspace', 'credentials']);
+  checks.knownKeys(path, spec, ['hosts', 'port', 'keyspace', 'transactionKeyspace', 'credentials', 'hostVariables']);
+  checks.oneOf(`${path}.hostVariables`, s.hostVariables, ['single', 'per-node'] as const);
   const hosts: string[] = [];
   if (!Array.isArray(s.hosts) || s.hosts.length === 0) {
     checks.issues.add(`${path}.hosts`, `must list the Cassandra nodes (got ${quote(s.hosts)})`);
@@ -84,6 +87,7 @@ export function resolveCassandra(spec: unknown, context: StackContext): Resolved
     keyspace: s.keyspace as string,
     transactionKeyspace: s.transactionKeyspace as string,
     credentialsSecret,
+    hostVariables: s.hostVariables === 'per-node' ? 'per-node' : 'single',
   };
 }
 

@@ -4,6 +4,7 @@ import { quote } from '../spec-error';
 import type { StackContext } from '../stack-context';
 import { imageRef } from '../stack-context';
 import { eventsVolumeGi } from './events-volume';
+import { axwayMetricsSchemaTable } from './facts';
 import type { ResolvedAxwayCassandra, ResolvedAxwayEventsSettings, ResolvedAxwayMetricsDb } from './resolve-data-stores';
 import { certificateKeys, credentialKeys, resolveCassandra, resolveEventsSettings, resolveMetricsDb, useSecretFor } from './resolve-data-stores';
 import type { ResolvedAnmSettings, ResolvedApiManagerSettings, ResolvedTrafficSettings } from './resolve-workloads';
@@ -60,6 +61,11 @@ export interface ResolvedAxway {
   readonly anmHosts: string;
   /** Present when the schema Job is switched on. */
   readonly metricsSchemaJob?: { readonly image: string; readonly scriptPath: string };
+  /**
+   * In production with a MySQL/MariaDB metrics database: the schema check's client image (the schema
+   * Job's image, which holds the mysql client). Pods then wait for the schema, not only the port.
+   */
+  readonly metricsSchemaCheck?: { readonly image: string; readonly table: string };
   readonly requiredControllerSettings: typeof axwayRequiredControllerSettings;
 }
 
@@ -144,14 +150,16 @@ export function resolveAxway(input: unknown, context: StackContext): ResolvedAxw
   checks.knownKeys('axway.metricsSchemaJob', s.metricsSchemaJob, ['enabled', 'image', 'scriptPath']);
   checks.boolean('axway.metricsSchemaJob.enabled', schema.enabled);
   let metricsSchemaJob: ResolvedAxway['metricsSchemaJob'];
+  const mysqlFamily = metricsDb.type === 'mysql' || metricsDb.type === 'mariadb';
+  const schemaImage = () =>
+    resolveImage(context, 'axway.metricsSchemaJob.image', schema.image, { repository: 'metrics-schema', tag: anmImage.slice(anmImage.lastIndexOf(':') + 1) });
+  const metricsSchemaCheck = env.production && mysqlFamily ? { image: schemaImage(), table: axwayMetricsSchemaTable } : undefined;
   if (schema.enabled === true) {
     if (metricsDb.type !== 'mysql' && metricsDb.type !== 'mariadb')
       checks.issues.add('axway.metricsSchemaJob.enabled', `the schema Job loads mysql-analytics.sql with the mysql client; it cannot run against ${quote(metricsDb.type)}`);
     if (typeof schema.scriptPath !== 'string' || !schema.scriptPath.startsWith('/') || /\s/.test(schema.scriptPath))
       checks.issues.add('axway.metricsSchemaJob.scriptPath', `must be an absolute path without spaces (got ${quote(schema.scriptPath)})`);
-    const anmTag = anmImage.slice(anmImage.lastIndexOf(':') + 1);
-    const image = resolveImage(context, 'axway.metricsSchemaJob.image', schema.image, { repository: 'metrics-schema', tag: anmTag });
-    metricsSchemaJob = { image, scriptPath: schema.scriptPath };
+    metricsSchemaJob = { image: metricsSchemaCheck?.image ?? schemaImage(), scriptPath: schema.scriptPath };
     if (metricsDb.credentialsSecret) useSecretFor(context, 'axway.metricsDb.credentials', spec.metricsDb?.credentials, ['axway-metrics-schema'], credentialKeys);
   }
 
@@ -195,6 +203,7 @@ export function resolveAxway(input: unknown, context: StackContext): ResolvedAxw
     deploymentEnabled: s.deploymentEnabled,
     anmHosts,
     ...(metricsSchemaJob ? { metricsSchemaJob } : {}),
+    ...(metricsSchemaCheck ? { metricsSchemaCheck } : {}),
     requiredControllerSettings: axwayRequiredControllerSettings,
   };
 }

@@ -48,6 +48,14 @@ export interface AxwayCassandraSpec {
   readonly transactionKeyspace?: string;
   /** Secret with keys `username` and `password` of the Cassandra user. */
   readonly credentials: SecretRef;
+  /**
+   * How the gateway image's FED names the Cassandra hosts. `single`: the factory FED reads one
+   * `CASS_HOST`, the first of `hosts`, as contact point and the driver discovers the other nodes.
+   * `per-node`: a FED built with `APIMGR_CASS_HOSTS='${environment.CASS_HOST1},…'` reads
+   * `CASS_HOST1`…`CASS_HOSTn`, one per entry of `hosts`.
+   * @default "single"
+   */
+  readonly hostVariables?: 'single' | 'per-node';
 }
 
 /** Database engines the ANM can write metrics to. */
@@ -197,6 +205,7 @@ export const axwayImagesDefaults = {
 /** Defaults of the Cassandra connection. */
 export const axwayCassandraDefaults = {
   port: 9042,
+  hostVariables: 'single',
   keyspace: 'axway_apim',
   transactionKeyspace: 't_axway_apim',
 } as const satisfies Partial<AxwayCassandraSpec>;

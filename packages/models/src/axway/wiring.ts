@@ -1,21 +1,7 @@
 import type { ExternalConnection, ResolvedComponent } from '../component';
 
-/** Container ports fixed by the product images and the FED conventions of the reference architecture. */
-export const axwayPorts = {
-  /** ANM: API Gateway Manager UI/REST and the gateways' registration target. */
-  adminNodeManager: 8090,
-  /** API Manager UI and REST API. */
-  apiManager: 8075,
-  /** API traffic. */
-  traffic: 8065,
-  /** Plain-HTTP health-check listener of every gateway pod (`EMT_HEALTHCHECK_PORT`). */
-  health: 8080,
-  /** Instance management interface of every gateway pod, called by the ANM over mutual TLS. */
-  management: 8085,
-} as const;
-
-/** Path of the gateways' health-check listener (`EMT_HEALTHCHECK_PATH`). */
-export const axwayHealthPath = '/healthcheck';
+// Ports and the health path are product facts (facts.ts); the wiring reads them from there.
+import { axwayHealthPath, axwayPorts } from './facts';
 
 /** Component ids, which are also the base names of their objects. */
 export const axwayIds = {

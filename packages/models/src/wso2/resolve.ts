@@ -4,7 +4,8 @@ import type { ResourcesSpec } from '../resources';
 import { checkHeapFits, checkResources } from '../resources';
 import { quote } from '../spec-error';
 import type { StackContext } from '../stack-context';
-import { wso2Ports } from './ports';
+import type { Wso2ImageKind } from './facts';
+import { wso2Images, wso2KeyManagerProfile, wso2Ports, wso2SchemaScripts, wso2SchemaTables, wso2ServerRole } from './facts';
 import type { ResolvedWso2Database, ResolvedWso2GatewayEnvironment, ResolvedWso2Keystores } from './resolve-settings';
 import {
   resolveDatabase,
@@ -25,6 +26,22 @@ export interface Wso2WaitTarget {
   readonly name: string;
   readonly host: string;
   readonly port: number;
+  /**
+   * In production, a database check goes further than the port: it queries a table the product's
+   * script creates and says "schema missing" until it is there.
+   */
+  readonly schema?: Wso2SchemaCheck;
+}
+
+/** What a schema check queries. */
+export interface Wso2SchemaCheck {
+  readonly database: string;
+  /** A table the product's script creates (facts.ts `wso2SchemaTables`). */
+  readonly table: string;
+  /** Secret with the database user's `username` and `password`. */
+  readonly credentialsSecret: string;
+  /** The script that creates it, named in the message. */
+  readonly script: string;
 }
 
 /** One WSO2 component after defaults. */
@@ -37,12 +54,14 @@ export interface ResolvedWso2Component {
   readonly heapMiB: number;
   /** Full image reference. */
   readonly image: string;
-  /** `PROFILE_NAME`; none on the control plane. */
-  readonly profile?: 'key-manager' | 'gateway-worker';
-  /** Start script under `$WSO2_SERVER_HOME/bin/` (its `stop` argument ends the server in preStop). */
-  readonly script: 'api-manager' | 'key-manager' | 'gateway';
+  /** Which product image it runs (see `wso2Images` in facts.ts). */
+  readonly imageKind: Wso2ImageKind;
+  /** `PROFILE_NAME`, only on the image that reads it (the key managers' acp image). */
+  readonly profile?: typeof wso2KeyManagerProfile;
+  /** Start script under `$WSO2_SERVER_HOME/bin/` the entrypoint runs for this image and profile (its `stop` argument ends the server in preStop). */
+  readonly script: string;
   /** `[server] server_role`. */
-  readonly serverRole: 'default' | 'gateway-worker';
+  readonly serverRole: typeof wso2ServerRole;
   /** `[server] hostname`: the public host its generated URLs use. */
   readonly hostname: string;
   /** The databases it opens, by `[database.…]` key. */
@@ -69,10 +88,22 @@ export interface ResolvedWso2 {
   readonly gatewayEnvironments: readonly ResolvedWso2GatewayEnvironment[];
   /** The schema Job's client image, or undefined when the Job is off. */
   readonly schemaJob?: { readonly clientImage: string };
+  /** Image with the mysql client (`schemaJob.clientImage`), for the schema Job and production schema checks. */
+  readonly mysqlClientImage: string;
   readonly securityContext: { readonly runAsUser: number; readonly runAsGroup: number };
   /** Every in-cluster URL, computed once from the Service names. */
   readonly wiring: Wso2Wiring;
   readonly components: readonly ResolvedComponent[];
+}
+
+/** Key of the admin Secret holding the URL-encoded password that `[apim.*.jms]` read. */
+export const wso2AdminUrlEncodedPasswordKey = 'password-urlencoded';
+
+/** The script the image's entrypoint starts for a `PROFILE_NAME` (none: `''`). */
+function startScript(kind: Wso2ImageKind, profile = ''): string {
+  const script = wso2Images[kind].startScripts[profile];
+  if (script === undefined) throw new Error(`unreachable: the ${kind} image has no start script for PROFILE_NAME=${JSON.stringify(profile)}`);
+  return script;
 }
 
 /** Id of the database schema Job's component (and name of the Job). */
@@ -123,11 +154,16 @@ function checkPattern5(ctx: StackContext, path: string, sizes: Record<Wso2Role, 
       ctx.checks.issues.add(`${path}.${role}.replicas`, `a production environment runs Pattern 5 as written, at least 2 (got ${sizes[role]})`);
 }
 
-function mysqlWaits(databases: readonly ResolvedWso2Database[]): Wso2WaitTarget[] {
+function mysqlWaits(databases: readonly ResolvedWso2Database[], production: boolean): Wso2WaitTarget[] {
   const waits: Wso2WaitTarget[] = [];
-  for (const db of databases)
-    if (!waits.some((w) => w.host === db.host && w.port === db.port))
+  for (const db of databases) {
+    if (production) {
+      const schema = { database: db.name, table: wso2SchemaTables[db.key], credentialsSecret: db.credentialsSecret, script: wso2SchemaScripts[db.key] };
+      waits.push({ name: `${db.key.replace('_', '-')}-schema`, host: db.host, port: db.port, schema });
+    } else if (!waits.some((w) => w.host === db.host && w.port === db.port)) {
       waits.push({ name: db.key.replace('_', '-'), host: db.host, port: db.port });
+    }
+  }
   return waits;
 }
 
@@ -168,6 +204,8 @@ export function resolveWso2(input: unknown, ctx: StackContext): ResolvedWso2 | u
   const keystores = resolveKeystores(ctx, `${path}.keystores`, spec.keystores, all);
   let adminSecret = '';
   for (const id of all) adminSecret = ctx.secrets.use(`${path}.admin`, spec.admin, id, ['username', 'password']) ?? '';
+  // The AMQP URLs carry the password URL-encoded (carbon-apimgt jndi.properties.j2 writes it raw).
+  if (adminSecret) ctx.secrets.derive(adminSecret, wso2AdminUrlEncodedPasswordKey, 'password', 'url');
   const userStore = resolveUserStore(ctx, `${path}.userStore`, spec.userStore);
   const gatewayEnvironments = resolveGatewayEnvironments(ctx, `${path}.gatewayEnvironments`, spec.gatewayEnvironments);
 
@@ -192,13 +230,14 @@ export function resolveWso2(input: unknown, ctx: StackContext): ResolvedWso2 | u
     resources: sizing.resources,
     heapMiB: sizing.heapMiB,
     databases: databases.map((d) => d.key),
-    waitFor: [...mysqlWaits(databases), ...waitFor],
+    waitFor: [...mysqlWaits(databases, ctx.env.production), ...waitFor],
   });
   const controlPlane: ResolvedWso2Component = {
     ...base('controlPlane', cp, [apim, shared], []),
     image: resolveImage(ctx, `${path}.images.controlPlane`, images.controlPlane, wso2Defaults.images.controlPlane, version),
-    script: 'api-manager',
-    serverRole: 'default',
+    imageKind: 'allInOne',
+    script: startScript('allInOne'),
+    serverRole: wso2ServerRole,
     hostname: hostnames.management,
   };
   const keyManager: ResolvedWso2['keyManager'] = {
@@ -207,9 +246,10 @@ export function resolveWso2(input: unknown, ctx: StackContext): ResolvedWso2 | u
       { name: `${cpWaits.name}-${wso2Ports.jms}`, host: cpWaits.host, port: wso2Ports.jms },
     ]),
     image: resolveImage(ctx, `${path}.images.keyManager`, images.keyManager, wso2Defaults.images.keyManager, version),
-    profile: 'key-manager',
-    script: 'key-manager',
-    serverRole: 'default',
+    imageKind: 'apiControlPlane',
+    profile: wso2KeyManagerProfile,
+    script: startScript('apiControlPlane', wso2KeyManagerProfile),
+    serverRole: wso2ServerRole,
     hostname: hostnames.keyManager,
     ingress: km.ingress === true,
   };
@@ -219,9 +259,9 @@ export function resolveWso2(input: unknown, ctx: StackContext): ResolvedWso2 | u
       { name: `key-manager-${wso2Ports.servletHttps}`, host: names.keyManager, port: wso2Ports.servletHttps },
     ]),
     image: resolveImage(ctx, `${path}.images.gateway`, images.gateway, wso2Defaults.images.gateway, version),
-    profile: 'gateway-worker',
-    script: 'gateway',
-    serverRole: 'gateway-worker',
+    imageKind: 'universalGateway',
+    script: startScript('universalGateway'),
+    serverRole: wso2ServerRole,
     hostname: hostnames.gateway,
     ...(autoscaling ? { autoscaling } : {}),
   };
@@ -272,6 +312,7 @@ export function resolveWso2(input: unknown, ctx: StackContext): ResolvedWso2 | u
     userStore,
     gatewayEnvironments,
     ...(jobEnabled === true ? { schemaJob: { clientImage } } : {}),
+    mysqlClientImage: clientImage,
     securityContext: { runAsUser: security.runAsUser, runAsGroup: security.runAsGroup },
     wiring,
     components,
@@ -279,6 +320,6 @@ export function resolveWso2(input: unknown, ctx: StackContext): ResolvedWso2 | u
 }
 
 // The models index re-exports this module; the wso2 vocabulary the renderer reads goes out with it.
-export * from './ports';
+export * from './facts';
 export * from './wiring';
 export type { ResolvedWso2Database, ResolvedWso2GatewayEnvironment, ResolvedWso2Keystores } from './resolve-settings';

@@ -1,5 +1,6 @@
 import type { ResourcesSpec } from '../resources';
 import type { SecretRef } from '../secrets';
+import { wso2ImageUser } from './facts';
 
 /** A container image in the environment's registry (`images.registry`). */
 export interface Wso2ImageSpec {
@@ -26,7 +27,7 @@ export interface Wso2ImagesSpec {
    */
   readonly keyManager?: Wso2ImageSpec;
   /**
-   * Universal Gateway image, run with `PROFILE_NAME=gateway-worker`.
+   * Universal Gateway image. It has no profiles: its entrypoint always starts `bin/gateway.sh`.
    * @default { repository: "wso2/wso2am-universal-gw" }
    */
   readonly gateway?: Wso2ImageSpec;
@@ -222,14 +223,15 @@ export interface Wso2GatewayEnvironmentSpec {
 /** A one-off Job that loads the product's database schemas. */
 export interface Wso2SchemaJobSpec {
   /**
-   * Render an Argo CD PreSync hook Job that loads `dbscripts/mysql.sql` into shared_db and
+   * Render an Argo CD Sync hook Job that loads `dbscripts/mysql.sql` into shared_db and
    * `dbscripts/apimgt/mysql.sql` into apim_db when their tables are missing. Both databases and
    * users must exist already.
    * @default false
    */
   readonly enabled?: boolean;
   /**
-   * Image with the `mysql` client, from the environment's registry.
+   * Image with the `mysql` client, from the environment's registry. Production prechecks use it too,
+   * to check that the schema is loaded before a server starts.
    * @default { repository: "mysql", tag: "8.4" }
    */
   readonly clientImage?: Wso2ImageSpec;
@@ -238,13 +240,15 @@ export interface Wso2SchemaJobSpec {
 /** User and group the product processes run as. */
 export interface Wso2SecuritySpec {
   /**
-   * UID of the image's user (`wso2carbon` is 802 in the stock images; rebuilt images may differ).
-   * @default 802
+   * UID of the image's user: `wso2carbon` is 10001 in the 4.5 images (802 up to 4.2.x). The
+   * entrypoint copies the mounted config into the server home as this user, so it must be the owner
+   * of `$WSO2_SERVER_HOME`; change it only for images rebuilt with another `USER_ID`.
+   * @default 10001
    */
   readonly runAsUser?: number;
   /**
-   * GID of the image's group.
-   * @default 802
+   * GID of the image's group (`wso2`), also used as `fsGroup`.
+   * @default 10001
    */
   readonly runAsGroup?: number;
 }
@@ -274,7 +278,12 @@ export interface Wso2Spec {
   readonly databases: Wso2DatabasesSpec;
   /** Keystore and truststore files and their passwords. */
   readonly keystores: Wso2KeystoresSpec;
-  /** Secret with the keys `username` and `password` of the super admin, identical on every component. */
+  /**
+   * Secret with the keys `username` and `password` of the super admin, identical on every component.
+   * The product writes them into AMQP URLs, so they cannot contain `@`, `{` or `}`; other URL-special
+   * characters are fine, because the nodes read the password's URL-encoded form from the key
+   * `password-urlencoded` (External Secrets derives it with a template; with Sealed Secrets, seal it too).
+   */
   readonly admin: SecretRef;
   /** User store type and properties. */
   readonly userStore?: Wso2UserStoreSpec;
@@ -320,7 +329,7 @@ export const wso2Defaults = {
     displayInApiConsole: true,
   },
   schemaJob: { enabled: false, clientImage: { repository: 'mysql', tag: '8.4' } },
-  securityContext: { runAsUser: 802, runAsGroup: 802 },
+  securityContext: { runAsUser: wso2ImageUser.uid, runAsGroup: wso2ImageUser.gid },
 } as const;
 
 /** Host prefixes on the environment's domain. */

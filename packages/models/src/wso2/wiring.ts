@@ -1,5 +1,5 @@
 import type { InClusterConnection } from '../component';
-import { wso2Ports } from './ports';
+import { wso2Ports } from './facts';
 
 /** Ids of the three Pattern 5 components; also the base name of their objects. */
 export const wso2ComponentIds = {

@@ -39,7 +39,8 @@ describe('WSO2 defaults', () => {
   it.each([
     ['controlPlane', 'registry.example.org/apim/wso2/wso2am:4.5.0', undefined],
     ['keyManager', 'registry.example.org/apim/wso2/wso2am-acp:4.5.0', 'key-manager'],
-    ['gateway', 'registry.example.org/apim/wso2/wso2am-universal-gw:4.5.0', 'gateway-worker'],
+    // The Universal Gateway image has no profiles (docker-apim 4.5.x apim-universal-gw/docker-entrypoint.sh).
+    ['gateway', 'registry.example.org/apim/wso2/wso2am-universal-gw:4.5.0', undefined],
   ] as const)('runs the %s from %s with profile %s', (role, image, profile) => {
     expect(wso2[role].image).toBe(image);
     expect(wso2[role].profile).toBe(profile);
@@ -126,7 +127,11 @@ describe('WSO2 wiring and components', () => {
 
   it('declares each Secret with the keys the pods read', () => {
     const secrets = new Map(resolveEnvironment(withWso2({}), 'test').secrets.map((s) => [s.name, s]));
-    expect(secrets.get('wso2-admin')).toMatchObject({ keys: ['password', 'username'], usedBy: ['wso2-control-plane', 'wso2-gateway', 'wso2-key-manager'] });
+    expect(secrets.get('wso2-admin')).toMatchObject({
+      keys: ['password', 'password-urlencoded', 'username'],
+      usedBy: ['wso2-control-plane', 'wso2-gateway', 'wso2-key-manager'],
+      derived: { 'password-urlencoded': { from: 'password', encoding: 'url' } },
+    });
     expect(secrets.get('wso2-apim-db')).toMatchObject({ keys: ['password', 'username'], usedBy: ['wso2-control-plane', 'wso2-key-manager'] });
     expect(secrets.get('wso2-keystores')!.keys).toEqual(['client-truststore.jks', 'keystore-password', 'truststore-password', 'wso2carbon.jks']);
   });

@@ -1,5 +1,5 @@
 import type { ResolvedAxway, ResolvedEnvironment } from '@apim-gitops/models';
-import { axwayPorts } from '@apim-gitops/models';
+import { axwayPorts, axwayProbePaths } from '@apim-gitops/models';
 import { containerSecurityContext } from '../common/pod-security';
 import { clusterService, serviceAccount } from '../common/service';
 import type { KubeObject } from '../kube-object';
@@ -19,7 +19,7 @@ export function renderAdminNodeManager(env: ResolvedEnvironment, ax: ResolvedAxw
     component,
     replicas: settings.replicas,
     strategy: { type: 'Recreate' },
-    initContainers: prechecks(ax, 'anm'),
+    initContainers: prechecks(env, ax, 'anm'),
     config,
     storage: axwayStorage(ax, component, 'anm'),
     terminationGracePeriodSeconds: 30,
@@ -30,8 +30,8 @@ export function renderAdminNodeManager(env: ResolvedEnvironment, ax: ResolvedAxw
       ports: [{ name: 'https', containerPort: port, protocol: 'TCP' }],
       env: [...baseEnv(ax, settings.heapMb), ...metricsDbEnv(ax)],
       resources: containerResources(settings.resources),
-      readinessProbe: httpProbe('HTTPS', '/login', port, 'readiness', { initialDelaySeconds: 30, periodSeconds: 10, timeoutSeconds: 5 }),
-      livenessProbe: httpProbe('HTTPS', '/login', port, 'liveness', { initialDelaySeconds: 60, periodSeconds: 60, timeoutSeconds: 5, failureThreshold: 3 }),
+      readinessProbe: httpProbe('HTTPS', axwayProbePaths.adminNodeManager, port, 'readiness', { initialDelaySeconds: 30, periodSeconds: 10, timeoutSeconds: 5 }),
+      livenessProbe: httpProbe('HTTPS', axwayProbePaths.adminNodeManager, port, 'liveness', { initialDelaySeconds: 60, periodSeconds: 60, timeoutSeconds: 5, failureThreshold: 3 }),
       securityContext: containerSecurityContext(),
     },
   });

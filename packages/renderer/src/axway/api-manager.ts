@@ -1,5 +1,5 @@
 import type { ResolvedAxway, ResolvedEnvironment } from '@apim-gitops/models';
-import { axwayPorts } from '@apim-gitops/models';
+import { axwayPorts, axwayProbePaths } from '@apim-gitops/models';
 import { containerSecurityContext } from '../common/pod-security';
 import { clusterService, serviceAccount } from '../common/service';
 import type { KubeObject } from '../kube-object';
@@ -19,9 +19,10 @@ export function renderApiManager(env: ResolvedEnvironment, ax: ResolvedAxway): K
   const deployment = axwayDeployment(env, ax, {
     component,
     replicas: settings.replicas,
-    // A surge pod first, so the UI never goes dark during a rollout.
-    strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
-    initContainers: prechecks(ax, 'api-manager'),
+    // Never a surge pod: the reference architecture runs one API Manager, and a second one beside it
+    // during a rollout would split the UI sessions (they are per pod) without cookie affinity.
+    strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } },
+    initContainers: prechecks(env, ax, 'api-manager'),
     config,
     storage: axwayStorage(ax, component, 'gateway'),
     terminationGracePeriodSeconds: 40,
@@ -33,10 +34,10 @@ export function renderApiManager(env: ResolvedEnvironment, ax: ResolvedAxway): K
       ports: [{ name: 'ui', containerPort: port, protocol: 'TCP' }, ...gatewayContainerPorts()],
       env: gatewayEnv(ax, settings.heapMb),
       resources: containerResources(settings.resources),
-      startupProbe: firstStartProbe('HTTPS', '/', port),
-      readinessProbe: httpProbe('HTTPS', '/', port, 'readiness', { initialDelaySeconds: 60, periodSeconds: 10, timeoutSeconds: 5 }),
+      startupProbe: firstStartProbe('HTTPS', axwayProbePaths.apiManager, port),
+      readinessProbe: httpProbe('HTTPS', axwayProbePaths.apiManager, port, 'readiness', { initialDelaySeconds: 60, periodSeconds: 10, timeoutSeconds: 5 }),
       // The reference's 300 s liveness delay is covered by the startup probe's 10-minute budget.
-      livenessProbe: httpProbe('HTTPS', '/', port, 'liveness', { periodSeconds: 60, timeoutSeconds: 15, failureThreshold: 3 }),
+      livenessProbe: httpProbe('HTTPS', axwayProbePaths.apiManager, port, 'liveness', { periodSeconds: 60, timeoutSeconds: 15, failureThreshold: 3 }),
       lifecycle: drainPreStop,
       securityContext: containerSecurityContext(),
     },

@@ -1,6 +1,6 @@
 import { Job } from 'kubernetes-models/batch/v1/Job';
 import type { ResolvedAxway, ResolvedEnvironment } from '@apim-gitops/models';
-import { axwayIds } from '@apim-gitops/models';
+import { axwayIds, axwayImageUser } from '@apim-gitops/models';
 import type { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { runOncePodSettings, schemaHookAnnotations } from '../common/schema-hook';
 import { serviceAccount } from '../common/service';
@@ -36,8 +36,8 @@ export function renderMetricsSchemaJob(env: ResolvedEnvironment, ax: ResolvedAxw
       template: {
         metadata: { labels },
         spec: {
-          ...runOncePodSettings(env, component, 1000),
-          initContainers: [waitForContainer({ name: 'metrics-db', host: db.host, port: db.port })],
+          ...runOncePodSettings(env, component, axwayImageUser.uid, axwayImageUser.gid),
+          initContainers: [waitForContainer({ name: 'metrics-db', host: db.host, port: db.port }, env.images.precheck)],
           containers: [
             {
               name: 'schema',

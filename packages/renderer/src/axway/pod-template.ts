@@ -2,16 +2,16 @@ import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IDeploymentStrategy } from 'kubernetes-models/apps/v1/DeploymentStrategy';
 import type { IAffinity, IContainer, IProbe, ITopologySpreadConstraint } from 'kubernetes-models/v1';
 import type { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
-import type { EnvironmentBasics, ResolvedAxway, ResolvedComponent } from '@apim-gitops/models';
+import type { ResolvedAxway, ResolvedComponent, ResolvedEnvironment } from '@apim-gitops/models';
+import { axwayImageUser } from '@apim-gitops/models';
+import type { IPodSpec } from 'kubernetes-models/v1';
+import { secretRotation } from '../common/secret-rotation';
 import { configChecksum, configChecksumAnnotation } from '../common/checksum';
 import { podSecurityContext } from '../common/pod-security';
 import type { Json } from '../kube-object';
 import { toPlain } from '../kube-object';
 import { componentLabels, selectorLabels } from '../labels';
 import type { AxwayStorage } from './runtime';
-
-// Script-built and public Axway images run as UID/GID 1000; the events export must be writable by it.
-const axwayUid = 1000;
 
 /** Everything that differs between the three Axway Deployments. */
 export interface AxwayDeploymentParts {
@@ -28,10 +28,24 @@ export interface AxwayDeploymentParts {
 }
 
 /** A Deployment of one Axway component, with the stack's pod-level settings. */
-export function axwayDeployment(env: EnvironmentBasics, ax: ResolvedAxway, parts: AxwayDeploymentParts): Deployment {
+export function axwayDeployment(env: ResolvedEnvironment, ax: ResolvedAxway, parts: AxwayDeploymentParts): Deployment {
   const { component } = parts;
+  const pod: IPodSpec = {
+    serviceAccountName: component.id,
+    automountServiceAccountToken: false,
+    securityContext: podSecurityContext(axwayImageUser.uid, axwayImageUser.gid),
+    ...(env.images.pullSecret ? { imagePullSecrets: [{ name: env.images.pullSecret }] } : {}),
+    terminationGracePeriodSeconds: parts.terminationGracePeriodSeconds,
+    initContainers: parts.initContainers,
+    containers: [{ ...parts.container, volumeMounts: parts.storage.mounts }],
+    volumes: parts.storage.volumes,
+    ...(parts.affinity ? { affinity: parts.affinity } : {}),
+    ...(parts.topologySpreadConstraints?.length ? { topologySpreadConstraints: parts.topologySpreadConstraints } : {}),
+  };
+  // The licence, certificates and passwords are read once at start: a rotated Secret needs new pods.
+  const rotation = secretRotation(env, pod);
   return new Deployment({
-    metadata: { name: component.id, labels: componentLabels(component) },
+    metadata: { name: component.id, labels: componentLabels(component), ...(Object.keys(rotation.deployment).length ? { annotations: rotation.deployment } : {}) },
     spec: {
       replicas: parts.replicas,
       strategy: parts.strategy,
@@ -42,20 +56,10 @@ export function axwayDeployment(env: EnvironmentBasics, ax: ResolvedAxway, parts
           annotations: {
             [configChecksumAnnotation]: configChecksum(toPlain(parts.config) as Json),
             'axway.com/group-id': ax.groupId,
+            ...rotation.pod,
           },
         },
-        spec: {
-          serviceAccountName: component.id,
-          automountServiceAccountToken: false,
-          securityContext: podSecurityContext(axwayUid),
-          ...(env.images.pullSecret ? { imagePullSecrets: [{ name: env.images.pullSecret }] } : {}),
-          terminationGracePeriodSeconds: parts.terminationGracePeriodSeconds,
-          initContainers: parts.initContainers,
-          containers: [{ ...parts.container, volumeMounts: parts.storage.mounts }],
-          volumes: parts.storage.volumes,
-          ...(parts.affinity ? { affinity: parts.affinity } : {}),
-          ...(parts.topologySpreadConstraints?.length ? { topologySpreadConstraints: parts.topologySpreadConstraints } : {}),
-        },
+        spec: pod,
       },
     },
   });

@@ -1,5 +1,6 @@
 import type { IContainer } from 'kubernetes-models/v1';
-import type { ResolvedAxway } from '@apim-gitops/models';
+import type { ResolvedAxway, ResolvedEnvironment } from '@apim-gitops/models';
+import { schemaCheckContainer } from '../common/schema-check';
 import { axwayPorts } from '@apim-gitops/models';
 import type { WaitTarget } from '../common/wait-for';
 import { waitForContainer } from '../common/wait-for';
@@ -37,7 +38,26 @@ export function precheckTargets(ax: ResolvedAxway, pod: 'anm' | 'api-manager' | 
   }
 }
 
-/** The init containers of one pod. */
-export function prechecks(ax: ResolvedAxway, pod: 'anm' | 'api-manager' | 'traffic'): IContainer[] {
-  return precheckTargets(ax, pod).map((target) => waitForContainer(target));
+/**
+ * The init containers of one pod. In production the metrics database check queries a table of
+ * `mysql-analytics.sql`, so a pod says "schema missing" instead of failing deep inside the ANM.
+ */
+export function prechecks(env: ResolvedEnvironment, ax: ResolvedAxway, pod: 'anm' | 'api-manager' | 'traffic'): IContainer[] {
+  const check = ax.metricsSchemaCheck;
+  return precheckTargets(ax, pod).map((target) =>
+    check && target.name === 'metrics-db'
+      ? schemaCheckContainer(
+          {
+            name: 'metrics-db-schema',
+            host: target.host,
+            port: target.port,
+            database: ax.metricsDb.database,
+            table: check.table,
+            credentialsSecret: ax.metricsDb.credentialsSecret,
+            remedy: 'load mysql-analytics.sql from the Docker scripts into it, or set axway.metricsSchemaJob.enabled',
+          },
+          check.image,
+        )
+      : waitForContainer(target, env.images.precheck),
+  );
 }

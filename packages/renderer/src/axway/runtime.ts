@@ -1,17 +1,18 @@
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { IContainerPort, IEnvVar, IResourceRequirements, IVolume, IVolumeMount } from 'kubernetes-models/v1';
 import type { ResolvedAxway, ResolvedComponent, ResourcesSpec } from '@apim-gitops/models';
-import { axwayHealthPath, axwayPorts } from '@apim-gitops/models';
+import { axwayCassandraEnv, axwayGatewayInstanceDir, axwayHealthPath, axwayInstallRoot, axwayPaths, axwayPorts, axwayVmArgs } from '@apim-gitops/models';
 import { componentLabels } from '../labels';
 
+// Paths are product facts (models' axway/facts.ts); these are short names for them.
 /** Install root inside both images. */
-export const installRoot = '/opt/Axway/apigateway';
+export const installRoot = axwayInstallRoot;
 /** Where an EMT gateway keeps its instance files; fixed by the EMT images whatever the group id. */
-export const gatewayInstanceDir = `${installRoot}/groups/emt-group/emt-service`;
+export const gatewayInstanceDir = axwayGatewayInstanceDir;
 /** The shared events folder, read by the ANM and written by every gateway. */
-export const eventsMountPath = `${installRoot}/events`;
+export const eventsMountPath = axwayPaths.events;
 /** Files here are copied over the install root before the server starts. */
-export const mergeApigatewayDir = '/merge/apigateway';
+export const mergeApigatewayDir = axwayPaths.mergeApigateway;
 
 /** Which kind of Axway container a piece of runtime is for. */
 export type AxwayRole = 'anm' | 'gateway';
@@ -45,11 +46,18 @@ export function metricsDbEnv(ax: ResolvedAxway): IEnvVar[] {
   ];
 }
 
-/** Cassandra settings for FEDs that read them as `${environment.CASS_…}`. */
+/**
+ * Cassandra settings as the FED reads them: one `CASS_HOST` contact point for the factory FED, or one
+ * variable per node for a FED built with them; the rest for FEDs environmentalised with those names.
+ */
 export function cassandraEnv(ax: ResolvedAxway): IEnvVar[] {
   const { cassandra } = ax;
+  const hosts =
+    cassandra.hostVariables === 'per-node'
+      ? cassandra.hosts.map((host, i) => ({ name: axwayCassandraEnv.perNodeHost(i + 1), value: host }))
+      : [{ name: axwayCassandraEnv.host, value: cassandra.hosts[0] ?? '' }];
   return [
-    ...cassandra.hosts.map((host, i) => ({ name: `CASS_HOST${i + 1}`, value: host })),
+    ...hosts,
     { name: 'CASS_PORT', value: String(cassandra.port) },
     { name: 'CASS_KEYSPACE', value: cassandra.keyspace },
     { name: 'CASS_TKEYSPACE', value: cassandra.transactionKeyspace },
@@ -83,10 +91,7 @@ export function gatewayEnv(ax: ResolvedAxway, heapMb: number): IEnvVar[] {
 }
 
 // The ANM and the gateways each get their own VMArg; heap sizes never go here (EMT_HEAP_SIZE_MB owns them).
-const vmArgs: Record<AxwayRole, string> = {
-  anm: '-Ddont.expect.100.continue=true',
-  gateway: '-DCASSANDRA_PROTOCOL_VERSION=4',
-};
+const vmArgs: Record<AxwayRole, string> = axwayVmArgs;
 
 /** Name of a component's jvm.xml ConfigMap. */
 export function configMapName(component: ResolvedComponent): string {
@@ -134,22 +139,22 @@ export function axwayStorage(ax: ResolvedAxway, component: ResolvedComponent, ro
   ];
   const mounts: IVolumeMount[] = [
     { name: 'events', mountPath: eventsMountPath },
-    { name: 'jvm-config', mountPath: `${instanceDir}/conf/jvm.xml`, subPath: 'jvm.xml', readOnly: true },
+    { name: 'jvm-config', mountPath: role === 'anm' ? axwayPaths.anmJvmXml : axwayPaths.gatewayJvmXml, subPath: 'jvm.xml', readOnly: true },
     { name: 'domain-cert', mountPath: `${mergeApigatewayDir}/groups/certs`, readOnly: true },
     { name: 'trace', mountPath: `${instanceDir}/trace` },
     { name: 'logs', mountPath: `${instanceDir}/logs` },
   ];
   if (role === 'anm') {
     volumes.push({ name: 'admin-users', secret: { secretName: ax.adminUsersSecret, defaultMode: 0o440, items: [{ key: 'adminUsers.json', path: 'adminUsers.json' }] } });
-    mounts.push({ name: 'admin-users', mountPath: `${installRoot}/conf/adminUsers.json`, subPath: 'adminUsers.json', readOnly: true });
+    mounts.push({ name: 'admin-users', mountPath: axwayPaths.adminUsers, subPath: 'adminUsers.json', readOnly: true });
   } else {
     volumes.push(
       { name: 'license', secret: { secretName: ax.licenseSecret, defaultMode: 0o440, items: [{ key: 'license.lic', path: 'license.lic' }] } },
       { name: 'opentraffic', emptyDir: {} },
     );
     mounts.push(
-      { name: 'license', mountPath: `${installRoot}/conf/licenses/license.lic`, subPath: 'license.lic', readOnly: true },
-      { name: 'opentraffic', mountPath: `${installRoot}/logs/opentraffic` },
+      { name: 'license', mountPath: `${axwayPaths.licenses}/license.lic`, subPath: 'license.lic', readOnly: true },
+      { name: 'opentraffic', mountPath: axwayPaths.openTraffic },
     );
   }
   return { volumes, mounts };

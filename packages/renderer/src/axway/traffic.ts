@@ -11,8 +11,8 @@ import { prechecks } from './prechecks';
 import { axwayStorage, containerResources, gatewayContainerPorts, gatewayEnv, jvmConfigMap } from './runtime';
 
 /**
- * The traffic gateways: one pod per node (required anti-affinity), spread over zones, autoscaled on
- * CPU and protected by a PDB that always leaves one pod free to drain.
+ * The traffic gateways: one pod per node where the nodes allow it (preferred anti-affinity), spread
+ * over zones, autoscaled on CPU and protected by a PDB that always leaves one pod free to drain.
  */
 export function renderTraffic(env: ResolvedEnvironment, ax: ResolvedAxway): KubeObject[] {
   const { component, settings } = ax.traffic;
@@ -22,14 +22,17 @@ export function renderTraffic(env: ResolvedEnvironment, ax: ResolvedAxway): Kube
   const deployment = axwayDeployment(env, ax, {
     component,
     replicas: settings.replicas,
-    // One pod at a time (the seed's maxUnavailable: 1). A lone pod gets no surge: the required
-    // anti-affinity (and a ReadWriteOnce volume) would keep a surge pod pending on a one-node cluster.
-    strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: settings.replicas > 1 ? 1 : 0, maxUnavailable: 1 } },
-    initContainers: prechecks(ax, 'traffic'),
+    // A new pod first, then an old one goes (never below the running count). The surge pod can always
+    // be placed, because the anti-affinity is only preferred.
+    strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
+    initContainers: prechecks(env, ax, 'traffic'),
     config,
     storage: axwayStorage(ax, component, 'gateway'),
     terminationGracePeriodSeconds: 40,
-    affinity: { ...nodeAntiAffinity(selector, 'required'), ...colocation },
+    // Preferred, not required: the seed asks for one pod per node "if it is possible based on the
+    // resource availability", and a required rule would cap the HPA at the node count (3 of 12 on the
+    // reference's three workers).
+    affinity: { ...nodeAntiAffinity(selector, 'preferred'), ...colocation },
     topologySpreadConstraints: zoneSpread(selector, env.scheduling.zoneSpread),
     container: {
       name: 'traffic',

@@ -4,10 +4,29 @@ import { SealedSecret } from '@kubernetes-models/sealed-secrets/bitnami.com/v1al
 import type { KubeObject } from '../kube-object';
 import { platformLabels } from '../labels';
 
+/** A Secret key as a Go template field; keys that are not identifiers need `index`. */
+function goTemplateField(key: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) throw new Error(`unreachable: derived from a key that is not a template identifier: ${key}`);
+  return key;
+}
+
 function externalSecret(env: ResolvedEnvironment, secret: ResolvedSecret): KubeObject {
   if (env.secretBackend.provider !== 'external-secrets') throw new Error('unreachable: not an External Secrets backend');
   const backend = env.secretBackend;
   const remoteKey = backend.remoteKeys[secret.name] ?? `${env.name}/${secret.name}`;
+  const derived = Object.entries(secret.derived);
+  // A derived key is made in the cluster from the fetched one, so the store holds each value once.
+  // `mergePolicy: Merge` keeps the fetched keys beside the templated ones (ESO templating v2).
+  const template = {
+    ...(secret.type === 'Opaque' ? {} : { type: secret.type }),
+    ...(derived.length === 0
+      ? {}
+      : {
+          engineVersion: 'v2' as const,
+          mergePolicy: 'Merge' as const,
+          data: Object.fromEntries(derived.map(([key, d]) => [key, `{{ .${goTemplateField(d.from)} | urlquery }}`])),
+        }),
+  };
   return new ExternalSecret({
     metadata: { name: secret.name, labels: platformLabels(secret.name, 'secret') },
     spec: {
@@ -16,9 +35,9 @@ function externalSecret(env: ResolvedEnvironment, secret: ResolvedSecret): KubeO
       target: {
         name: secret.name,
         creationPolicy: 'Owner',
-        ...(secret.type === 'Opaque' ? {} : { template: { type: secret.type } }),
+        ...(Object.keys(template).length === 0 ? {} : { template }),
       },
-      data: secret.keys.map((key) => ({ secretKey: key, remoteRef: { key: remoteKey, property: key } })),
+      data: secret.keys.filter((key) => !(key in secret.derived)).map((key) => ({ secretKey: key, remoteRef: { key: remoteKey, property: key } })),
     },
   });
 }

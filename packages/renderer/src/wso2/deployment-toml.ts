@@ -1,5 +1,5 @@
 import type { ResolvedWso2, ResolvedWso2Component, ResolvedWso2Database } from '@apim-gitops/models';
-import { wso2Ports } from '@apim-gitops/models';
+import { wso2Ports, wso2SelfSignUpHandler } from '@apim-gitops/models';
 import { stringify } from 'smol-toml';
 
 /**
@@ -9,6 +9,7 @@ import { stringify } from 'smol-toml';
 export const wso2SecretEnv = {
   adminUsername: 'ADMIN_USERNAME',
   adminPassword: 'ADMIN_PASSWORD',
+  adminPasswordUrlEncoded: 'ADMIN_PASSWORD_URLENCODED',
   apimDbUsername: 'APIM_DB_USERNAME',
   apimDbPassword: 'APIM_DB_PASSWORD',
   sharedDbUsername: 'SHARED_DB_USERNAME',
@@ -112,6 +113,7 @@ function eventHub(wso2: ResolvedWso2): Toml {
     event_listening_endpoints: [...wso2.wiring.eventListeningEndpoints],
     username: '$ref{super_admin.username}',
     password: '$ref{super_admin.password}',
+    jms: jms(),
   };
 }
 
@@ -121,8 +123,27 @@ function tokenRevocationListener(wso2: ResolvedWso2): Toml {
     type: 'org.wso2.carbon.identity.core.handler.AbstractIdentityHandler',
     name: 'org.wso2.is.notification.ApimOauthEventInterceptor',
     order: 1,
-    properties: { notification_endpoint: wso2.wiring.tokenRevocationUrl, 'header.X-WSO2-KEY-MANAGER': 'default' },
+    properties: {
+      notification_endpoint: wso2.wiring.tokenRevocationUrl,
+      // The notify call authenticates as the super admin; without these revocations never arrive.
+      username: '${admin.username}',
+      password: '${admin.password}',
+      'header.X-WSO2-KEY-MANAGER': 'default',
+    },
   };
+}
+
+/** Developer Portal self sign-up: assigns the subscriber role to users who register themselves. */
+function selfSignUpHandler(): Toml {
+  return { name: wso2SelfSignUpHandler.name, subscriptions: [...wso2SelfSignUpHandler.subscriptions] };
+}
+
+/**
+ * Credentials the product writes into its AMQP connection URLs (`amqp://user:password@clientid/…`).
+ * The password must be URL-encoded there, so it comes from its own Secret key.
+ */
+function jms(): Toml {
+  return { username: env(wso2SecretEnv.adminUsername), password: env(wso2SecretEnv.adminPasswordUrlEncoded) };
 }
 
 function gatewayLabels(wso2: ResolvedWso2): Toml {
@@ -150,17 +171,19 @@ export function controlPlaneToml(wso2: ResolvedWso2): Toml {
           service_url: wso2.wiring.gatewayServiceUrl,
           username: '${admin.username}',
           password: '${admin.password}',
-          http_endpoint: `http://${wso2.hostnames.gateway}`,
+          // Only the TLS endpoints are advertised: the entry redirects plain HTTP to HTTPS, and
+          // WebSocket clients do not follow redirects, so a ws:// URL would never connect.
           https_endpoint: `https://${wso2.hostnames.gateway}`,
-          ws_endpoint: `ws://${wso2.hostnames.websocket}`,
           wss_endpoint: `wss://${wso2.hostnames.websocket}`,
-          websub_event_receiver_http_endpoint: `http://${wso2.hostnames.websub}`,
           websub_event_receiver_https_endpoint: `https://${wso2.hostnames.websub}`,
         })),
       },
       sync_runtime_artifacts: gatewayLabels(wso2),
+      // The control plane is the traffic manager; its own broker connection uses these too.
+      throttling: { jms: jms() },
     },
     event_listener: [tokenRevocationListener(wso2)],
+    event_handler: [selfSignUpHandler()],
   };
 }
 
@@ -168,12 +191,13 @@ export function controlPlaneToml(wso2: ResolvedWso2): Toml {
 export function keyManagerToml(wso2: ResolvedWso2): Toml {
   return {
     ...nodeTables(wso2, wso2.keyManager),
-    apim: { event_hub: eventHub(wso2) },
+    apim: { event_hub: eventHub(wso2), throttling: { jms: jms() } },
     event_listener: [tokenRevocationListener(wso2)],
+    event_handler: [selfSignUpHandler()],
   };
 }
 
-/** deployment.toml of a Universal Gateway (`gateway-worker` profile), as data. */
+/** deployment.toml of a Universal Gateway (the image has no profiles), as data. */
 export function gatewayToml(wso2: ResolvedWso2): Toml {
   return {
     ...nodeTables(wso2, wso2.gateway),
@@ -191,6 +215,7 @@ export function gatewayToml(wso2: ResolvedWso2): Toml {
             type: 'loadbalance',
           },
         ],
+        jms: jms(),
       },
       sync_runtime_artifacts: gatewayLabels(wso2),
     },

@@ -1,5 +1,5 @@
 import type { ResolvedEnvironment, ResolvedWso2, ResolvedWso2Database } from '@apim-gitops/models';
-import { wso2SchemaId } from '@apim-gitops/models';
+import { wso2SchemaId, wso2SchemaScripts, wso2SchemaTables } from '@apim-gitops/models';
 import type { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { runOncePodSettings, schemaHookAnnotations } from '../common/schema-hook';
 import { serviceAccount } from '../common/service';
@@ -14,6 +14,11 @@ export const schemaJobName = wso2SchemaId;
 /** Where the product's dbscripts are copied for the client container. */
 const scriptsDir = '/dbscripts';
 
+/** A script's path inside the copied `dbscripts` folder. */
+function withinDbscripts(script: string): string {
+  return script.replace(/^dbscripts\//, '');
+}
+
 // Loads a script only when a table it creates is missing: the hook runs before every sync and the
 // product scripts are not idempotent. Every value arrives as an environment variable.
 const loadScript = `set -eu
@@ -26,8 +31,8 @@ load() {
     echo "$3 already holds $6; nothing to load"
   fi
 }
-load "$SHARED_DB_HOST" "$SHARED_DB_PORT" "$SHARED_DB_NAME" "$SHARED_DB_USERNAME" "$SHARED_DB_PASSWORD" UM_TENANT mysql.sql
-load "$APIM_DB_HOST" "$APIM_DB_PORT" "$APIM_DB_NAME" "$APIM_DB_USERNAME" "$APIM_DB_PASSWORD" AM_API apimgt/mysql.sql
+load "$SHARED_DB_HOST" "$SHARED_DB_PORT" "$SHARED_DB_NAME" "$SHARED_DB_USERNAME" "$SHARED_DB_PASSWORD" ${wso2SchemaTables.shared_db} ${withinDbscripts(wso2SchemaScripts.shared_db)}
+load "$APIM_DB_HOST" "$APIM_DB_PORT" "$APIM_DB_NAME" "$APIM_DB_USERNAME" "$APIM_DB_PASSWORD" ${wso2SchemaTables.apim_db} ${withinDbscripts(wso2SchemaScripts.apim_db)}
 `;
 
 function databaseEnv(prefix: string, db: ResolvedWso2Database): IEnvVar[] {

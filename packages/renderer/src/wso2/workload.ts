@@ -1,32 +1,35 @@
 import type { ResolvedComponent, ResolvedEnvironment, ResolvedWso2, ResolvedWso2Component, Wso2PortName } from '@apim-gitops/models';
-import { wso2PortNames, wso2Ports } from '@apim-gitops/models';
+import { wso2AdminUrlEncodedPasswordKey, wso2KeyManagerProfile, wso2ConfigVolume, wso2Home as productHome, wso2Paths, wso2PortNames, wso2Ports, wso2ProbePaths } from '@apim-gitops/models';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
-import type { IContainer, IEnvVar, IProbe, IVolume, IVolumeMount } from 'kubernetes-models/v1';
+import type { IContainer, IEnvVar, IPodSpec, IProbe, IVolume, IVolumeMount } from 'kubernetes-models/v1';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { configChecksum, configChecksumAnnotation } from '../common/checksum';
 import { containerSecurityContext, podSecurityContext } from '../common/pod-security';
 import { clusterService, serviceAccount } from '../common/service';
 import { nodeAntiAffinity, zoneSpread } from '../common/spread';
+import { schemaCheckContainer } from '../common/schema-check';
+import { secretRotation } from '../common/secret-rotation';
 import { waitForContainer } from '../common/wait-for';
 import type { KubeObject } from '../kube-object';
 import { componentLabels, selectorLabels } from '../labels';
 import { databaseEnv, deploymentToml, wso2SecretEnv } from './deployment-toml';
 
+// Product facts (user, paths, probe endpoints) come from models' wso2/facts.ts; these are short names for them.
 /** Home of the product user in every WSO2 image. */
-export const wso2Home = '/home/wso2carbon';
+export const wso2Home = productHome;
 /** The entrypoint copies everything under this folder over `$WSO2_SERVER_HOME` before starting. */
-export const configVolumeRoot = `${wso2Home}/wso2-config-volume`;
+export const configVolumeRoot = wso2ConfigVolume;
 /** Where deployment.toml lands, relative to the server home (and to `configVolumeRoot`). */
-export const deploymentTomlPath = 'repository/conf/deployment.toml';
+export const deploymentTomlPath = wso2Paths.deploymentToml;
 /** Where the keystores land, relative to the server home. */
-export const securityPath = 'repository/resources/security';
+export const securityPath = wso2Paths.security;
 
 /** Readiness endpoint of the control plane and gateways: healthy once start-up, artifacts included, finished. */
-export const startupHealthcheckPath = '/api/am/gateway/v2/server-startup-healthcheck';
+export const startupHealthcheckPath = wso2ProbePaths.startupHealthcheck;
 /** Readiness endpoint of the key managers. */
-export const jwksPath = '/oauth2/jwks';
+export const jwksPath = wso2ProbePaths.jwks;
 /** Liveness endpoint on the plain servlet port. */
-export const versionPath = '/services/Version';
+export const versionPath = wso2ProbePaths.version;
 
 /** Seconds between SIGTERM and SIGKILL: 10 s preStop sleep plus the server's own shutdown. */
 export const terminationGracePeriodSeconds = 90;
@@ -62,6 +65,7 @@ function containerEnv(w: Wso2Workload): IEnvVar[] {
     ...(c.profile ? [{ name: 'PROFILE_NAME', value: c.profile }] : []),
     secretEnv(wso2SecretEnv.adminUsername, wso2.adminSecret, 'username'),
     secretEnv(wso2SecretEnv.adminPassword, wso2.adminSecret, 'password'),
+    secretEnv(wso2SecretEnv.adminPasswordUrlEncoded, wso2.adminSecret, wso2AdminUrlEncodedPasswordKey),
     ...dbs.flatMap((db) => [
       secretEnv(databaseEnv(db).username, db.credentialsSecret, 'username'),
       secretEnv(databaseEnv(db).password, db.credentialsSecret, 'password'),
@@ -102,6 +106,10 @@ function probes(w: Wso2Workload): Pick<IContainer, 'startupProbe' | 'livenessPro
 
 function mainContainer(w: Wso2Workload): IContainer {
   const c = w.resolved;
+  // The acp image's entrypoint starts a full control plane unless PROFILE_NAME is exactly key-manager
+  // (docker-apim 4.5.x apim-acp/docker-entrypoint.sh): a second control plane would act as event hub.
+  if (c.imageKind === 'apiControlPlane' && c.profile !== wso2KeyManagerProfile)
+    throw new Error(`${w.env.name}: ${c.id} runs the acp image without PROFILE_NAME=${wso2KeyManagerProfile}; it would start as a control plane`);
   return {
     name: w.component.component,
     image: c.image,
@@ -130,14 +138,39 @@ export function wso2ConfigMap(w: Wso2Workload): ConfigMap {
   });
 }
 
+/** The init containers: a TCP wait per endpoint, or, for a database in production, a schema check. */
+function prechecks(w: Wso2Workload): IContainer[] {
+  return w.resolved.waitFor.map((t) =>
+    t.schema
+      ? schemaCheckContainer(
+          { ...t, ...t.schema, remedy: `load $WSO2_SERVER_HOME/${t.schema.script} into it, or set wso2.schemaJob.enabled` },
+          w.wso2.mysqlClientImage,
+        )
+      : waitForContainer(t, w.env.images.precheck),
+  );
+}
+
 /** The component's Deployment. The control plane rolls by `Recreate`; the others one extra pod at a time. */
 export function wso2Deployment(w: Wso2Workload, configMap: ConfigMap): Deployment {
   const { env, wso2, resolved: c, component } = w;
   const selector = selectorLabels(component);
   // Pattern 5 runs a single-mode control plane: two side by side would both act as event hub.
   const recreate = c.role === 'controlPlane';
+  const pod: IPodSpec = {
+    serviceAccountName: component.id,
+    automountServiceAccountToken: false,
+    securityContext: podSecurityContext(wso2.securityContext.runAsUser, wso2.securityContext.runAsGroup),
+    terminationGracePeriodSeconds,
+    ...(env.images.pullSecret ? { imagePullSecrets: [{ name: env.images.pullSecret }] } : {}),
+    affinity: nodeAntiAffinity(selector, 'preferred'),
+    ...(env.scheduling.zoneSpread === 'none' ? {} : { topologySpreadConstraints: zoneSpread(selector, env.scheduling.zoneSpread) }),
+    initContainers: prechecks(w),
+    containers: [mainContainer(w)],
+    volumes: volumes(w),
+  };
+  const rotation = secretRotation(env, pod);
   return new Deployment({
-    metadata: { name: component.id, labels: componentLabels(component) },
+    metadata: { name: component.id, labels: componentLabels(component), ...(Object.keys(rotation.deployment).length ? { annotations: rotation.deployment } : {}) },
     spec: {
       replicas: c.replicas,
       selector: { matchLabels: selector },
@@ -145,20 +178,9 @@ export function wso2Deployment(w: Wso2Workload, configMap: ConfigMap): Deploymen
       template: {
         metadata: {
           labels: componentLabels(component),
-          annotations: { [configChecksumAnnotation]: configChecksum(configMap.data as Record<string, string>) },
+          annotations: { [configChecksumAnnotation]: configChecksum(configMap.data as Record<string, string>), ...rotation.pod },
         },
-        spec: {
-          serviceAccountName: component.id,
-          automountServiceAccountToken: false,
-          securityContext: podSecurityContext(wso2.securityContext.runAsUser, wso2.securityContext.runAsGroup),
-          terminationGracePeriodSeconds,
-          ...(env.images.pullSecret ? { imagePullSecrets: [{ name: env.images.pullSecret }] } : {}),
-          affinity: nodeAntiAffinity(selector, 'preferred'),
-          ...(env.scheduling.zoneSpread === 'none' ? {} : { topologySpreadConstraints: zoneSpread(selector, env.scheduling.zoneSpread) }),
-          initContainers: c.waitFor.map((t) => waitForContainer(t)),
-          containers: [mainContainer(w)],
-          volumes: volumes(w),
-        },
+        spec: pod,
       },
     },
   });

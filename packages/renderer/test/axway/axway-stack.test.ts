@@ -88,25 +88,32 @@ describe('per-component facts (base-like environment)', () => {
   it('gateways read Cassandra and the ANM registration target', () => {
     for (const name of ['axway-api-manager', 'axway-traffic']) {
       const e = envOf(find(objs, 'Deployment', name)!);
-      expect([e.CASS_HOST1, e.CASS_HOST2, e.CASS_HOST3, e.CASS_PORT, e.CASS_KEYSPACE, e.CASS_TKEYSPACE]).toEqual([
-        'cassandra-1.base.example.org',
-        'cassandra-2.base.example.org',
-        'cassandra-3.base.example.org',
-        '9042',
-        'axway_apim',
-        't_axway_apim',
-      ]);
+      // The factory FED reads one CASS_HOST contact point (Axway container runtime parameters;
+      // Cloud-Automation apimgr/apitraffic deployments); CASS_HOST1..3 only exist for FEDs built with them.
+      expect([e.CASS_HOST, e.CASS_PORT, e.CASS_KEYSPACE, e.CASS_TKEYSPACE]).toEqual(['cassandra-1.base.example.org', '9042', 'axway_apim', 't_axway_apim']);
+      expect(Object.keys(e).filter((k) => /^CASS_HOST\d/.test(k))).toEqual([]);
       expect(e.CASS_PASS).toEqual({ secretKeyRef: { name: 'axway-cassandra', key: 'password' } });
       expect(e.EMT_ANM_HOSTS).toBe('anm:8090');
       expect(e.EMT_DEPLOYMENT_ENABLED).toBe('false');
     }
   });
 
-  it('traffic pods never share a node and spread over zones', () => {
+  it('traffic pods prefer separate nodes (so the HPA can pass the node count) and spread over zones', () => {
     const pod = find(objs, 'Deployment', 'axway-traffic')!.spec.template.spec;
-    expect(pod.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey).toBe('kubernetes.io/hostname');
+    expect(pod.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution).toBeUndefined();
+    expect(pod.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0]).toMatchObject({ weight: 100, podAffinityTerm: { topologyKey: 'kubernetes.io/hostname' } });
     expect(pod.topologySpreadConstraints[0]).toMatchObject({ topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway' });
-    expect(find(objs, 'Deployment', 'axway-traffic')!.spec.strategy.rollingUpdate.maxUnavailable).toBe(1);
+    expect(find(objs, 'Deployment', 'axway-traffic')!.spec.strategy.rollingUpdate).toEqual({ maxSurge: 1, maxUnavailable: 0 });
+  });
+
+  it('never runs two API Managers during a rollout (reference architecture: one instance)', () => {
+    expect(find(objs, 'Deployment', 'axway-api-manager')!.spec.strategy.rollingUpdate).toEqual({ maxSurge: 0, maxUnavailable: 1 });
+  });
+
+  it('per-node host variables only when the FED was built with them', () => {
+    const perNode = render(spec({ cassandra: { ...axwayBaseSpec.cassandra, hostVariables: 'per-node' } }));
+    const e = envOf(find(perNode, 'Deployment', 'axway-traffic')!);
+    expect([e.CASS_HOST1, e.CASS_HOST2, e.CASS_HOST3, e.CASS_HOST]).toEqual(['cassandra-1.base.example.org', 'cassandra-2.base.example.org', 'cassandra-3.base.example.org', undefined]);
   });
 
   it('every container has limits', () => {
@@ -140,7 +147,7 @@ describe.each(environments)('invariants: %s', (_name, objs) => {
       const anmHosts = envOf(d).EMT_ANM_HOSTS;
       if (typeof anmHosts === 'string') targets.push(...anmHosts.split(','));
       for (const c of d.spec.template.spec.initContainers) {
-        const [, host, port] = /nc -z -w 2 (\S+) (\d+)/.exec(c.command[2])!;
+        const [, host, port] = /nc -z -w 2 (\S+) (\d+)/.exec(c.command[2]) ?? /mysql --host=(\S+) --port=(\d+)/.exec(c.command[2])!;
         if (!host!.includes('.')) targets.push(`${host}:${port}`);
       }
     }
@@ -239,6 +246,6 @@ describe('environments', () => {
     const e = job.spec.template.spec.containers[0].env.find((x: Plain) => x.name === 'MYSQL_PWD');
     expect(e.valueFrom.secretKeyRef).toEqual({ name: 'axway-metrics-db', key: 'password' });
     expect(job.spec.template.spec.containers[0].command.join(' ')).not.toMatch(/--password|\s-p\S/);
-    expect(find(p, 'Job', 'axway-metrics-schema')).toBeUndefined();
+    expect(find(render(spec()), 'Job', 'axway-metrics-schema')).toBeUndefined();
   });
 });

@@ -1,10 +1,12 @@
-import { memoryMiB } from '@apim-gitops/models';
+import { memoryMiB, resolveEnvironment } from '@apim-gitops/models';
 import { describe, expect, it } from 'vitest';
 import type { Obj } from './rendered';
 import { byKind, environments, mainContainer, named, renderWso2Plain } from './rendered';
 
-// Facts from the reference sheet (shared/reference/wso2-apim-pattern5.md), written out here on
-// purpose rather than read from the models, so a wrong constant there fails these tests.
+// Facts from the products' own files, written out here on purpose rather than read from the models, so
+// a wrong constant in models' wso2/facts.ts fails these tests (product-facts.test.ts holds the rendered
+// output to facts.ts). Sources: wso2/docker-apim 4.5.x Dockerfiles and entrypoints (UID 10001, the acp
+// image's PROFILE_NAME, start scripts), helm-apim 4.5.x (probes), product-apim v4.5.0 (ports).
 const facts = {
   'wso2-control-plane': {
     containerPorts: [9443, 9763, 8243, 8280, 8099, 9099, 8021, 9021, 5672, 9611, 9711],
@@ -27,7 +29,8 @@ const facts = {
     servicePorts: [9443, 9763, 8243, 8280, 8099, 9099, 8021, 9021],
     readiness: { path: '/api/am/gateway/v2/server-startup-healthcheck', port: 9443, scheme: 'HTTPS' },
     script: 'gateway',
-    profile: 'gateway-worker',
+    // docker-apim 4.5.x apim-universal-gw/docker-entrypoint.sh never reads PROFILE_NAME.
+    profile: undefined,
     databases: ['SHARED_DB'],
   },
 } as const;
@@ -92,8 +95,9 @@ describe.each(Object.keys(environments))('%s: WSO2 workloads', (name) => {
       expect(pod.terminationGracePeriodSeconds).toBeGreaterThanOrEqual(60);
     });
 
-    it('runs under the restricted Pod Security Standard as UID 802 without an API token', () => {
-      expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 802, runAsGroup: 802, seccompProfile: { type: 'RuntimeDefault' } });
+    it('runs under the restricted Pod Security Standard as the image user 10001 without an API token', () => {
+      // docker-apim 4.5.x dockerfiles/ubuntu/*/Dockerfile: ARG USER_ID=10001, ARG USER_GROUP_ID=10001.
+      expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 10001, runAsGroup: 10001, fsGroup: 10001, seccompProfile: { type: 'RuntimeDefault' } });
       for (const c of [...pod.containers, ...(pod.initContainers ?? [])])
         expect(c.securityContext, c.name).toMatchObject({ allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsNonRoot: true });
       expect(pod.automountServiceAccountToken).toBe(false);
@@ -105,13 +109,24 @@ describe.each(Object.keys(environments))('%s: WSO2 workloads', (name) => {
     });
   });
 
-  it('waits for dependencies as the start-up ordering table says', () => {
-    const waits = (id: string) =>
-      named(objects, 'Deployment', id).spec.template.spec.initContainers.map((c: Obj) => c.command[2].match(/nc -z -w 2 (\S+) (\d+)/).slice(1).join(':'));
-    const db = byKind(objects, 'Deployment')[0]!.spec.template.spec.initContainers[0].command[2].match(/nc -z -w 2 (\S+) (\d+)/).slice(1).join(':');
-    expect(waits('wso2-control-plane')).toEqual([db]);
-    expect(waits('wso2-key-manager')).toEqual([db, 'wso2-control-plane:9443', 'wso2-control-plane:5672']);
-    expect(waits('wso2-gateway')).toEqual([db, 'wso2-control-plane:9443', 'wso2-control-plane:5672', 'wso2-control-plane:9611', 'wso2-key-manager:9443']);
+  it('waits for dependencies as the start-up ordering table says (schemas loaded first, in production)', () => {
+    // A TCP wait reads "nc -z -w 2 host port"; a schema check "mysql --host=h --port=p … database".
+    const step = (c: Obj): string => {
+      const script = c.command[2] as string;
+      const tcp = /nc -z -w 2 (\S+) (\d+)/.exec(script);
+      if (tcp) return `${tcp[1]}:${tcp[2]}`;
+      const schema = /mysql --host=(\S+) --port=(\d+) .* (\S+) 2>&1\)/.exec(script)!;
+      return `${schema[1]}:${schema[2]}/${schema[3]}`;
+    };
+    const waits = (id: string) => named(objects, 'Deployment', id).spec.template.spec.initContainers.map(step);
+    const resolved = resolveEnvironment(environments[name]!, name);
+    const { apim, shared } = resolved.wso2!.databases;
+    const prod = resolved.production;
+    const both = prod ? [`${apim.host}:${apim.port}/${apim.name}`, `${shared.host}:${shared.port}/${shared.name}`] : [`${apim.host}:${apim.port}`];
+    const sharedOnly = prod ? [`${shared.host}:${shared.port}/${shared.name}`] : [`${shared.host}:${shared.port}`];
+    expect(waits('wso2-control-plane')).toEqual(both);
+    expect(waits('wso2-key-manager')).toEqual([...both, 'wso2-control-plane:9443', 'wso2-control-plane:5672']);
+    expect(waits('wso2-gateway')).toEqual([...sharedOnly, 'wso2-control-plane:9443', 'wso2-control-plane:5672', 'wso2-control-plane:9611', 'wso2-key-manager:9443']);
   });
 
   it('gives each pod-template checksum the hash of its own ConfigMap: changing one TOML rolls only that Deployment', () => {

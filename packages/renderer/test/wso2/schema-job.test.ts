@@ -4,9 +4,9 @@ import type { Obj } from './rendered';
 import { byKind, environments, named, renderWso2Plain, selects } from './rendered';
 
 describe('database schema Job', () => {
-  it('is off unless asked for', () => {
-    expect(byKind(renderWso2Plain(environments.prod!), 'Job')).toEqual([]);
+  it('is off unless asked for, and on in production', () => {
     expect(byKind(renderWso2Plain(environments.base!), 'Job')).toEqual([]);
+    expect(byKind(renderWso2Plain(environments.prod!), 'Job').map((j) => j.metadata.name)).toEqual(['wso2-schema']);
   });
 
   const objects = renderWso2Plain(environments.dev!);
