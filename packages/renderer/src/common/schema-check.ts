@@ -16,8 +16,10 @@ export interface SchemaCheckTarget {
   readonly remedy: string;
 }
 
-// MySQL's ER_NO_SUCH_TABLE: the server answers and the database exists, but the table does not.
+// MySQL's ER_NO_SUCH_TABLE (the server answers, the database exists, the table does not) and
+// ER_BAD_DB_ERROR (no such database): https://dev.mysql.com/doc/mysql-errors/8.4/en/server-error-reference.html
 const noSuchTable = '1146';
+const noSuchDatabase = '1049';
 
 /**
  * An init container that waits until `database` answers a query on `table`. It tells the three cases
@@ -30,6 +32,7 @@ export function schemaCheckContainer(target: SchemaCheckTarget, image: string): 
     `until out=$(mysql --host=${target.host} --port=${target.port} --user="$DB_USER" --connect-timeout=5 -N -B -e "${query}" ${target.database} 2>&1); do`,
     `  case "$out" in`,
     `    *"ERROR ${noSuchTable}"*) echo "schema missing: ${target.database} has no table ${target.table}; ${target.remedy}" ;;`,
+    `    *"ERROR ${noSuchDatabase}"*) echo "database missing: create ${target.database} on ${target.host}, then load its schema" ;;`,
     `    *) echo "waiting for ${target.host}:${target.port}: $out" ;;`,
     `  esac`,
     `  sleep 10`,

@@ -143,7 +143,7 @@ function prechecks(w: Wso2Workload): IContainer[] {
   return w.resolved.waitFor.map((t) =>
     t.schema
       ? schemaCheckContainer(
-          { ...t, ...t.schema, remedy: `load $WSO2_SERVER_HOME/${t.schema.script} into it, or set wso2.schemaJob.enabled` },
+          { ...t, ...t.schema, remedy: `load ${t.schema.script} (shipped in the product home) into it, or set wso2.schemaJob.enabled` },
           w.wso2.mysqlClientImage,
         )
       : waitForContainer(t, w.env.images.precheck),
