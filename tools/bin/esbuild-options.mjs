@@ -13,7 +13,7 @@ function keepNpmPackagesExternal() {
 }
 
 // How every bundle of our TypeScript is built (the CLI, the render worker, environment files):
-// one ES module for Node 20, npm packages left to node_modules.
+// one ES module for Node 24 (package.json engines), npm packages left to node_modules.
 export function nodeBundleOptions() {
-  return { bundle: true, platform: 'node', format: 'esm', target: 'node20', plugins: [keepNpmPackagesExternal()] };
+  return { bundle: true, platform: 'node', format: 'esm', target: 'node24', plugins: [keepNpmPackagesExternal()] };
 }
