@@ -13,7 +13,9 @@ function keepNpmPackagesExternal() {
 }
 
 // How every bundle of our TypeScript is built (the CLI, the render worker, environment files):
-// one ES module for Node 20, npm packages left to node_modules.
+// one ES module for Node 24 (package.json engines), npm packages left to node_modules. It must stay
+// ESM: kubernetes-models 5 and the @kubernetes-models 2+/4+/6+ packages are ESM-only (their exports
+// have no "require" condition), so a CommonJS bundle could not load them.
 export function nodeBundleOptions() {
-  return { bundle: true, platform: 'node', format: 'esm', target: 'node20', plugins: [keepNpmPackagesExternal()] };
+  return { bundle: true, platform: 'node', format: 'esm', target: 'node24', plugins: [keepNpmPackagesExternal()] };
 }

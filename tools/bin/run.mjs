@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // Runs a developer command written in TypeScript: bundles tools/src/cli.ts with esbuild (about
-// 20 ms; tsx would add most of a second) into .cache/tools and imports it.
-import { build } from 'esbuild';
+// 20 ms; tsx would add most of a second) into .cache/tools and imports it. On a Node outside
+// package.json's engines (a system Node 20, say) it first runs itself again with the Node that npm
+// installed into node_modules/.bin, or stops with a one-line reason.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { nodeBundleOptions } from './esbuild-options.mjs';
+import { nodeVerdict, reexecVariable } from './node-engines.mjs';
 
 // The repository is the nearest folder above the working directory that holds nx.json, so the
 // same tools serve a temporary copy of the repository (tests, the diff's base checkout).
@@ -16,6 +19,26 @@ function findRoot(start) {
   }
 }
 const root = findRoot(process.cwd());
+
+const verdict = nodeVerdict(root);
+if (verdict.refuse) {
+  console.error(verdict.refuse);
+  process.exit(1);
+}
+if (verdict.reexec) {
+  // Same flags and script path (argv[1], which keeps a symlinked path as given); node_modules/.bin first on
+  // PATH as under npm, so whatever the command starts as `node` is that Node too.
+  const env = { ...process.env, [reexecVariable]: verdict.reexec, PATH: [dirname(verdict.reexec), process.env.PATH].filter(Boolean).join(delimiter) };
+  const child = spawnSync(verdict.reexec, [...process.execArgv, process.argv[1], ...process.argv.slice(2)], { stdio: 'inherit', env });
+  if (child.error) {
+    console.error(`run.mjs: could not start ${verdict.reexec}: ${child.error.message}`);
+    process.exit(1);
+  }
+  if (child.signal) process.kill(process.pid, child.signal);
+  process.exit(child.status ?? 1);
+}
+
+const { build } = await import('esbuild');
 const outfile = join(root, '.cache', 'tools', `cli-${process.pid}.mjs`);
 await build({
   ...nodeBundleOptions(),

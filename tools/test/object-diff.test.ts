@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diffEnvironment, diffEnvironments, diffFields, formatMarkdown, formatSummary, formatValue } from '../src/object-diff';
 
 const secret = (name: string, interval: string, extra: Record<string, unknown> = {}) => ({
-  apiVersion: 'external-secrets.io/v1beta1',
+  apiVersion: 'external-secrets.io/v1',
   kind: 'ExternalSecret',
   metadata: { name, namespace: 'apim-dev', labels: { 'app.kubernetes.io/name': name } },
   spec: { refreshInterval: interval, data: [{ secretKey: 'a', remoteRef: { key: 'dev/a' } }], ...extra },

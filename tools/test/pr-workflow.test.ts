@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
+// @ts-expect-error plain JavaScript shared with bin/run.mjs
+import { satisfiesRange } from '../bin/node-engines.mjs';
 import { usage } from '../src/cli';
 import { repositoryRoot } from './temp-repository';
 
@@ -13,7 +15,7 @@ type Workflow = { name?: string; on: Record<string, unknown>; permissions?: Reco
 const text = readFileSync(join(repositoryRoot, '.github', 'workflows', 'pr.yml'), 'utf8');
 const workflow = YAML.parse(text) as Workflow;
 const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
-const scripts = (JSON.parse(readFileSync(join(repositoryRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+const { scripts, engines: { node: engines } } = JSON.parse(readFileSync(join(repositoryRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string>; engines: { node: string } };
 const cliCommands = usage
   .split('\n')
   .filter((l) => /^ {2}[a-z]/.test(l))
@@ -54,11 +56,12 @@ describe('.github/workflows/pr.yml', () => {
     } else expect.fail(`unknown command in the workflow: ${run}`);
   });
 
-  it('checks out full history, uses Node 20 with the npm cache, and runs every gate before the diff', () => {
+  it('checks out full history, uses Node 24 (package.json engines) with the npm cache, and runs every gate before the diff', () => {
     const checkout = steps.find((s) => s.uses?.startsWith('actions/checkout@'));
     expect(checkout?.with?.['fetch-depth']).toBe(0);
     const node = steps.find((s) => s.uses?.startsWith('actions/setup-node@'));
-    expect(node?.with).toMatchObject({ 'node-version': 20, cache: 'npm' });
+    expect(node?.with).toMatchObject({ 'node-version': 24, cache: 'npm' });
+    expect(satisfiesRange(`v${String(node?.with?.['node-version'])}.0.0`, engines)).toBe(true);
     const runs = steps.map((s) => s.run ?? s.uses!);
     const order = ['npm ci', 'npm run typecheck', 'npm test', 'node tools/bin/run.mjs check', 'node tools/bin/run.mjs validate'];
     expect(order.map((r) => runs.indexOf(r))).toEqual([...order.map((r) => runs.indexOf(r))].sort((a, b) => a - b));

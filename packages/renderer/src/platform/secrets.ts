@@ -1,5 +1,5 @@
 import type { ResolvedEnvironment, ResolvedSecret } from '@apim-gitops/models';
-import { ExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1beta1/ExternalSecret';
+import { ExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1/ExternalSecret';
 import { SealedSecret } from '@kubernetes-models/sealed-secrets/bitnami.com/v1alpha1/SealedSecret';
 import type { KubeObject } from '../kube-object';
 import { platformLabels } from '../labels';

@@ -97,8 +97,8 @@ export function goodObjects(): Manifest[] {
     },
     { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'gw-ingress' }, spec: { podSelector: { matchLabels: gwLabels }, policyTypes: ['Ingress'], ingress: [] } },
     { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'default-deny' }, spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] } },
-    { apiVersion: 'external-secrets.io/v1beta1', kind: 'ExternalSecret', metadata: { name: 'gw-keys' }, spec: { target: { name: 'gw-keys' } } },
-    { apiVersion: 'external-secrets.io/v1beta1', kind: 'ExternalSecret', metadata: { name: 'registry-pull' }, spec: { target: { name: 'registry-pull' } } },
+    { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'gw-keys' }, spec: { target: { name: 'gw-keys' } } },
+    { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'registry-pull' }, spec: { target: { name: 'registry-pull' } } },
   ])) as Manifest[];
 }
 
