@@ -1,6 +1,7 @@
 import { createTwoFilesPatch } from 'diff';
 import { staleFiles } from '@apim-gitops/renderer';
 import { renderRepository } from './render-repository';
+import { staleSchemaFiles } from './schema-command';
 
 /**
  * `check`: renders in memory and compares with the committed tree. Exits 1 with a diff per stale
@@ -9,6 +10,13 @@ import { renderRepository } from './render-repository';
 export async function checkCommand(root: string): Promise<number> {
   const render = await renderRepository(root);
   const stale = staleFiles(root, render.files, render.scopes);
+  // The schemas and the field reference are generated from the spec types, like deploy/ from the environments.
+  const schemas = await staleSchemaFiles(root);
+  for (const path of schemas) console.log(`\n--- ${path} (differs from the spec types)`);
+  if (schemas.length > 0) {
+    console.log(`\ncheck: ${schemas.length} schema file(s) are stale: run "node tools/bin/run.mjs schema" and commit the result`);
+    return 1;
+  }
   if (stale.size === 0) {
     console.log(`check: the committed output equals a fresh render (${render.files.size} files)`);
     return 0;

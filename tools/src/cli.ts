@@ -5,6 +5,7 @@ import { liveDiffCommand } from './live-diff-command';
 import { newEnvCommand } from './new-env-command';
 import { promoteCommand } from './promote-command';
 import { renderCommand } from './render-command';
+import { schemaCommand } from './schema-command';
 import { validateCommand } from './validate-command';
 
 /** The command list, also read by the workflow test to check that CI calls real commands. */
@@ -20,7 +21,8 @@ commands:
   new-env NAME --from ENV [--domain DOMAIN]
                          scaffold environments/NAME from ENV and render it
   bench                  render 1 … 1,000 synthetic environments and report time, memory, writes
-  validate [--list]      run the integrity rules on every kustomize-built overlay (--list: print the rules)`;
+  validate [--list]      run the integrity rules on every kustomize-built overlay (--list: print the rules)
+  schema                 regenerate the JSON Schemas and docs/environment-reference.md from the spec types`;
 
 /** Values of a repeatable `--flag VALUE` option. */
 export function optionValues(args: readonly string[], flag: string): string[] {
@@ -55,6 +57,8 @@ export async function main(args: readonly string[], root: string): Promise<numbe
         return await promoteCommand(root, optionValues(rest, '--from').at(-1), optionValues(rest, '--to').at(-1), optionValues(rest, '--only').at(-1));
       case 'validate':
         return validateCommand(root, rest);
+      case 'schema':
+        return await schemaCommand(root);
       default:
         console.error(usage);
         return 2;

@@ -44,9 +44,9 @@ export function gitIn(cwd: string, ...args: string[]): string {
  */
 export function makeTempRepository(): string {
   const dir = mkdtempSync(join(tmpdir(), 'apim-gitops-'));
-  for (const copied of ['environments', 'apps', 'deploy', 'tools'])
+  for (const copied of ['environments', 'apps', 'deploy', 'tools', 'docs'])
     if (existsSync(join(repositoryRoot, copied))) cpSync(join(repositoryRoot, copied), join(dir, copied), { recursive: true });
-  for (const file of ['nx.json', 'package.json']) cpSync(join(repositoryRoot, file), join(dir, file));
+  for (const file of ['nx.json', 'package.json', 'tsconfig.base.json']) cpSync(join(repositoryRoot, file), join(dir, file));
   for (const linked of ['node_modules', 'packages', '.cache']) symlinkSync(join(repositoryRoot, linked), join(dir, linked));
   return dir;
 }

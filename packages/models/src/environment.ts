@@ -4,7 +4,11 @@ import type { Wso2Spec } from './wso2/spec';
 
 /** Where images come from. */
 export interface ImagesSpec {
-  /** Registry host (and optional path) in front of every repository, e.g. `registry.example.org/apim`. */
+  /**
+   * Registry host (and optional path) in front of every repository, e.g. `registry.example.org/apim`.
+   * @pattern ^(?!.*://)[^\s]+$
+   * @errorMessage {value} must be a registry host and path such as "registry.example.org/apim", without a scheme
+   */
   readonly registry: string;
   /** Pull secret for the registry (a `kubernetes.io/dockerconfigjson` Secret), if it needs one. */
   readonly pullSecret?: SecretRef;
@@ -18,9 +22,15 @@ export interface ImagesSpec {
 
 /** A repository and tag under the environment's registry. */
 export interface PrecheckImageSpec {
-  /** Repository under the registry, e.g. `busybox` or `mirror/busybox`. */
+  /**
+   * Repository under the registry, e.g. `busybox` or `mirror/busybox`.
+   * @format image-repository
+   */
   readonly repository: string;
-  /** Tag; pin it. */
+  /**
+   * Tag; pin it.
+   * @format image-tag
+   */
   readonly tag: string;
 }
 
@@ -29,6 +39,7 @@ export interface IngressSpec {
   /**
    * IngressClass every Ingress uses. The annotations rendered are ingress-nginx's.
    * @default "nginx"
+   * @format dns-subdomain
    */
   readonly className?: string;
   /** Certificate for every public host (a `kubernetes.io/tls` Secret, usually a wildcard for `domain`). */
@@ -36,6 +47,7 @@ export interface IngressSpec {
   /**
    * Namespace the ingress controller runs in; NetworkPolicies admit traffic from it.
    * @default "ingress-nginx"
+   * @format dns-label
    */
   readonly controllerNamespace?: string;
 }
@@ -55,6 +67,7 @@ export interface MonitoringSpec {
   /**
    * Namespace of the monitoring system (Prometheus); NetworkPolicies admit it to metrics ports.
    * @default "monitoring"
+   * @format dns-label
    */
   readonly namespace?: string;
 }
@@ -65,29 +78,41 @@ export interface MonitoringSpec {
  * export default defineEnvironment({ name: 'dev', domain: 'dev.example.org', … });
  */
 export interface EnvironmentSpec {
-  /** Short name: the overlay folder `deploy/overlays/<name>` and the Argo CD Application `apim-<name>`. */
+  /**
+   * Short name: the overlay folder `deploy/overlays/<name>` and the Argo CD Application `apim-<name>`.
+   * @format dns-label
+   */
   readonly name: string;
   /**
-   * Namespace everything of this environment runs in.
-   * @default "apim-<name>"
+   * Namespace everything of this environment runs in. Defaults to `apim-<name>`.
+   * @format dns-label
    */
   readonly namespace?: string;
-  /** DNS domain under which every public host is made, e.g. `dev.example.org`. */
+  /**
+   * DNS domain under which every public host is made, e.g. `dev.example.org`.
+   * @format dns-subdomain
+   */
   readonly domain: string;
   /**
    * Marks a production environment: stricter domain rules apply (no hot deployment, full HA).
    * @default false
    */
   readonly production?: boolean;
-  /** Image registry and pull secret. */
+  /** Image registry, pull secret and precheck image. */
   readonly images: ImagesSpec;
   /** How Secrets are filled: External Secrets (default choice) or Sealed Secrets. */
   readonly secrets: SecretBackendSpec;
   /** Ingress class, TLS certificate and controller namespace. */
   readonly ingress: IngressSpec;
-  /** Zone spreading. */
+  /**
+   * Zone spreading.
+   * @default {}
+   */
   readonly scheduling?: SchedulingSpec;
-  /** Who may scrape metrics. */
+  /**
+   * Who may scrape metrics.
+   * @default {}
+   */
   readonly monitoring?: MonitoringSpec;
   /** WSO2 API Manager 4.5, Pattern 5. Leave out to not run it. */
   readonly wso2?: Wso2Spec;
@@ -102,12 +127,3 @@ export interface EnvironmentSpec {
 export function defineEnvironment(spec: EnvironmentSpec): EnvironmentSpec {
   return spec;
 }
-
-/** Defaults of the environment-wide fields. */
-export const environmentDefaults = {
-  production: false,
-  images: { precheck: { repository: 'busybox', tag: '1.37' } },
-  ingress: { className: 'nginx', controllerNamespace: 'ingress-nginx' },
-  scheduling: { zoneSpread: 'preferred' },
-  monitoring: { namespace: 'monitoring' },
-} as const;

@@ -24,3 +24,6 @@ export * from './axway/resolve-data-stores';
 export * from './axway/resolve-workloads';
 export * from './gitops';
 export * from './sync-waves';
+export * from './schema/validate-spec';
+export * from './schema/spec-formats';
+export * from './schema/spec-defaults';

@@ -4,9 +4,15 @@ import { cpuMillis, memoryBytes } from './quantity';
 
 /** CPU and memory for one container, as Kubernetes quantities. */
 export interface ResourceAmounts {
-  /** CPU, e.g. `500m` or `2`. */
+  /**
+   * CPU, e.g. `500m` or `2`.
+   * @format cpu-quantity
+   */
   readonly cpu: string;
-  /** Memory, e.g. `512Mi` or `2Gi`. */
+  /**
+   * Memory, e.g. `512Mi` or `2Gi`.
+   * @format memory-quantity
+   */
   readonly memory: string;
 }
 
@@ -18,23 +24,14 @@ export interface ResourcesSpec {
   readonly limits: ResourceAmounts;
 }
 
-/** Checks quantities and that every request is within its limit. */
+/** Checks that every request is within its limit (the schema has checked each quantity). */
 export function checkResources(checks: FieldChecks, path: string, value: ResourcesSpec): void {
-  for (const side of ['requests', 'limits'] as const) {
-    const amounts = value?.[side];
-    if (!checks.object(`${path}.${side}`, amounts)) continue;
-    checks.knownKeys(`${path}.${side}`, amounts, ['cpu', 'memory']);
-    if (cpuMillis(amounts.cpu) === undefined || cpuMillis(amounts.cpu)! <= 0)
-      checks.issues.add(`${path}.${side}.cpu`, `must be a positive CPU quantity such as "500m" or "2" (got ${quote(amounts.cpu)})`);
-    if (memoryBytes(amounts.memory) === undefined || memoryBytes(amounts.memory)! <= 0)
-      checks.issues.add(`${path}.${side}.memory`, `must be a positive memory quantity such as "512Mi" or "2Gi" (got ${quote(amounts.memory)})`);
-  }
-  const reqCpu = cpuMillis(value?.requests?.cpu);
-  const limCpu = cpuMillis(value?.limits?.cpu);
+  const reqCpu = cpuMillis(value.requests.cpu);
+  const limCpu = cpuMillis(value.limits.cpu);
   if (reqCpu !== undefined && limCpu !== undefined && reqCpu > limCpu)
     checks.issues.add(`${path}.requests.cpu`, `${quote(value.requests.cpu)} is more than the limit ${quote(value.limits.cpu)}`);
-  const reqMem = memoryBytes(value?.requests?.memory);
-  const limMem = memoryBytes(value?.limits?.memory);
+  const reqMem = memoryBytes(value.requests.memory);
+  const limMem = memoryBytes(value.limits.memory);
   if (reqMem !== undefined && limMem !== undefined && reqMem > limMem)
     checks.issues.add(`${path}.requests.memory`, `${quote(value.requests.memory)} is more than the limit ${quote(value.limits.memory)}`);
 }

@@ -1,14 +1,17 @@
 import type { FieldChecks } from './field-checks';
-import { isDnsSubdomain } from './field-checks';
 import { quote } from './spec-error';
 
 /**
  * Points at a Kubernetes Secret that the environment's secret backend fills.
  * It is a name, never a value: values live in the external store or as Sealed Secrets ciphertext.
  * @example { secretRef: 'wso2-apim-db' }
+ * @errorMessage must be a secret reference like { secretRef: "<secret name>" }, not a literal value; keep the value in the secret store
  */
 export interface SecretRef {
-  /** Name of the Secret in the environment's namespace. */
+  /**
+   * Name of the Secret in the environment's namespace.
+   * @format secret-name
+   */
   readonly secretRef: string;
 }
 
@@ -16,7 +19,10 @@ export interface SecretRef {
 export interface SecretStoreRef {
   /** `ClusterSecretStore` (shared by namespaces) or `SecretStore` (in the environment's namespace). */
   readonly kind: 'ClusterSecretStore' | 'SecretStore';
-  /** Name of the store object. */
+  /**
+   * Name of the store object.
+   * @format dns-label
+   */
   readonly name: string;
 }
 
@@ -28,11 +34,14 @@ export interface ExternalSecretsBackend {
   /**
    * How often External Secrets re-reads the store.
    * @default "1h"
+   * @pattern ^(\d+(h|m|s))+$
+   * @errorMessage must be a duration such as "1h" or "30m"
    */
   readonly refreshInterval?: string;
   /**
    * Remote key per Secret name, where it differs from the default `<environment>/<secret name>`.
    * Each key of the Secret is read from the remote key's property of the same name.
+   * @default {}
    */
   readonly remoteKeys?: Readonly<Record<string, string>>;
 }
@@ -44,7 +53,10 @@ export interface SealedSecretsBackend {
   readonly encryptedData: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
-/** How an environment's Secrets are filled; chosen once per environment. */
+/**
+ * How an environment's Secrets are filled; chosen once per environment.
+ * @discriminator provider
+ */
 export type SecretBackendSpec = ExternalSecretsBackend | SealedSecretsBackend;
 
 /** Kubernetes Secret types the stacks ask for. */
@@ -132,21 +144,10 @@ export class SecretNeeds {
   }
 }
 
-/** Reads a `{ secretRef }` and rejects anything that looks like a literal secret value. */
-export function secretRefName(checks: FieldChecks, path: string, ref: unknown): string | undefined {
-  if (typeof ref === 'string') {
-    checks.issues.add(path, `must be a secret reference like { secretRef: "<secret name>" }, not a literal value; keep the value in the secret store`);
-    return undefined;
-  }
-  if (!checks.object(path, ref)) return undefined;
-  checks.knownKeys(path, ref, ['secretRef']);
-  const name = (ref as Record<string, unknown>).secretRef;
-  if (!checks.string(`${path}.secretRef`, name)) return undefined;
-  if (!isDnsSubdomain(name)) {
-    checks.issues.add(`${path}.secretRef`, `${quote(name)} is not a valid Secret name (lower case letters, digits, '-' and '.')`);
-    return undefined;
-  }
-  return name;
+/** The Secret name a `{ secretRef }` gives (the schema has checked its shape and name). */
+export function secretRefName(_checks: FieldChecks, _path: string, ref: unknown): string | undefined {
+  const name = (ref as Partial<SecretRef> | undefined)?.secretRef;
+  return typeof name === 'string' ? name : undefined;
 }
 
 // Sealed Secrets ciphertext is base64 of an RSA-OAEP-wrapped session key plus AES-GCM data, so it is
@@ -154,25 +155,14 @@ export function secretRefName(checks: FieldChecks, path: string, ref: unknown): 
 const sealedCiphertext = /^[A-Za-z0-9+/]+={0,2}$/;
 const minimumCiphertextLength = 300;
 
-/** Checks the backend and applies its defaults. */
-export function resolveSecretBackend(checks: FieldChecks, path: string, spec: unknown): ResolvedSecretBackend | undefined {
-  if (!checks.object(path, spec)) return undefined;
-  const provider = (spec as Record<string, unknown>).provider;
-  if (!checks.oneOf(`${path}.provider`, provider, ['external-secrets', 'sealed-secrets'] as const)) return undefined;
-  if (provider === 'external-secrets') {
-    const s = spec as unknown as ExternalSecretsBackend;
-    checks.knownKeys(path, s, ['provider', 'store', 'refreshInterval', 'remoteKeys']);
-    if (checks.object(`${path}.store`, s.store)) {
-      checks.oneOf(`${path}.store.kind`, s.store.kind, ['ClusterSecretStore', 'SecretStore'] as const);
-      checks.dnsLabel(`${path}.store.name`, s.store.name);
-    }
-    const refreshInterval = s.refreshInterval ?? '1h';
-    if (!/^(\d+(h|m|s))+$/.test(refreshInterval))
-      checks.issues.add(`${path}.refreshInterval`, `must be a duration such as "1h" or "30m" (got ${quote(refreshInterval)})`);
-    return { provider, store: s.store, refreshInterval, remoteKeys: s.remoteKeys ?? {} };
-  }
-  const s = spec as unknown as SealedSecretsBackend;
-  checks.knownKeys(path, s, ['provider', 'encryptedData']);
+/**
+ * The backend after the schema (which checked its shape and applied `refreshInterval` and `remoteKeys`
+ * defaults), with the ciphertext check the schema cannot make.
+ */
+export function resolveSecretBackend(checks: FieldChecks, path: string, spec: SecretBackendSpec): ResolvedSecretBackend {
+  if (spec.provider === 'external-secrets')
+    return { provider: spec.provider, store: spec.store, refreshInterval: spec.refreshInterval!, remoteKeys: spec.remoteKeys! };
+  const s = spec;
   if (checks.object(`${path}.encryptedData`, s.encryptedData)) {
     for (const [name, keys] of Object.entries(s.encryptedData)) {
       if (!checks.object(`${path}.encryptedData.${name}`, keys)) continue;
@@ -183,7 +173,7 @@ export function resolveSecretBackend(checks: FieldChecks, path: string, spec: un
       }
     }
   }
-  return { provider, encryptedData: s.encryptedData ?? {} };
+  return { provider: s.provider, encryptedData: s.encryptedData };
 }
 
 /** Checks that a sealed backend carries ciphertext for every key the stacks read. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkNoLiteralSecrets, FieldChecks, IssueList, isSecretLookingKey, isSecretPlaceholder, secretRefName } from '../src/index';
+import type { EnvironmentSpec, SpecError } from '../src/index';
+import { baseEnvironmentSpec, checkNoLiteralSecrets, FieldChecks, IssueList, isSecretLookingKey, isSecretPlaceholder, resolveEnvironment } from '../src/index';
 
 describe('secret helpers', () => {
   it.each(['password', 'CASS_PASS', 'keystore.password', 'clientSecret', 'api_key', 'ADMIN_TOKEN', 'tls.key'])('treats %s as a secret-looking key', (key) => {
@@ -29,10 +30,17 @@ describe('secret helpers', () => {
   it.each([
     ['a literal string', 'hunter2', 'ingress.tls', 'must be a secret reference like { secretRef: "<secret name>" }, not a literal value; keep the value in the secret store'],
     ['a value beside the name', { secretRef: 'db', value: 'x' }, 'ingress.tls.value', 'is not a known field (known: secretRef)'],
-    ['a number', 42, 'ingress.tls', 'must be an object (got 42)'],
+    ['a number', 42, 'ingress.tls', 'must be a secret reference like { secretRef: "<secret name>" }, not a literal value; keep the value in the secret store'],
+    ['a name that is no Secret name', { secretRef: 'DB Creds' }, 'ingress.tls.secretRef', `"DB Creds" is not a valid Secret name (lower case letters, digits, '-' and '.')`],
   ])('rejects %s where a SecretRef belongs, naming the path', (_what, ref, path, message) => {
-    const issues = new IssueList();
-    secretRefName(new FieldChecks(issues), 'ingress.tls', ref);
-    expect(issues.issues).toContainEqual({ path, message });
+    // The schema generated from SecretRef's TSDoc decides; the message says what a reference is.
+    const spec = { ...baseEnvironmentSpec, ingress: { tls: ref } } as unknown as EnvironmentSpec;
+    let error: SpecError | undefined;
+    try {
+      resolveEnvironment(spec, 'env.ts');
+    } catch (e) {
+      error = e as SpecError;
+    }
+    expect(error?.issues).toContainEqual({ path, message });
   });
 });

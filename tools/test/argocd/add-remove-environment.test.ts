@@ -21,7 +21,7 @@ const read = (path: string) => YAML.parse(readFileSync(join(copy, path), 'utf8')
 beforeAll(() => {
   copy = mkdtempSync(join(tmpdir(), 'apim-gitops-argocd-'));
   for (const dir of ['environments', 'apps', 'deploy']) cpSync(join(root, dir), join(copy, dir), { recursive: true });
-  for (const dir of ['node_modules', 'packages', 'tools', '.cache']) symlinkSync(join(root, dir), join(copy, dir));
+  for (const dir of ['node_modules', 'packages', 'tools', '.cache', 'docs', 'tsconfig.base.json']) symlinkSync(join(root, dir), join(copy, dir));
 });
 
 afterAll(() => {

@@ -1,8 +1,6 @@
-import { mergeDefaults } from '../merge-defaults';
 import { quote } from '../spec-error';
 import type { StackContext } from '../stack-context';
-import type { EventsAccessMode, MetricsDbType } from './spec';
-import { axwayCassandraDefaults, axwayEventsDefaults, axwayMetricsDbDefaults } from './spec';
+import type { AxwayCassandraSpec, AxwayEventsSpec, AxwayMetricsDbSpec, EventsAccessMode, MetricsDbType } from './spec';
 import { axwayIds } from './wiring';
 
 /** The Cassandra connection after defaults. */
@@ -49,45 +47,21 @@ export function useSecretFor(context: StackContext, path: string, ref: unknown, 
   return name;
 }
 
-// Cassandra names keyspaces with letters, digits and underscores, starting with a letter, at most 48 characters.
-const keyspacePattern = /^[A-Za-z][A-Za-z0-9_]{0,47}$/;
-
-/** Checks and completes the Cassandra connection. */
-export function resolveCassandra(spec: unknown, context: StackContext): ResolvedAxwayCassandra {
+/** Declares the Cassandra credentials and applies the rules that relate its fields. */
+export function resolveCassandra(spec: AxwayCassandraSpec, context: StackContext): ResolvedAxwayCassandra {
   const { checks, env } = context;
   const path = 'axway.cassandra';
-  const s = mergeDefaults(axwayCassandraDefaults as Record<string, unknown>, checks.object(path, spec) ? spec : {});
-  checks.knownKeys(path, spec, ['hosts', 'port', 'keyspace', 'transactionKeyspace', 'credentials', 'hostVariables']);
-  checks.oneOf(`${path}.hostVariables`, s.hostVariables, ['single', 'per-node'] as const);
-  const hosts: string[] = [];
-  if (!Array.isArray(s.hosts) || s.hosts.length === 0) {
-    checks.issues.add(`${path}.hosts`, `must list the Cassandra nodes (got ${quote(s.hosts)})`);
-  } else {
-    s.hosts.forEach((host: unknown, i: number) => {
-      if (checks.host(`${path}.hosts[${i}]`, host)) hosts.push(host);
-    });
-    const seen = new Set<string>();
-    s.hosts.forEach((host: unknown, i: number) => {
-      if (typeof host === 'string' && seen.has(host)) checks.issues.add(`${path}.hosts[${i}]`, `${quote(host)} is listed twice`);
-      if (typeof host === 'string') seen.add(host);
-    });
-    if (env.production && s.hosts.length < 3)
-      checks.issues.add(`${path}.hosts`, `production needs at least 3 Cassandra nodes, one per zone, for QUORUM with replication factor 3 (got ${s.hosts.length})`);
-  }
-  checks.port(`${path}.port`, s.port);
-  for (const field of ['keyspace', 'transactionKeyspace'] as const)
-    if (checks.string(`${path}.${field}`, s[field]) && !keyspacePattern.test(s[field] as string))
-      checks.issues.add(`${path}.${field}`, `${quote(s[field])} is not a valid keyspace name (letters, digits and '_', starting with a letter, e.g. "axway_apim")`);
-  if (typeof s.keyspace === 'string' && s.keyspace === s.transactionKeyspace)
-    checks.issues.add(`${path}.transactionKeyspace`, `must differ from the keyspace ${quote(s.keyspace)}`);
-  const credentialsSecret = useSecretFor(context, `${path}.credentials`, s.credentials, [axwayIds.apiManager, axwayIds.traffic], credentialKeys);
+  if (env.production && spec.hosts.length < 3)
+    checks.issues.add(`${path}.hosts`, `production needs at least 3 Cassandra nodes, one per zone, for QUORUM with replication factor 3 (got ${spec.hosts.length})`);
+  if (spec.keyspace === spec.transactionKeyspace) checks.issues.add(`${path}.transactionKeyspace`, `must differ from the keyspace ${quote(spec.keyspace)}`);
+  const credentialsSecret = useSecretFor(context, `${path}.credentials`, spec.credentials, [axwayIds.apiManager, axwayIds.traffic], credentialKeys);
   return {
-    hosts,
-    port: s.port as number,
-    keyspace: s.keyspace as string,
-    transactionKeyspace: s.transactionKeyspace as string,
+    hosts: spec.hosts,
+    port: spec.port!,
+    keyspace: spec.keyspace!,
+    transactionKeyspace: spec.transactionKeyspace!,
     credentialsSecret,
-    hostVariables: s.hostVariables === 'per-node' ? 'per-node' : 'single',
+    hostVariables: spec.hostVariables!,
   };
 }
 
@@ -104,42 +78,24 @@ export function metricsJdbcUrl(db: { type: MetricsDbType; host: string; port: nu
   }
 }
 
-/** Checks and completes the metrics database. */
-export function resolveMetricsDb(spec: unknown, context: StackContext): ResolvedAxwayMetricsDb {
-  const { checks } = context;
+/** Declares the metrics database credentials and builds its JDBC URL. */
+export function resolveMetricsDb(spec: AxwayMetricsDbSpec, context: StackContext): ResolvedAxwayMetricsDb {
   const path = 'axway.metricsDb';
-  const s = mergeDefaults(axwayMetricsDbDefaults as Record<string, unknown>, checks.object(path, spec) ? spec : {});
-  checks.knownKeys(path, spec, ['type', 'host', 'port', 'database', 'urlOptions', 'credentials']);
-  checks.oneOf(`${path}.type`, s.type, ['mysql', 'mariadb', 'mssql', 'oracle'] as const);
-  checks.host(`${path}.host`, s.host);
-  checks.port(`${path}.port`, s.port);
-  if (checks.string(`${path}.database`, s.database) && !/^[A-Za-z][A-Za-z0-9_$.]*$/.test(s.database as string))
-    checks.issues.add(`${path}.database`, `${quote(s.database)} is not a plain database name (letters, digits, '_')`);
-  const type = s.type as MetricsDbType;
-  const urlOptions = (s.urlOptions as string | undefined) ?? (type === 'mysql' || type === 'mariadb' ? 'useSSL=true' : '');
-  if (typeof urlOptions !== 'string' || /[\s?]/.test(urlOptions) || urlOptions.startsWith('&') || urlOptions.startsWith(';'))
-    checks.issues.add(`${path}.urlOptions`, `${quote(urlOptions)} must be bare options such as "useSSL=true", without spaces or a leading '?'`);
+  const type = spec.type!;
+  // mysql/mariadb connect over TLS unless the user says otherwise; the others take their options as given.
+  const urlOptions = spec.urlOptions ?? (type === 'mysql' || type === 'mariadb' ? 'useSSL=true' : '');
   if (type === 'oracle' && urlOptions !== '')
-    checks.issues.add(`${path}.urlOptions`, `oracle thin URLs take no options here (got ${quote(urlOptions)}); remove it`);
-  const credentialsSecret = useSecretFor(context, `${path}.credentials`, s.credentials, [axwayIds.adminNodeManager, axwayIds.apiManager, axwayIds.traffic], credentialKeys);
-  const host = typeof s.host === 'string' ? s.host : '';
-  const db = { type, host, port: s.port as number, database: s.database as string, urlOptions };
-  return { type, host, port: db.port, database: db.database, jdbcUrl: metricsJdbcUrl(db), credentialsSecret };
+    context.checks.issues.add(`${path}.urlOptions`, `oracle thin URLs take no options here (got ${quote(urlOptions)}); remove it`);
+  const credentialsSecret = useSecretFor(context, `${path}.credentials`, spec.credentials, [axwayIds.adminNodeManager, axwayIds.apiManager, axwayIds.traffic], credentialKeys);
+  const db = { type, host: spec.host, port: spec.port!, database: spec.database!, urlOptions };
+  return { type, host: db.host, port: db.port, database: db.database, jdbcUrl: metricsJdbcUrl(db), credentialsSecret };
 }
 
-/** Checks the events volume settings. */
-export function resolveEventsSettings(spec: unknown, context: StackContext): ResolvedAxwayEventsSettings {
-  const { checks } = context;
-  const path = 'axway.events';
-  const user = spec === undefined ? {} : checks.object(path, spec) ? spec : {};
-  checks.knownKeys(path, user, ['storageClass', 'accessMode', 'maxDiskGb']);
-  const s = mergeDefaults(axwayEventsDefaults as Record<string, unknown>, user);
-  if (s.storageClass !== undefined) checks.dnsSubdomain(`${path}.storageClass`, s.storageClass);
-  checks.oneOf(`${path}.accessMode`, s.accessMode, ['ReadWriteMany', 'ReadWriteOnce'] as const);
-  checks.integer(`${path}.maxDiskGb`, s.maxDiskGb, 1, 1000);
+/** The events volume settings after defaults. */
+export function resolveEventsSettings(spec: AxwayEventsSpec): ResolvedAxwayEventsSettings {
   return {
-    ...(typeof s.storageClass === 'string' ? { storageClass: s.storageClass } : {}),
-    accessMode: s.accessMode as EventsAccessMode,
-    maxDiskGb: s.maxDiskGb as number,
+    ...(spec.storageClass !== undefined ? { storageClass: spec.storageClass } : {}),
+    accessMode: spec.accessMode!,
+    maxDiskGb: spec.maxDiskGb!,
   };
 }

@@ -1,5 +1,4 @@
 import type { ExternalConnection, ResolvedComponent } from '../component';
-import { mergeDefaults } from '../merge-defaults';
 import { quote } from '../spec-error';
 import type { StackContext } from '../stack-context';
 import { imageRef } from '../stack-context';
@@ -9,7 +8,8 @@ import type { ResolvedAxwayCassandra, ResolvedAxwayEventsSettings, ResolvedAxway
 import { certificateKeys, credentialKeys, resolveCassandra, resolveEventsSettings, resolveMetricsDb, useSecretFor } from './resolve-data-stores';
 import type { ResolvedAnmSettings, ResolvedApiManagerSettings, ResolvedTrafficSettings } from './resolve-workloads';
 import { resolveAnmSettings, resolveApiManagerSettings, resolveHost, resolveTrafficSettings } from './resolve-workloads';
-import { axwayDefaults, axwayImagesDefaults, axwayMetricsSchemaJobDefaults } from './spec';
+import { withSpecDefault } from '../schema/spec-defaults';
+import type { AxwayImageSpec, AxwaySpec } from './spec';
 import { adminNodeManagerComponent, anmHosts, apiManagerComponent, axwayIds, metricsSchemaComponent, trafficComponent } from './wiring';
 
 /** One workload after defaults: its component, image, sizing and public host. */
@@ -69,57 +69,21 @@ export interface ResolvedAxway {
   readonly requiredControllerSettings: typeof axwayRequiredControllerSettings;
 }
 
-const specKeys = [
-  'images',
-  'groupId',
-  'license',
-  'certificates',
-  'adminUsers',
-  'cassandra',
-  'metricsDb',
-  'events',
-  'traceLevel',
-  'jsonLogging',
-  'deploymentEnabled',
-  'hosts',
-  'adminNodeManager',
-  'apiManager',
-  'traffic',
-  'metricsSchemaJob',
-];
-
-function resolveImage(context: StackContext, path: string, user: unknown, defaults: { repository: string; tag?: string }): string {
-  const { checks } = context;
-  const given = user === undefined ? {} : checks.object(path, user) ? user : {};
-  checks.knownKeys(path, given, ['repository', 'tag']);
-  const image = mergeDefaults(defaults as Record<string, unknown>, given);
-  if (checks.string(`${path}.repository`, image.repository) && !/^[a-z0-9]+([._/-][a-z0-9]+)*$/.test(image.repository))
-    checks.issues.add(`${path}.repository`, `${quote(image.repository)} is not a repository path (lower case letters, digits, '.', '_', '-', '/')`);
-  if (checks.string(`${path}.tag`, image.tag)) {
-    if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(image.tag)) checks.issues.add(`${path}.tag`, `${quote(image.tag)} is not a valid image tag`);
-    else if (image.tag === 'latest') checks.issues.add(`${path}.tag`, 'must be an immutable tag, not "latest": a config change is a new tag and a rolling update');
-  }
-  return imageRef(context.env, { repository: String(image.repository), tag: String(image.tag) });
+/** An image's full reference: the user's partial image over the property's @default. */
+function resolveImage(context: StackContext, definition: string, property: string, given: Partial<AxwayImageSpec> | undefined, fallbackTag?: string): string {
+  const image = withSpecDefault<Partial<AxwayImageSpec>>(definition, property, given);
+  return imageRef(context.env, { repository: image.repository!, tag: image.tag ?? fallbackTag! });
 }
 
-/** Validates the Axway stack, applies its defaults and derives its wiring. */
-export function resolveAxway(input: unknown, context: StackContext): ResolvedAxway | undefined {
+/**
+ * Derives the Axway stack from its schema-validated spec (every @default applied): the rules that
+ * relate fields, the Secrets, the wiring and the components.
+ */
+export function resolveAxway(spec: AxwaySpec, context: StackContext): ResolvedAxway {
   const { checks, env } = context;
-  if (!checks.object('axway', input)) return undefined;
-  const spec = input as Record<string, any>;
-  checks.knownKeys('axway', spec, specKeys);
-  const s = mergeDefaults(axwayDefaults as Record<string, unknown>, spec) as Record<string, any>;
-
-  const images = checks.object('axway.images', spec.images) ? spec.images : {};
-  checks.knownKeys('axway.images', images, ['adminNodeManager', 'gateway']);
-  const anmImage = resolveImage(context, 'axway.images.adminNodeManager', images.adminNodeManager, axwayImagesDefaults.adminNodeManager);
-  const gatewayImage = resolveImage(context, 'axway.images.gateway', images.gateway ?? {}, axwayImagesDefaults.gateway);
-
-  if (checks.string('axway.groupId', s.groupId) && !/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(s.groupId))
-    checks.issues.add('axway.groupId', `${quote(s.groupId)} is not a group id (letters, digits, '_' and '-')`);
-  checks.oneOf('axway.traceLevel', s.traceLevel, ['INFO', 'DEBUG', 'DATA'] as const);
-  checks.boolean('axway.jsonLogging', s.jsonLogging);
-  checks.boolean('axway.deploymentEnabled', s.deploymentEnabled);
+  const s = spec;
+  const anmImage = resolveImage(context, 'AxwayImagesSpec', 'adminNodeManager', spec.images.adminNodeManager);
+  const gatewayImage = resolveImage(context, 'AxwayImagesSpec', 'gateway', spec.images.gateway);
 
   const gateways = [axwayIds.apiManager, axwayIds.traffic];
   const licenseSecret = useSecretFor(context, 'axway.license', spec.license, gateways, ['license.lic']);
@@ -128,10 +92,10 @@ export function resolveAxway(input: unknown, context: StackContext): ResolvedAxw
 
   const cassandra = resolveCassandra(spec.cassandra, context);
   const metricsDb = resolveMetricsDb(spec.metricsDb, context);
-  const eventsSettings = resolveEventsSettings(spec.events, context);
-  const anm = resolveAnmSettings(spec.adminNodeManager, context);
-  const apiManager = resolveApiManagerSettings(spec.apiManager, context);
-  const traffic = resolveTrafficSettings(spec.traffic, context);
+  const eventsSettings = resolveEventsSettings(spec.events!);
+  const anm = resolveAnmSettings(spec.adminNodeManager!, context);
+  const apiManager = resolveApiManagerSettings(spec.apiManager!, context);
+  const traffic = resolveTrafficSettings(spec.traffic!, context);
 
   // Domain rules that span several parts of the spec.
   if (s.deploymentEnabled === true && env.production)
@@ -146,25 +110,20 @@ export function resolveAxway(input: unknown, context: StackContext): ResolvedAxw
   if (env.production && eventsSettings.accessMode !== 'ReadWriteMany')
     checks.issues.add('axway.events.accessMode', `production must share events on "ReadWriteMany" storage (got ${quote(eventsSettings.accessMode)})`);
 
-  const schema = mergeDefaults(axwayMetricsSchemaJobDefaults as Record<string, unknown>, s.metricsSchemaJob ?? {}) as Record<string, any>;
-  checks.knownKeys('axway.metricsSchemaJob', s.metricsSchemaJob, ['enabled', 'image', 'scriptPath']);
-  checks.boolean('axway.metricsSchemaJob.enabled', schema.enabled);
+  const schema = spec.metricsSchemaJob!;
   let metricsSchemaJob: ResolvedAxway['metricsSchemaJob'];
   const mysqlFamily = metricsDb.type === 'mysql' || metricsDb.type === 'mariadb';
-  const schemaImage = () =>
-    resolveImage(context, 'axway.metricsSchemaJob.image', schema.image, { repository: 'metrics-schema', tag: anmImage.slice(anmImage.lastIndexOf(':') + 1) });
+  // The schema image follows the ANM image's tag unless it names its own.
+  const schemaImage = () => resolveImage(context, 'AxwayMetricsSchemaJobSpec', 'image', schema.image, anmImage.slice(anmImage.lastIndexOf(':') + 1));
   const metricsSchemaCheck = env.production && mysqlFamily ? { image: schemaImage(), table: axwayMetricsSchemaTable } : undefined;
   if (schema.enabled === true) {
     if (metricsDb.type !== 'mysql' && metricsDb.type !== 'mariadb')
       checks.issues.add('axway.metricsSchemaJob.enabled', `the schema Job loads mysql-analytics.sql with the mysql client; it cannot run against ${quote(metricsDb.type)}`);
-    if (typeof schema.scriptPath !== 'string' || !schema.scriptPath.startsWith('/') || /\s/.test(schema.scriptPath))
-      checks.issues.add('axway.metricsSchemaJob.scriptPath', `must be an absolute path without spaces (got ${quote(schema.scriptPath)})`);
-    metricsSchemaJob = { image: metricsSchemaCheck?.image ?? schemaImage(), scriptPath: schema.scriptPath };
+    metricsSchemaJob = { image: metricsSchemaCheck?.image ?? schemaImage(), scriptPath: schema.scriptPath! };
     if (metricsDb.credentialsSecret) useSecretFor(context, 'axway.metricsDb.credentials', spec.metricsDb?.credentials, ['axway-metrics-schema'], credentialKeys);
   }
 
-  const hostsSpec = s.hosts === undefined ? {} : checks.object('axway.hosts', s.hosts) ? s.hosts : {};
-  checks.knownKeys('axway.hosts', hostsSpec, ['adminNodeManager', 'apiManager', 'traffic']);
+  const hostsSpec = spec.hosts!;
   const hosts = {
     adminNodeManager: resolveHost(context, 'axway.hosts.adminNodeManager', hostsSpec.adminNodeManager, 'anm'),
     apiManager: resolveHost(context, 'axway.hosts.apiManager', hostsSpec.apiManager, 'apimgmt'),
@@ -187,7 +146,7 @@ export function resolveAxway(input: unknown, context: StackContext): ResolvedAxw
     adminNodeManager: { component: anmComponent, image: anmImage, host: hosts.adminNodeManager, settings: anm },
     apiManager: { component: apiManagerComp, image: gatewayImage, host: hosts.apiManager, settings: apiManager },
     traffic: { component: trafficComp, image: gatewayImage, host: hosts.traffic, settings: traffic },
-    groupId: s.groupId,
+    groupId: s.groupId!,
     licenseSecret,
     certificatesSecret,
     adminUsersSecret,
@@ -198,9 +157,9 @@ export function resolveAxway(input: unknown, context: StackContext): ResolvedAxw
       claimName: 'axway-events',
       sizeGi: eventsVolumeGi({ maxDiskGb: eventsSettings.maxDiskGb, maxTrafficReplicas: traffic.maxReplicas, apiManagerReplicas: apiManager.replicas }),
     },
-    traceLevel: s.traceLevel,
-    jsonLogging: s.jsonLogging,
-    deploymentEnabled: s.deploymentEnabled,
+    traceLevel: s.traceLevel!,
+    jsonLogging: s.jsonLogging!,
+    deploymentEnabled: s.deploymentEnabled!,
     anmHosts,
     ...(metricsSchemaJob ? { metricsSchemaJob } : {}),
     ...(metricsSchemaCheck ? { metricsSchemaCheck } : {}),

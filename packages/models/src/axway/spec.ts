@@ -3,9 +3,16 @@ import type { AdminNodeManagerSpec, ApiManagerSpec, TrafficSpec } from './worklo
 
 /** One image repository and tag; the registry comes from the environment's `images.registry`. */
 export interface AxwayImageSpec {
-  /** Repository under the registry, e.g. `gateway`. */
+  /**
+   * Repository under the registry, e.g. `gateway`.
+   * @format image-repository
+   */
   readonly repository?: string;
-  /** Immutable tag, e.g. `7.7.0.20240830-4-BN0145-ubi9` or a build number of the image pipeline. */
+  /**
+   * Immutable tag, e.g. `7.7.0.20240830-4-BN0145-ubi9` or a build number of the image pipeline.
+   * @pattern ^(?!latest$)[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$
+   * @errorMessage must be an immutable tag (letters, digits, '_', '.' and '-'; not "latest": a config change is a new tag and a rolling update)
+   */
   readonly tag: string;
 }
 
@@ -24,26 +31,42 @@ export interface AxwayImagesSpec {
   readonly gateway: AxwayImageSpec;
 }
 
+/**
+ * A DNS name (DNS-1123 subdomain), e.g. `cassandra-1.data.example.org`.
+ * @format dns-subdomain
+ */
+export type HostName = string;
+
 /** The external Cassandra cluster holding API Manager data, KPS, quotas and OAuth tokens. */
 export interface AxwayCassandraSpec {
   /**
    * Host names of the nodes, one per zone; production needs at least three.
    * @example ['cassandra-1.example.org', 'cassandra-2.example.org', 'cassandra-3.example.org']
+   * @minItems 1
+   * @uniqueItems true
+   * @errorMessage must list the Cassandra nodes
    */
-  readonly hosts: readonly string[];
+  readonly hosts: readonly HostName[];
   /**
    * CQL port.
    * @default 9042
+   * @asType integer
+   * @minimum 1
+   * @maximum 65535
    */
   readonly port?: number;
   /**
    * Keyspace of API Manager data (`CASS_KEYSPACE`): letters, digits and `_` only.
    * @default "axway_apim"
+   * @pattern ^[A-Za-z][A-Za-z0-9_]{0,47}$
+   * @errorMessage is not a valid keyspace name (letters, digits and '_', starting with a letter, e.g. "axway_apim")
    */
   readonly keyspace?: string;
   /**
    * Keyspace of transactional data (`CASS_TKEYSPACE`): letters, digits and `_` only.
    * @default "t_axway_apim"
+   * @pattern ^[A-Za-z][A-Za-z0-9_]{0,47}$
+   * @errorMessage is not a valid keyspace name (letters, digits and '_', starting with a letter, e.g. "t_axway_apim")
    */
   readonly transactionKeyspace?: string;
   /** Secret with keys `username` and `password` of the Cassandra user. */
@@ -68,21 +91,31 @@ export interface AxwayMetricsDbSpec {
    * @default "mysql"
    */
   readonly type?: MetricsDbType;
-  /** Host name of the database server. */
+  /**
+   * Host name of the database server.
+   * @format dns-subdomain
+   */
   readonly host: string;
   /**
    * Server port. Set it for mssql (usually 1433) or oracle (usually 1521).
    * @default 3306
+   * @asType integer
+   * @minimum 1
+   * @maximum 65535
    */
   readonly port?: number;
   /**
    * Database (oracle: service name) holding the metrics tables.
    * @default "metrics"
+   * @pattern ^[A-Za-z][A-Za-z0-9_$.]*$
+   * @errorMessage is not a plain database name (letters, digits, '_')
    */
   readonly database?: string;
   /**
    * Options appended to the JDBC URL: after `?` for mysql/mariadb, after `;` for mssql; oracle takes none.
    * Leave out for `useSSL=true` on mysql/mariadb and no options elsewhere.
+   * @pattern ^(?![&;?])[^\s?]*$
+   * @errorMessage {value} must be bare options such as "useSSL=true", without spaces or a leading '?'
    */
   readonly urlOptions?: string;
   /** Secret with keys `username` and `password` of the metrics user (e.g. `report`). */
@@ -94,7 +127,10 @@ export type EventsAccessMode = 'ReadWriteMany' | 'ReadWriteOnce';
 
 /** The shared volume where gateways write transaction event logs and the ANM reads them. */
 export interface AxwayEventsSpec {
-  /** StorageClass of the claim (EFS, NFS, Azure Files…). Leave out for the cluster's default class. */
+  /**
+   * StorageClass of the claim (EFS, NFS, Azure Files…). Leave out for the cluster's default class.
+   * @format dns-subdomain
+   */
   readonly storageClass?: string;
   /**
    * `ReadWriteOnce` only works when every pod sits on one node: allowed for one traffic replica without
@@ -105,24 +141,36 @@ export interface AxwayEventsSpec {
   /**
    * The FED's Transaction Event Log `max_disk_space` per gateway, in GB; sizes the claim.
    * @default 1
+   * @asType integer
+   * @minimum 1
+   * @maximum 1000
    */
   readonly maxDiskGb?: number;
 }
 
 /** Public host names, one per interface; path rewrites do not work, so each UI needs its own host. */
 export interface AxwayHostsSpec {
-  /** API Gateway Manager UI (ANM). Leave out for `anm.<domain>`. */
+  /**
+   * API Gateway Manager UI (ANM). Leave out for `anm.<domain>`.
+   * @format dns-subdomain
+   */
   readonly adminNodeManager?: string;
-  /** API Manager UI and REST API. Leave out for `apimgmt.<domain>`. */
+  /**
+   * API Manager UI and REST API. Leave out for `apimgmt.<domain>`.
+   * @format dns-subdomain
+   */
   readonly apiManager?: string;
-  /** API traffic. Leave out for `apimgr.<domain>` (the reference architecture's name). */
+  /**
+   * API traffic. Leave out for `apimgr.<domain>` (the reference architecture's name).
+   * @format dns-subdomain
+   */
   readonly traffic?: string;
 }
 
 /** The one-off Job that loads the metrics schema before the ANM starts (mysql/mariadb only). */
 export interface AxwayMetricsSchemaJobSpec {
   /**
-   * Render the Job as an Argo CD PreSync hook.
+   * Render the Job as an Argo CD Sync hook in the wave before the ANM.
    * @default false
    */
   readonly enabled?: boolean;
@@ -135,6 +183,8 @@ export interface AxwayMetricsSchemaJobSpec {
   /**
    * Path of the schema script inside that image.
    * @default "/schema/mysql-analytics.sql"
+   * @pattern ^/[^\s]*$
+   * @errorMessage must be an absolute path without spaces
    */
   readonly scriptPath?: string;
 }
@@ -146,6 +196,8 @@ export interface AxwaySpec {
   /**
    * Group the gateway image was built with (`--group-id`); the ANM shows the topology by it.
    * @default "emt-group"
+   * @pattern ^[A-Za-z0-9][A-Za-z0-9_-]*$
+   * @errorMessage is not a group id (letters, digits, '_' and '-')
    */
   readonly groupId?: string;
   /** Secret with the EMT licence under key `license.lic`; gateways refuse to start without it. */
@@ -158,7 +210,10 @@ export interface AxwaySpec {
   readonly cassandra: AxwayCassandraSpec;
   /** External metrics database. */
   readonly metricsDb: AxwayMetricsDbSpec;
-  /** Shared events volume. */
+  /**
+   * Shared events volume.
+   * @default {}
+   */
   readonly events?: AxwayEventsSpec;
   /**
    * `EMT_TRACE_LEVEL` of every pod.
@@ -176,56 +231,29 @@ export interface AxwaySpec {
    * @default false
    */
   readonly deploymentEnabled?: boolean;
-  /** Public host names. */
+  /**
+   * Public host names.
+   * @default {}
+   */
   readonly hosts?: AxwayHostsSpec;
-  /** Admin Node Manager. */
+  /**
+   * Admin Node Manager.
+   * @default {}
+   */
   readonly adminNodeManager?: AdminNodeManagerSpec;
-  /** API Manager UI. */
+  /**
+   * API Manager UI.
+   * @default {}
+   */
   readonly apiManager?: ApiManagerSpec;
-  /** Traffic gateways. */
+  /**
+   * Traffic gateways.
+   * @default {}
+   */
   readonly traffic?: TrafficSpec;
-  /** Optional metrics schema Job. */
+  /**
+   * Optional metrics schema Job.
+   * @default {}
+   */
   readonly metricsSchemaJob?: AxwayMetricsSchemaJobSpec;
 }
-
-/** Defaults of the stack-wide fields. */
-export const axwayDefaults = {
-  groupId: 'emt-group',
-  traceLevel: 'INFO',
-  jsonLogging: true,
-  deploymentEnabled: false,
-} as const satisfies Partial<AxwaySpec>;
-
-/** Defaults of the images. */
-export const axwayImagesDefaults = {
-  adminNodeManager: { repository: 'admin-nodemanager', tag: '7.7.0.20240830-4-BN0145-ubi9' },
-  gateway: { repository: 'gateway' },
-} as const;
-
-/** Defaults of the Cassandra connection. */
-export const axwayCassandraDefaults = {
-  port: 9042,
-  hostVariables: 'single',
-  keyspace: 'axway_apim',
-  transactionKeyspace: 't_axway_apim',
-} as const satisfies Partial<AxwayCassandraSpec>;
-
-/** Defaults of the metrics database. */
-export const axwayMetricsDbDefaults = {
-  type: 'mysql',
-  port: 3306,
-  database: 'metrics',
-} as const satisfies Partial<AxwayMetricsDbSpec>;
-
-/** Defaults of the events volume. */
-export const axwayEventsDefaults = {
-  accessMode: 'ReadWriteMany',
-  maxDiskGb: 1,
-} as const satisfies Partial<AxwayEventsSpec>;
-
-/** Defaults of the metrics schema Job. */
-export const axwayMetricsSchemaJobDefaults = {
-  enabled: false,
-  image: { repository: 'metrics-schema' },
-  scriptPath: '/schema/mysql-analytics.sql',
-} as const satisfies Partial<AxwayMetricsSchemaJobSpec>;

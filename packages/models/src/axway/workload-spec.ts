@@ -1,10 +1,20 @@
 import type { ResourcesSpec } from '../resources';
 
+/**
+ * An IPv4 or IPv6 CIDR block, e.g. `10.0.0.0/8`.
+ * @format cidr
+ */
+export type Cidr = string;
+
 /** The Admin Node Manager: monitoring UI and metrics writer. */
 export interface AdminNodeManagerSpec {
   /**
    * Always one: two ANMs would each see only part of the topology.
    * @default 1
+   * @asType integer
+   * @minimum 1
+   * @maximum 1
+   * @errorMessage two Admin Node Managers would each see only part of the topology
    */
   readonly replicas?: number;
   /**
@@ -15,13 +25,17 @@ export interface AdminNodeManagerSpec {
   /**
    * JVM heap in MiB (`EMT_HEAP_SIZE_MB`, both initial and maximum).
    * @default 1024
+   * @asType integer
+   * @minimum 256
    */
   readonly heapMb?: number;
   /**
    * Client CIDRs the ingress admits to the ANM UI (`whitelist-source-range`); keep it private.
    * @default ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"]
+   * @minItems 1
+   * @errorMessage must list at least one CIDR; the ANM UI must not be open to everyone
    */
-  readonly allowedSourceRanges?: readonly string[];
+  readonly allowedSourceRanges?: readonly Cidr[];
 }
 
 /** The API Manager UI pod (gateway image, not on the API request path). */
@@ -29,6 +43,9 @@ export interface ApiManagerSpec {
   /**
    * Pods; one is recommended. More rely on the Ingress's cookie affinity, since sessions live per pod.
    * @default 1
+   * @asType integer
+   * @minimum 1
+   * @maximum 20
    */
   readonly replicas?: number;
   /**
@@ -39,11 +56,15 @@ export interface ApiManagerSpec {
   /**
    * JVM heap in MiB (`EMT_HEAP_SIZE_MB`).
    * @default 1024
+   * @asType integer
+   * @minimum 256
    */
   readonly heapMb?: number;
   /**
    * Name of the ingress-nginx affinity cookie that keeps a browser on one API Manager pod.
    * @default "APIMGR_AFFINITY"
+   * @pattern ^[A-Za-z0-9_-]+$
+   * @errorMessage is not a cookie name (letters, digits, '_' and '-')
    */
   readonly sessionCookieName?: string;
 }
@@ -58,16 +79,24 @@ export interface TrafficAutoscalingSpec {
   /**
    * Lowest replica count; not below `traffic.replicas`.
    * @default 3
+   * @asType integer
+   * @minimum 1
    */
   readonly minReplicas?: number;
   /**
    * Highest replica count; also sizes the events volume.
    * @default 12
+   * @asType integer
+   * @minimum 1
+   * @maximum 100
    */
   readonly maxReplicas?: number;
   /**
    * Target average CPU utilisation in percent of the CPU request.
    * @default 75
+   * @asType integer
+   * @minimum 10
+   * @maximum 100
    */
   readonly cpuUtilization?: number;
 }
@@ -77,9 +106,15 @@ export interface TrafficSpec {
   /**
    * Pods when not autoscaled, and the starting count; production needs one per zone (at least 3).
    * @default 3
+   * @asType integer
+   * @minimum 1
+   * @maximum 100
    */
   readonly replicas?: number;
-  /** Autoscaling between a minimum and maximum. */
+  /**
+   * Autoscaling between a minimum and maximum.
+   * @default {}
+   */
   readonly autoscaling?: TrafficAutoscalingSpec;
   /**
    * Container requests and limits; the HPA measures CPU against `requests.cpu`.
@@ -89,49 +124,23 @@ export interface TrafficSpec {
   /**
    * JVM heap in MiB (`EMT_HEAP_SIZE_MB`).
    * @default 1512
+   * @asType integer
+   * @minimum 256
    */
   readonly heapMb?: number;
   /**
    * Largest request body the ingress accepts (ingress-nginx's own default is `1m`).
    * @default "10m"
+   * @pattern ^\d+[kmg]?$
+   * @errorMessage must be an nginx size such as "10m"
    */
   readonly proxyBodySize?: string;
   /**
    * Seconds the ingress waits for a backend response.
    * @default 120
+   * @asType integer
+   * @minimum 1
+   * @maximum 3600
    */
   readonly proxyReadTimeoutSeconds?: number;
 }
-
-/** Defaults of the Admin Node Manager. */
-export const adminNodeManagerDefaults = {
-  replicas: 1,
-  resources: { requests: { cpu: '250m', memory: '1Gi' }, limits: { cpu: '1', memory: '2Gi' } },
-  heapMb: 1024,
-  allowedSourceRanges: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'],
-} as const;
-
-/** Defaults of the API Manager UI. */
-export const apiManagerDefaults = {
-  replicas: 1,
-  resources: { requests: { cpu: '500m', memory: '512Mi' }, limits: { cpu: '2', memory: '2Gi' } },
-  heapMb: 1024,
-  sessionCookieName: 'APIMGR_AFFINITY',
-} as const;
-
-/** Defaults of the traffic autoscaler. */
-export const trafficAutoscalingDefaults = {
-  enabled: true,
-  minReplicas: 3,
-  maxReplicas: 12,
-  cpuUtilization: 75,
-} as const satisfies TrafficAutoscalingSpec;
-
-/** Defaults of the traffic gateways. */
-export const trafficDefaults = {
-  replicas: 3,
-  resources: { requests: { cpu: '500m', memory: '512Mi' }, limits: { cpu: '2', memory: '2Gi' } },
-  heapMb: 1512,
-  proxyBodySize: '10m',
-  proxyReadTimeoutSeconds: 120,
-} as const;

@@ -1,5 +1,4 @@
 import type { ExternalConnection, ResolvedComponent } from '../component';
-import { mergeDefaults } from '../merge-defaults';
 import type { ResourcesSpec } from '../resources';
 import { checkHeapFits, checkResources } from '../resources';
 import { quote } from '../spec-error';
@@ -7,16 +6,9 @@ import type { StackContext } from '../stack-context';
 import type { Wso2ImageKind } from './facts';
 import { wso2Images, wso2KeyManagerProfile, wso2Ports, wso2SchemaScripts, wso2SchemaTables, wso2ServerRole } from './facts';
 import type { ResolvedWso2Database, ResolvedWso2GatewayEnvironment, ResolvedWso2Keystores } from './resolve-settings';
-import {
-  resolveDatabase,
-  resolveGatewayEnvironments,
-  resolveHostnames,
-  resolveImage,
-  resolveKeystores,
-  resolveUserStore,
-} from './resolve-settings';
-import type { Wso2HostnamesSpec } from './spec';
-import { wso2Defaults, wso2HeapHeadroomMiB } from './spec';
+import { resolveDatabase, resolveGatewayEnvironments, resolveHostnames, resolveImage, resolveKeystores } from './resolve-settings';
+import type { Wso2AutoscalingSpec, Wso2ComponentSpec, Wso2HostnamesSpec, Wso2Spec } from './spec';
+import { wso2HeapHeadroomMiB } from './spec';
 import type { Wso2Role, Wso2Wiring } from './wiring';
 import { wireWso2, wso2ComponentIds } from './wiring';
 
@@ -109,39 +101,24 @@ function startScript(kind: Wso2ImageKind, profile = ''): string {
 /** Id of the database schema Job's component (and name of the Job). */
 export const wso2SchemaId = 'wso2-schema';
 
-const topLevelFields = ['version', 'images', 'controlPlane', 'keyManager', 'gateway', 'hostnames', 'databases', 'keystores', 'admin', 'userStore', 'gatewayEnvironments', 'schemaJob', 'securityContext'];
-const componentFields = ['replicas', 'resources', 'heapMiB', 'serviceName'];
-
 type Sizing = { replicas: number; resources: ResourcesSpec; heapMiB: number; serviceName: string };
 
-function resolveSizing(ctx: StackContext, path: string, user: unknown, defaults: object, id: string, extra: readonly string[]): Sizing & Record<string, any> {
-  const { checks } = ctx;
-  if (user !== undefined && !checks.object(path, user)) return { ...(defaults as Sizing), serviceName: id };
-  checks.knownKeys(path, user, [...componentFields, ...extra]);
-  const spec = mergeDefaults({ ...defaults, serviceName: id } as Record<string, any>, user);
-  checks.integer(`${path}.replicas`, spec.replicas, 1, 20);
-  if (checks.object(`${path}.resources`, spec.resources)) checkResources(checks, `${path}.resources`, spec.resources as unknown as ResourcesSpec);
-  if (checks.integer(`${path}.heapMiB`, spec.heapMiB, 256) && typeof spec.resources?.limits?.memory === 'string')
-    checkHeapFits(checks, `${path}.heapMiB`, spec.heapMiB, spec.resources.limits.memory, wso2HeapHeadroomMiB);
-  checks.dnsLabel(`${path}.serviceName`, spec.serviceName);
-  return spec as Sizing & Record<string, any>;
+/** A component's sizing after the schema's defaults; its Service is named after it unless the user says. */
+function resolveSizing(ctx: StackContext, path: string, spec: Wso2ComponentSpec, id: string): Sizing {
+  const sizing = { replicas: spec.replicas!, resources: spec.resources!, heapMiB: spec.heapMiB!, serviceName: spec.serviceName ?? id };
+  checkResources(ctx.checks, `${path}.resources`, sizing.resources);
+  checkHeapFits(ctx.checks, `${path}.heapMiB`, sizing.heapMiB, sizing.resources.limits.memory, wso2HeapHeadroomMiB);
+  return sizing;
 }
 
-function resolveAutoscaling(ctx: StackContext, path: string, user: unknown, replicas: number): ResolvedWso2['gateway']['autoscaling'] {
-  const { checks } = ctx;
-  if (user !== undefined && !checks.object(path, user)) return undefined;
-  checks.knownKeys(path, user, ['enabled', 'minReplicas', 'maxReplicas', 'targetCpuPercent']);
-  // A bad replica count is reported at gateway.replicas already; do not report it twice here.
-  const minimum = Number.isInteger(replicas) && replicas >= 1 ? replicas : 1;
-  const spec = mergeDefaults({ ...wso2Defaults.gateway.autoscaling, minReplicas: minimum } as Record<string, any>, user);
-  checks.boolean(`${path}.enabled`, spec.enabled);
+function resolveAutoscaling(ctx: StackContext, path: string, spec: Wso2AutoscalingSpec, replicas: number): ResolvedWso2['gateway']['autoscaling'] {
   if (spec.enabled !== true) return undefined;
-  if (checks.integer(`${path}.minReplicas`, spec.minReplicas, 1) && spec.minReplicas < replicas)
-    checks.issues.add(`${path}.minReplicas`, `${spec.minReplicas} is below gateway.replicas (${replicas}); the autoscaler would scale the declared gateways away`);
-  if (checks.integer(`${path}.maxReplicas`, spec.maxReplicas, 1) && spec.maxReplicas <= spec.minReplicas)
-    checks.issues.add(`${path}.maxReplicas`, `${spec.maxReplicas} must be above minReplicas (${spec.minReplicas}), or turn autoscaling off`);
-  checks.integer(`${path}.targetCpuPercent`, spec.targetCpuPercent, 1, 100);
-  return { minReplicas: spec.minReplicas, maxReplicas: spec.maxReplicas, targetCpuPercent: spec.targetCpuPercent };
+  const minReplicas = spec.minReplicas ?? replicas;
+  if (minReplicas < replicas)
+    ctx.checks.issues.add(`${path}.minReplicas`, `${minReplicas} is below gateway.replicas (${replicas}); the autoscaler would scale the declared gateways away`);
+  if (spec.maxReplicas! <= minReplicas)
+    ctx.checks.issues.add(`${path}.maxReplicas`, `${spec.maxReplicas} must be above minReplicas (${minReplicas}), or turn autoscaling off`);
+  return { minReplicas, maxReplicas: spec.maxReplicas!, targetCpuPercent: spec.targetCpuPercent! };
 }
 
 function checkPattern5(ctx: StackContext, path: string, sizes: Record<Wso2Role, number>): void {
@@ -167,27 +144,24 @@ function mysqlWaits(databases: readonly ResolvedWso2Database[], production: bool
   return waits;
 }
 
-/** Validates the WSO2 part of an environment, applies defaults and derives the wiring. */
-export function resolveWso2(input: unknown, ctx: StackContext): ResolvedWso2 | undefined {
+/**
+ * Derives the WSO2 part of an environment from its schema-validated spec (every @default applied):
+ * the rules that relate fields, the Secrets, the wiring and the components.
+ */
+export function resolveWso2(spec: Wso2Spec, ctx: StackContext): ResolvedWso2 {
   const { checks } = ctx;
   const path = 'wso2';
-  if (!checks.object(path, input)) return undefined;
-  checks.knownKeys(path, input, topLevelFields);
-  const spec = input as Record<string, any>;
-  const version = spec.version ?? wso2Defaults.version;
-  if (checks.string(`${path}.version`, version) && !/^4\.5\.\d+(\.\d+)?$/.test(version))
+  const version = spec.version!;
+  if (!/^4\.5\.\d+(\.\d+)?$/.test(version))
     checks.issues.add(`${path}.version`, `${quote(version)} is not a 4.5.x version; this stack renders API Manager 4.5 only`);
-  const images = spec.images === undefined || checks.object(`${path}.images`, spec.images) ? (spec.images ?? {}) : {};
-  checks.knownKeys(`${path}.images`, images, ['controlPlane', 'keyManager', 'gateway']);
+  const images = spec.images!;
 
   const ids = wso2ComponentIds;
   const all = [ids.controlPlane, ids.keyManager, ids.gateway];
-  const cp = resolveSizing(ctx, `${path}.controlPlane`, spec.controlPlane, wso2Defaults.controlPlane, ids.controlPlane, []);
-  const km = resolveSizing(ctx, `${path}.keyManager`, spec.keyManager, wso2Defaults.keyManager, ids.keyManager, ['ingress']);
-  checks.boolean(`${path}.keyManager.ingress`, km.ingress);
-  const { autoscaling: _, ...gatewayDefaults } = wso2Defaults.gateway;
-  const gw = resolveSizing(ctx, `${path}.gateway`, spec.gateway, gatewayDefaults, ids.gateway, ['autoscaling']);
-  const autoscaling = resolveAutoscaling(ctx, `${path}.gateway.autoscaling`, spec.gateway?.autoscaling, gw.replicas);
+  const cp = resolveSizing(ctx, `${path}.controlPlane`, spec.controlPlane!, ids.controlPlane);
+  const km = resolveSizing(ctx, `${path}.keyManager`, spec.keyManager!, ids.keyManager);
+  const gw = resolveSizing(ctx, `${path}.gateway`, spec.gateway!, ids.gateway);
+  const autoscaling = resolveAutoscaling(ctx, `${path}.gateway.autoscaling`, spec.gateway!.autoscaling!, gw.replicas);
   checkPattern5(ctx, path, { controlPlane: cp.replicas, keyManager: km.replicas, gateway: gw.replicas });
   const names = { controlPlane: cp.serviceName, keyManager: km.serviceName, gateway: gw.serviceName };
   const seenNames = new Set<string>();
@@ -196,29 +170,21 @@ export function resolveWso2(input: unknown, ctx: StackContext): ResolvedWso2 | u
     seenNames.add(names[role]);
   }
 
-  const hostnames = resolveHostnames(ctx, `${path}.hostnames`, spec.hostnames);
-  const dbs = checks.object(`${path}.databases`, spec.databases) ? spec.databases : {};
-  checks.knownKeys(`${path}.databases`, dbs, ['apim', 'shared']);
-  const apim = resolveDatabase(ctx, `${path}.databases.apim`, 'apim_db', dbs.apim, [ids.controlPlane, ids.keyManager]);
-  const shared = resolveDatabase(ctx, `${path}.databases.shared`, 'shared_db', dbs.shared, all);
+  const hostnames = resolveHostnames(ctx, `${path}.hostnames`, spec.hostnames!);
+  const apim = resolveDatabase(ctx, `${path}.databases.apim`, 'apim_db', spec.databases.apim, [ids.controlPlane, ids.keyManager]);
+  const shared = resolveDatabase(ctx, `${path}.databases.shared`, 'shared_db', spec.databases.shared, all);
   const keystores = resolveKeystores(ctx, `${path}.keystores`, spec.keystores, all);
   let adminSecret = '';
   for (const id of all) adminSecret = ctx.secrets.use(`${path}.admin`, spec.admin, id, ['username', 'password']) ?? '';
   // The AMQP URLs carry the password URL-encoded (carbon-apimgt jndi.properties.j2 writes it raw).
   if (adminSecret) ctx.secrets.derive(adminSecret, wso2AdminUrlEncodedPasswordKey, 'password', 'url');
-  const userStore = resolveUserStore(ctx, `${path}.userStore`, spec.userStore);
-  const gatewayEnvironments = resolveGatewayEnvironments(ctx, `${path}.gatewayEnvironments`, spec.gatewayEnvironments);
+  const userStore = { type: spec.userStore!.type!, properties: { ...spec.userStore!.properties! } };
+  const gatewayEnvironments = resolveGatewayEnvironments(ctx, `${path}.gatewayEnvironments`, spec.gatewayEnvironments!);
 
-  const job = spec.schemaJob;
-  if (job !== undefined && checks.object(`${path}.schemaJob`, job)) checks.knownKeys(`${path}.schemaJob`, job, ['enabled', 'clientImage']);
-  const jobEnabled = job?.enabled ?? wso2Defaults.schemaJob.enabled;
-  checks.boolean(`${path}.schemaJob.enabled`, jobEnabled);
-  const clientImage = resolveImage(ctx, `${path}.schemaJob.clientImage`, job?.clientImage, wso2Defaults.schemaJob.clientImage, wso2Defaults.schemaJob.clientImage.tag);
-
-  const security = mergeDefaults(wso2Defaults.securityContext as Record<string, any>, checks.object(`${path}.securityContext`, spec.securityContext, { optional: true }) ? spec.securityContext : undefined);
-  checks.knownKeys(`${path}.securityContext`, spec.securityContext, ['runAsUser', 'runAsGroup']);
-  checks.integer(`${path}.securityContext.runAsUser`, security.runAsUser, 1, 2147483647);
-  checks.integer(`${path}.securityContext.runAsGroup`, security.runAsGroup, 1, 2147483647);
+  const job = spec.schemaJob!;
+  const jobEnabled = job.enabled!;
+  const clientImage = resolveImage(ctx, job.clientImage!, version);
+  const security = spec.securityContext!;
 
   const { wiring, connects } = wireWso2(names);
   const cpWaits = { name: 'control-plane', host: names.controlPlane };
@@ -234,7 +200,7 @@ export function resolveWso2(input: unknown, ctx: StackContext): ResolvedWso2 | u
   });
   const controlPlane: ResolvedWso2Component = {
     ...base('controlPlane', cp, [apim, shared], []),
-    image: resolveImage(ctx, `${path}.images.controlPlane`, images.controlPlane, wso2Defaults.images.controlPlane, version),
+    image: resolveImage(ctx, images.controlPlane!, version),
     imageKind: 'allInOne',
     script: startScript('allInOne'),
     serverRole: wso2ServerRole,
@@ -245,20 +211,20 @@ export function resolveWso2(input: unknown, ctx: StackContext): ResolvedWso2 | u
       { name: `${cpWaits.name}-${wso2Ports.servletHttps}`, host: cpWaits.host, port: wso2Ports.servletHttps },
       { name: `${cpWaits.name}-${wso2Ports.jms}`, host: cpWaits.host, port: wso2Ports.jms },
     ]),
-    image: resolveImage(ctx, `${path}.images.keyManager`, images.keyManager, wso2Defaults.images.keyManager, version),
+    image: resolveImage(ctx, images.keyManager!, version),
     imageKind: 'apiControlPlane',
     profile: wso2KeyManagerProfile,
     script: startScript('apiControlPlane', wso2KeyManagerProfile),
     serverRole: wso2ServerRole,
     hostname: hostnames.keyManager,
-    ingress: km.ingress === true,
+    ingress: spec.keyManager!.ingress!,
   };
   const gateway: ResolvedWso2['gateway'] = {
     ...base('gateway', gw, [shared], [
       ...[wso2Ports.servletHttps, wso2Ports.jms, wso2Ports.binary].map((port) => ({ name: `${cpWaits.name}-${port}`, host: cpWaits.host, port })),
       { name: `key-manager-${wso2Ports.servletHttps}`, host: names.keyManager, port: wso2Ports.servletHttps },
     ]),
-    image: resolveImage(ctx, `${path}.images.gateway`, images.gateway, wso2Defaults.images.gateway, version),
+    image: resolveImage(ctx, images.gateway!, version),
     imageKind: 'universalGateway',
     script: startScript('universalGateway'),
     serverRole: wso2ServerRole,
@@ -313,7 +279,7 @@ export function resolveWso2(input: unknown, ctx: StackContext): ResolvedWso2 | u
     gatewayEnvironments,
     ...(jobEnabled === true ? { schemaJob: { clientImage } } : {}),
     mysqlClientImage: clientImage,
-    securityContext: { runAsUser: security.runAsUser, runAsGroup: security.runAsGroup },
+    securityContext: { runAsUser: security.runAsUser!, runAsGroup: security.runAsGroup! },
     wiring,
     components,
   };

@@ -1,15 +1,18 @@
 import type { ResourcesSpec } from '../resources';
 import type { SecretRef } from '../secrets';
-import { wso2ImageUser } from './facts';
 
 /** A container image in the environment's registry (`images.registry`). */
 export interface Wso2ImageSpec {
   /**
    * Repository under the registry. The stock images ship no JDBC driver, so production images are
    * rebuilt FROM them with MySQL Connector/J 8.x added and pushed under this name.
+   * @format image-repository
    */
   readonly repository: string;
-  /** Tag; when left out, `version` is used. */
+  /**
+   * Tag; when left out, `version` is used.
+   * @format image-tag
+   */
   readonly tag?: string;
 }
 
@@ -35,7 +38,11 @@ export interface Wso2ImagesSpec {
 
 /** How one WSO2 component runs. */
 export interface Wso2ComponentSpec {
-  /** Pods of the component. Pattern 5 runs 1 control plane, 2 key managers and 2 gateways. */
+  /**
+   * Pods of the component. Pattern 5 runs 1 control plane, 2 key managers and 2 gateways.
+   * @minimum 1
+   * @maximum 20
+   */
   readonly replicas?: number;
   /**
    * CPU and memory per pod, as the reference sizes every component.
@@ -45,11 +52,14 @@ export interface Wso2ComponentSpec {
   /**
    * JVM heap (`-Xms` = `-Xmx`) in MiB. Must leave at least 1 GiB of `resources.limits.memory` free.
    * @default 2048
+   * @asType integer
+   * @minimum 256
    */
   readonly heapMiB?: number;
   /**
    * Name of the component's Service; every URL other components use is built from it.
    * Defaults to the component id (`wso2-control-plane`, `wso2-key-manager`, `wso2-gateway`).
+   * @format dns-label
    */
   readonly serviceName?: string;
 }
@@ -59,6 +69,9 @@ export interface Wso2ControlPlaneSpec extends Wso2ComponentSpec {
   /**
    * Always one: two control planes need `mode = "ha"` and a Service each, another pattern.
    * @default 1
+   * @asType integer
+   * @minimum 1
+   * @maximum 20
    */
   readonly replicas?: number;
 }
@@ -68,6 +81,9 @@ export interface Wso2KeyManagerSpec extends Wso2ComponentSpec {
   /**
    * Key manager pods; production needs at least 2.
    * @default 2
+   * @asType integer
+   * @minimum 1
+   * @maximum 20
    */
   readonly replicas?: number;
   /**
@@ -85,17 +101,27 @@ export interface Wso2AutoscalingSpec {
    * @default true
    */
   readonly enabled?: boolean;
-  /** Lowest replica count; never below `gateway.replicas`. Defaults to `gateway.replicas`. */
+  /**
+   * Lowest replica count; never below `gateway.replicas`. Defaults to `gateway.replicas`.
+   * @asType integer
+   * @minimum 1
+   */
   readonly minReplicas?: number;
   /**
    * Highest replica count; above `minReplicas`.
    * @default 4
+   * @asType integer
+   * @minimum 1
+   * @maximum 100
    */
   readonly maxReplicas?: number;
   /**
    * Average CPU use, in percent of `requests.cpu`, the autoscaler aims at. Memory is a poor signal
    * because the heap is fixed.
    * @default 75
+   * @asType integer
+   * @minimum 1
+   * @maximum 100
    */
   readonly targetCpuPercent?: number;
 }
@@ -105,23 +131,44 @@ export interface Wso2GatewaySpec extends Wso2ComponentSpec {
   /**
    * Gateway pods; production needs at least 2. The autoscaler never goes below this.
    * @default 2
+   * @asType integer
+   * @minimum 1
+   * @maximum 20
    */
   readonly replicas?: number;
-  /** Autoscaling; on by default. */
+  /**
+   * Autoscaling; on by default.
+   * @default {}
+   */
   readonly autoscaling?: Wso2AutoscalingSpec;
 }
 
 /** Public host names. Each defaults to a fixed prefix on the environment's `domain`. */
 export interface Wso2HostnamesSpec {
-  /** Publisher, Developer Portal, Admin and Carbon console (control plane). Defaults to `am.<domain>`. */
+  /**
+   * Publisher, Developer Portal, Admin and Carbon console (control plane). Defaults to `am.<domain>`.
+   * @format dns-subdomain
+   */
   readonly management?: string;
-  /** API calls over HTTPS (gateways). Defaults to `gw.<domain>`. */
+  /**
+   * API calls over HTTPS (gateways). Defaults to `gw.<domain>`.
+   * @format dns-subdomain
+   */
   readonly gateway?: string;
-  /** WebSocket APIs (gateways). Defaults to `websocket.<domain>`. */
+  /**
+   * WebSocket APIs (gateways). Defaults to `websocket.<domain>`.
+   * @format dns-subdomain
+   */
   readonly websocket?: string;
-  /** WebSub/streaming APIs (gateways). Defaults to `websub.<domain>`. */
+  /**
+   * WebSub/streaming APIs (gateways). Defaults to `websub.<domain>`.
+   * @format dns-subdomain
+   */
   readonly websub?: string;
-  /** Key manager, when `keyManager.ingress` is on. Defaults to `km.<domain>`. */
+  /**
+   * Key manager, when `keyManager.ingress` is on. Defaults to `km.<domain>`.
+   * @format dns-subdomain
+   */
   readonly keyManager?: string;
 }
 
@@ -132,24 +179,42 @@ export interface Wso2DatabaseSpec {
    * @default "mysql"
    */
   readonly type?: 'mysql';
-  /** Host name of the database server, outside the cluster, e.g. `mysql.prod.example.org`. */
+  /**
+   * Host name of the database server, outside the cluster, e.g. `mysql.prod.example.org`.
+   * @format dns-subdomain
+   */
   readonly host: string;
   /**
    * Port of the database server.
    * @default 3306
+   * @asType integer
+   * @minimum 1
+   * @maximum 65535
    */
   readonly port?: number;
-  /** Database (schema) name. Defaults to `apim_db` or `shared_db`. */
+  /**
+   * Database (schema) name. Defaults to `apim_db` or `shared_db`.
+   * @pattern ^[A-Za-z0-9_$]{1,64}$
+   * @errorMessage is not a MySQL database name (letters, digits, '_' and '$')
+   */
   readonly name?: string;
   /**
    * JDBC URL parameters, joined with `&amp;` because WSO2 renders the URL into XML.
    * MySQL 8 with `useSSL: "false"` also needs `allowPublicKeyRetrieval: "true"`.
    * @default { useSSL: "true" }
+   * @propertyNames { "pattern": "^[A-Za-z][A-Za-z0-9]*$", "errorMessage": "is not a JDBC parameter name (letters and digits)" }
    */
-  readonly urlOptions?: Readonly<Record<string, string>>;
+  readonly urlOptions?: Readonly<Record<string, JdbcParameterValue>>;
   /** Secret with the keys `username` and `password` of the database user. */
   readonly credentials: SecretRef;
 }
+
+/**
+ * One JDBC URL parameter's value.
+ * @pattern ^[A-Za-z0-9._:/-]*$
+ * @errorMessage must be a string without spaces, '&' or '='
+ */
+export type JdbcParameterValue = string;
 
 /** The two databases every Pattern 5 deployment shares. */
 export interface Wso2DatabasesSpec {
@@ -169,19 +234,25 @@ export interface Wso2KeystoresSpec {
   /**
    * Primary and TLS keystore file (JKS).
    * @default "wso2carbon.jks"
+   * @format secret-key
    */
   readonly keystoreFile?: string;
   /**
    * Alias of the key in the keystore.
    * @default "wso2carbon"
+   * @minLength 1
    */
   readonly keyAlias?: string;
   /**
    * Truststore file (JKS); it must trust the other components' certificates.
    * @default "client-truststore.jks"
+   * @format secret-key
    */
   readonly truststoreFile?: string;
-  /** Internal keystore file (JKS) for encrypting secrets, e.g. `wso2internal.jks`; none by default. */
+  /**
+   * Internal keystore file (JKS) for encrypting secrets, e.g. `wso2internal.jks`; none by default.
+   * @format secret-key
+   */
   readonly internalKeystoreFile?: string;
 }
 
@@ -195,13 +266,18 @@ export interface Wso2UserStoreSpec {
   /**
    * `[user_store.properties]`, e.g. `{ ReadGroups: true }`. Left out of the TOML when empty.
    * @default {}
+   * @propertyNames { "pattern": "^[A-Za-z][A-Za-z0-9_.]*$", "errorMessage": "is not a user store property name" }
    */
   readonly properties?: Readonly<Record<string, string | number | boolean>>;
 }
 
 /** A gateway environment the control plane publishes APIs to; all of them run on the gateways. */
 export interface Wso2GatewayEnvironmentSpec {
-  /** Name, which is also the gateway label the gateways pull artifacts for, e.g. `Default`. */
+  /**
+   * Name, which is also the gateway label the gateways pull artifacts for, e.g. `Default`.
+   * @pattern ^[A-Za-z0-9_-]{1,64}$
+   * @errorMessage must be letters, digits, '_' and '-' (it is a gateway label)
+   */
   readonly name: string;
   /**
    * Which token traffic it takes.
@@ -244,11 +320,17 @@ export interface Wso2SecuritySpec {
    * entrypoint copies the mounted config into the server home as this user, so it must be the owner
    * of `$WSO2_SERVER_HOME`; change it only for images rebuilt with another `USER_ID`.
    * @default 10001
+   * @asType integer
+   * @minimum 1
+   * @maximum 2147483647
    */
   readonly runAsUser?: number;
   /**
    * GID of the image's group (`wso2`), also used as `fsGroup`.
    * @default 10001
+   * @asType integer
+   * @minimum 1
+   * @maximum 2147483647
    */
   readonly runAsGroup?: number;
 }
@@ -262,17 +344,33 @@ export interface Wso2Spec {
   /**
    * Product version; the default image tag.
    * @default "4.5.0"
+   * @format image-tag
    */
   readonly version?: string;
-  /** Image repositories and tags. */
+  /**
+   * Image repositories and tags.
+   * @default {}
+   */
   readonly images?: Wso2ImagesSpec;
-  /** The All-in-One control plane (Publisher, Developer Portal, Admin, event hub, traffic manager). */
+  /**
+   * The All-in-One control plane (Publisher, Developer Portal, Admin, event hub, traffic manager).
+   * @default {}
+   */
   readonly controlPlane?: Wso2ControlPlaneSpec;
-  /** The key managers. */
+  /**
+   * The key managers.
+   * @default {}
+   */
   readonly keyManager?: Wso2KeyManagerSpec;
-  /** The Universal Gateways. */
+  /**
+   * The Universal Gateways.
+   * @default {}
+   */
   readonly gateway?: Wso2GatewaySpec;
-  /** Public host names. */
+  /**
+   * Public host names.
+   * @default {}
+   */
   readonly hostnames?: Wso2HostnamesSpec;
   /** `apim_db` and `shared_db`. */
   readonly databases: Wso2DatabasesSpec;
@@ -285,52 +383,29 @@ export interface Wso2Spec {
    * `password-urlencoded` (External Secrets derives it with a template; with Sealed Secrets, seal it too).
    */
   readonly admin: SecretRef;
-  /** User store type and properties. */
+  /**
+   * User store type and properties.
+   * @default {}
+   */
   readonly userStore?: Wso2UserStoreSpec;
   /**
    * Gateway environments (labels) the control plane publishes to.
    * @default [{ name: "Default" }]
+   * @minItems 1
+   * @errorMessage must name at least one gateway environment, e.g. [{ name: "Default" }]
    */
   readonly gatewayEnvironments?: readonly Wso2GatewayEnvironmentSpec[];
-  /** Database schema loading. */
+  /**
+   * Database schema loading.
+   * @default {}
+   */
   readonly schemaJob?: Wso2SchemaJobSpec;
-  /** Process user and group. */
+  /**
+   * Process user and group.
+   * @default {}
+   */
   readonly securityContext?: Wso2SecuritySpec;
 }
-
-const productionResources = {
-  requests: { cpu: '2', memory: '2Gi' },
-  limits: { cpu: '3', memory: '3Gi' },
-} as const;
-
-/** Defaults of every WSO2 field that has one; the user's values land on top. */
-export const wso2Defaults = {
-  version: '4.5.0',
-  images: {
-    controlPlane: { repository: 'wso2/wso2am' },
-    keyManager: { repository: 'wso2/wso2am-acp' },
-    gateway: { repository: 'wso2/wso2am-universal-gw' },
-  },
-  controlPlane: { replicas: 1, resources: productionResources, heapMiB: 2048 },
-  keyManager: { replicas: 2, resources: productionResources, heapMiB: 2048, ingress: false },
-  gateway: {
-    replicas: 2,
-    resources: productionResources,
-    heapMiB: 2048,
-    autoscaling: { enabled: true, maxReplicas: 4, targetCpuPercent: 75 },
-  },
-  database: { type: 'mysql', port: 3306, urlOptions: { useSSL: 'true' } },
-  keystores: { keystoreFile: 'wso2carbon.jks', keyAlias: 'wso2carbon', truststoreFile: 'client-truststore.jks' },
-  userStore: { type: 'database_unique_id', properties: {} },
-  gatewayEnvironments: [{ name: 'Default' }],
-  gatewayEnvironment: {
-    type: 'hybrid',
-    description: 'Hybrid gateway for production and sandbox token traffic.',
-    displayInApiConsole: true,
-  },
-  schemaJob: { enabled: false, clientImage: { repository: 'mysql', tag: '8.4' } },
-  securityContext: { runAsUser: wso2ImageUser.uid, runAsGroup: wso2ImageUser.gid },
-} as const;
 
 /** Host prefixes on the environment's domain. */
 export const wso2HostPrefixes = {

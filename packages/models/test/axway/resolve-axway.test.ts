@@ -89,7 +89,7 @@ describe('domain rules', () => {
     ['a bad Cassandra host', { cassandra: { ...axwayBaseSpec.cassandra, hosts: ['cass 3'] } }, false, 'axway.cassandra.hosts[0]', '"cass 3"'],
     ['an HPA minimum below the replicas', { traffic: { replicas: 4 } }, false, 'axway.traffic.autoscaling.minReplicas', 'below axway.traffic.replicas (4)'],
     ['an HPA maximum below the minimum', { traffic: { autoscaling: { maxReplicas: 2 } } }, false, 'axway.traffic.autoscaling.maxReplicas', 'below minReplicas (3)'],
-    ['an HPA without CPU request', { traffic: { resources: { requests: { cpu: 'lots' } } } }, false, 'axway.traffic.resources.requests.cpu', 'HPA measures CPU'],
+    ['a CPU request that is no quantity', { traffic: { resources: { requests: { cpu: 'lots', memory: '1Gi' } } } }, false, 'axway.traffic.resources.requests.cpu', 'must be a positive CPU quantity'],
     ['ReadWriteOnce with an HPA', { events: { accessMode: 'ReadWriteOnce' } }, false, 'axway.events.accessMode', '"ReadWriteOnce" is allowed only'],
     ['ReadWriteOnce in production', { ...single, events: { accessMode: 'ReadWriteOnce' } }, true, 'axway.events.accessMode', 'production must share events'],
     ['one traffic pod in production', single, true, 'axway.traffic.replicas', 'at least 3 traffic pods'],
