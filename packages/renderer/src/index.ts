@@ -15,6 +15,8 @@ export * from './argocd/argocd-facts';
 export * from './argocd/argocd-tree';
 export * from './argocd/ignore-differences';
 export * from './argocd/names';
+export * from './argocd/namespace-metadata';
+export * from './argocd/project-permits';
 export * from './argocd/resource-kinds';
 export * from './argocd/sync-waves';
 export * from './platform/network-policies';
