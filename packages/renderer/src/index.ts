@@ -13,6 +13,7 @@ export * from './argocd/app-project';
 export * from './argocd/application';
 export * from './argocd/argocd-facts';
 export * from './argocd/argocd-tree';
+export * from './argocd/data-protection';
 export * from './argocd/ignore-differences';
 export * from './argocd/names';
 export * from './argocd/namespace-metadata';

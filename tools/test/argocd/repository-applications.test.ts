@@ -93,6 +93,12 @@ describe('Argo CD Applications of the repository', () => {
       expect(app.spec.ignoreDifferences ?? []).toContainEqual({ group: 'apps', kind: hpa.spec.scaleTargetRef.kind, name: hpa.spec.scaleTargetRef.name, jsonPointers: ['/spec/replicas'] });
   });
 
+  it.each(environments)('%s: every PersistentVolumeClaim kustomize builds is neither pruned nor deleted by Argo CD', (env) => {
+    const claims = (kustomizeBuild(root, overlayPath(env)) as Doc[]).filter((o) => o.kind === 'PersistentVolumeClaim');
+    expect(claims.length).toBeGreaterThan(0);
+    for (const claim of claims) expect(claim.metadata.annotations['argocd.argoproj.io/sync-options'], claim.metadata.name).toBe('Delete=false,Prune=false');
+  });
+
   it('builds the bootstrap and the manifests with kubectl kustomize: projects and root in one, the environments\' Applications in the other', () => {
     const bootstrap = kustomizeBuild(root, argocdBootstrapDir) as Doc[];
     const manifests = kustomizeBuild(root, argocdManifestsDir) as Doc[];
