@@ -1,8 +1,36 @@
 import { defineGitOps } from '@apim-gitops/models';
 
-// How Argo CD reaches this repository and where it deploys each environment. Rendered into
-// apps/argocd/manifests by `npx nx run render`; see apps/argocd/README.md.
+// How Argo CD reaches this repository, where it deploys each environment and what the
+// environments' projects allow. Rendered into apps/argocd/bootstrap (applied by an administrator)
+// and apps/argocd/manifests (synced by the root Application) by `npx nx run render`; see
+// apps/argocd/README.md. Changes here need the platform team's approval (.github/CODEOWNERS).
 export default defineGitOps({
   repoURL: 'https://git.example.org/platform/apim-gitops.git',
   targetRevision: 'main',
+  // The namespaced kinds the renderer makes today. A render that makes another kind fails and
+  // names it; add the kind here only when the environments' projects should allow it (e.g.
+  // { group: 'bitnami.com', kind: 'SealedSecret' } before an environment switches to sealed-secrets).
+  namespacedKinds: [
+    { group: '', kind: 'ConfigMap' },
+    { group: '', kind: 'PersistentVolumeClaim' },
+    { group: '', kind: 'Service' },
+    { group: '', kind: 'ServiceAccount' },
+    { group: 'apps', kind: 'Deployment' },
+    { group: 'autoscaling', kind: 'HorizontalPodAutoscaler' },
+    { group: 'batch', kind: 'Job' },
+    { group: 'external-secrets.io', kind: 'ExternalSecret' },
+    { group: 'networking.k8s.io', kind: 'Ingress' },
+    { group: 'networking.k8s.io', kind: 'NetworkPolicy' },
+    { group: 'policy', kind: 'PodDisruptionBudget' },
+  ],
+  environments: {
+    prod: {
+      // No automated sync of production over the weekend (Friday 18:00 to Monday 08:00 UTC); an
+      // on-call engineer can still sync by hand. A merge to main during the window reaches
+      // production when it closes.
+      syncWindows: [{ kind: 'deny', schedule: '0 18 * * 5', duration: '62h', timeZone: 'UTC', manualSync: true }],
+    },
+  },
+  // This Argo CD runs only apim-gitops: an Application naming the `default` project gets nothing.
+  restrictDefaultProject: true,
 });

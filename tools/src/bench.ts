@@ -138,7 +138,7 @@ export async function benchCommand(root: string, sizes: readonly number[] = benc
       say(`re-render, one environment changed: ${changed.written.length} file(s) written, ${outside.length} outside its overlay (must be 0) in ${changed.ms.toFixed(0)} ms`);
       const sample = largest.specs.slice(0, 10).map((s) => s.name);
       symlinkSync(join(root, '.cache'), join(largest.dir, '.cache'));
-      const kubectl = kubectlPath();
+      const kubectl = kubectlPath(largest.dir);
       const started = performance.now();
       for (const name of sample) execFileSync(kubectl, ['kustomize', join(largest.dir, deployRoot, 'overlays', name)], { stdio: ['ignore', 'pipe', 'pipe'] });
       const ms = performance.now() - started;

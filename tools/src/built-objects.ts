@@ -5,14 +5,18 @@ import { deployRoot } from '@apim-gitops/renderer';
 import { kustomizeBuild } from './kubectl';
 import { progress } from './progress';
 
-/** Where the Argo CD manifests are rendered (by the Argo CD app), when the repository has them. */
-export const argocdManifests = 'apps/argocd/manifests';
-/** The name the Argo CD manifests are reported under, beside the environments. */
-export const argocdTarget = '(argocd)';
+/**
+ * The Argo CD folders, when the repository has them, and the names they are reported under beside
+ * the environments: the bootstrap (projects, root Application) and the environments' Applications.
+ */
+export const argocdTargets: readonly { readonly dir: string; readonly target: string }[] = [
+  { dir: 'apps/argocd/bootstrap', target: '(argocd bootstrap)' },
+  { dir: 'apps/argocd/manifests', target: '(argocd)' },
+];
 
 /**
  * Builds every rendered overlay under `<root>/deploy/overlays` with `kubectl kustomize` (and the
- * Argo CD manifests, when present) and returns overlay name → objects. `root` must hold the
+ * Argo CD folders, when present) and returns overlay name → objects. `root` must hold the
  * installed kubectl (`.cache/kubectl`, a symlink in temporary trees).
  */
 export function buildRenderedTree(root: string): Map<string, unknown[]> {
@@ -32,16 +36,17 @@ export function buildRenderedTree(root: string): Map<string, unknown[]> {
     }
     progress('kustomize', i + 1, names.length);
   });
-  const argocd = join(root, argocdManifests);
-  if (existsSync(argocd)) {
-    if (existsSync(join(argocd, 'kustomization.yaml'))) built.set(argocdTarget, kustomizeBuild(root, argocdManifests));
+  for (const { dir, target } of argocdTargets) {
+    const folder = join(root, dir);
+    if (!existsSync(folder)) continue;
+    if (existsSync(join(folder, 'kustomization.yaml'))) built.set(target, kustomizeBuild(root, dir));
     else
       built.set(
-        argocdTarget,
-        readdirSync(argocd)
+        target,
+        readdirSync(folder)
           .filter((f) => /\.ya?ml$/.test(f))
           .sort()
-          .flatMap((f) => YAML.parseAllDocuments(readFileSync(join(argocd, f), 'utf8')).map((d) => d.toJSON()))
+          .flatMap((f) => YAML.parseAllDocuments(readFileSync(join(folder, f), 'utf8')).map((d) => d.toJSON()))
           .filter((d) => d !== null),
       );
   }

@@ -37,8 +37,16 @@ function environmentObject(file: SourceFile): ObjectLiteralExpression | undefine
   return argument && Node.isObjectLiteralExpression(argument) ? argument : undefined;
 }
 
+/** The initializer of `key` in an object literal, when `node` is one. */
+function nestedProperty(node: Node | undefined, key: string): Node | undefined {
+  if (!node || !Node.isObjectLiteralExpression(node)) return undefined;
+  const p = node.getProperty(key);
+  return p && Node.isPropertyAssignment(p) ? p.getInitializer() : undefined;
+}
+
 /**
- * environment.ts of the copy: `name`, `domain` (and `namespace`, when set) rewritten in place with
+ * environment.ts of the copy: `name`, `domain` (and, when set, `namespace`, the source's name in
+ * the secret store's name and the `<source>/` prefix of remote keys) rewritten in place with
  * ts-morph, so the rest of the file, comments included, stays as the source environment has it.
  */
 export function rewriteEnvironment(text: string, from: string, name: string, domain: string | undefined): { text: string; domain: string } {
@@ -58,6 +66,16 @@ export function rewriteEnvironment(text: string, from: string, name: string, dom
   domainNode.setLiteralValue(newDomain);
   const namespace = property('namespace');
   if (Node.isStringLiteral(namespace)) namespace.setLiteralValue(`apim-${name}`);
+  // An environment may not read a store named for another one (vault-prod for staging): rename
+  // the source environment's word in the store name, as for the namespace.
+  const store = nestedProperty(nestedProperty(property('secrets'), 'store'), 'name');
+  if (Node.isStringLiteral(store)) store.setLiteralValue(store.getLiteralValue().replace(new RegExp(`(^|[-.])${from}(?=[-.]|$)`, 'g'), `$1${name}`));
+  const remoteKeys = nestedProperty(property('secrets'), 'remoteKeys');
+  if (remoteKeys && Node.isObjectLiteralExpression(remoteKeys))
+    for (const p of remoteKeys.getProperties()) {
+      const key = Node.isPropertyAssignment(p) ? p.getInitializer() : undefined;
+      if (Node.isStringLiteral(key) && key.getLiteralValue().startsWith(`${from}/`)) key.setLiteralValue(`${name}/${key.getLiteralValue().slice(from.length + 1)}`);
+    }
   return { text: file.getFullText(), domain: newDomain };
 }
 

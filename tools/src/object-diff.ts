@@ -109,10 +109,26 @@ function counts(summary: DiffSummary): string {
   return `${changed} of ${summary.environments.length} environment(s) changed, ${objects} object(s) differ`;
 }
 
-/** The summary as plain text for a terminal, one line per object and per field. */
+/** Names of the environments the change removes; the Argo CD folders (`(argocd)`, …) are not environments. */
+export function removedEnvironments(summary: DiffSummary): string[] {
+  return summary.environments.filter((e) => e.status === 'removed' && !e.env.startsWith('(')).map((e) => e.env);
+}
+
+/** The warning a reviewer must not miss: the root Application prunes the environment's Application, whose finalizer deletes what it runs. */
+export function removalWarning(env: string): string {
+  return `!! environment ${env} is removed: Argo CD will delete everything it runs`;
+}
+
+/** Removed environments first, then the rest in name order. */
+function removedFirst(summary: DiffSummary): EnvironmentDiff[] {
+  const removed = new Set(removedEnvironments(summary));
+  return [...summary.environments.filter((e) => removed.has(e.env)), ...summary.environments.filter((e) => !removed.has(e.env))];
+}
+
+/** The summary as plain text for a terminal, one line per object and per field; removed environments first and loudly. */
 export function formatSummary(summary: DiffSummary): string {
-  const lines: string[] = [];
-  for (const e of summary.environments) {
+  const lines: string[] = removedEnvironments(summary).map(removalWarning);
+  for (const e of removedFirst(summary)) {
     if (e.status === 'unchanged') {
       lines.push(`${e.env}: unchanged`);
       continue;
@@ -133,11 +149,12 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/`/g, 'ˋ');
 }
 
-/** The summary as Markdown for a pull-request comment: one section per changed environment. */
+/** The summary as Markdown for a pull-request comment: removed environments first and loudly, then one section per changed environment. */
 export function formatMarkdown(summary: DiffSummary, baseLabel = 'base'): string {
-  const lines: string[] = ['## Rendered diff', '', `Against \`${baseLabel}\`: ${counts(summary)}.`];
+  const warnings = removedEnvironments(summary).flatMap((env) => [`> **${removalWarning(env)}**`, '']);
+  const lines: string[] = [...warnings, '## Rendered diff', '', `Against \`${baseLabel}\`: ${counts(summary)}.`];
   const unchanged = summary.environments.filter((e) => e.status === 'unchanged').map((e) => e.env);
-  for (const e of summary.environments.filter((x) => x.status !== 'unchanged')) {
+  for (const e of removedFirst(summary).filter((x) => x.status !== 'unchanged')) {
     lines.push('', `### ${e.env}${e.status === 'changed' ? '' : ` (environment ${e.status})`}`, '');
     for (const o of e.added) lines.push(`- added \`${o}\``);
     for (const o of e.removed) lines.push(`- removed \`${o}\``);

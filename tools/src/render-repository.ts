@@ -1,8 +1,8 @@
-import type { ResolvedEnvironment } from '@apim-gitops/models';
-import { baseEnvironmentSource, baseEnvironmentSpec, resolveEnvironment } from '@apim-gitops/models';
+import type { ResolvedEnvironment, ResolvedGitOps } from '@apim-gitops/models';
+import { baseEnvironmentSource, baseEnvironmentSpec, checkEnvironmentBoundaries, resolveEnvironment } from '@apim-gitops/models';
 import type { RenderedTree } from '@apim-gitops/renderer';
-import { argocdManifestsDir, deployRoot } from '@apim-gitops/renderer';
-import { renderArgoCd } from './argocd/render-argocd';
+import { argocdBootstrapDir, argocdManifestsDir, checkRenderedKinds, deployRoot } from '@apim-gitops/renderer';
+import { loadGitOps, renderArgoCd } from './argocd/render-argocd';
 import { environmentNames } from './environment-files';
 import { loadEnvironment } from './load-environment';
 import { renderTreeFast } from './parallel-render';
@@ -24,8 +24,12 @@ export interface RepositoryRender extends RenderedTree {
 }
 
 /**
- * Loads and resolves the environments (all of them, or `only`), then renders the bases and their
- * overlays. Every environment is checked before anything fails, so one run shows every problem.
+ * Loads and resolves the environments (all of them, or `only`) and the GitOps settings, checks
+ * that each environment stays inside its boundaries (namespace, secret store), then renders the
+ * bases and their overlays and checks that their kinds are ones the projects allow. Every
+ * environment is checked before anything fails, so one run shows every problem. A partial render
+ * checks the boundaries between the environments it loaded; the full render (`check` in CI) sees
+ * them all.
  */
 export async function renderRepository(root: string, only?: readonly string[]): Promise<RepositoryRender> {
   const all = environmentNames(root);
@@ -43,6 +47,13 @@ export async function renderRepository(root: string, only?: readonly string[]): 
     }
     progress('environments loaded', i + 1, known.length);
   }
+  let gitops: ResolvedGitOps | undefined;
+  try {
+    gitops = await loadGitOps(root);
+  } catch (error) {
+    failures.push(error as Error);
+  }
+  if (gitops) failures.push(...checkEnvironmentBoundaries(resolved, gitops, all));
   const base = resolveEnvironment(baseEnvironmentSpec, baseEnvironmentSource);
   let tree: RenderedTree | undefined;
   if (failures.length === 0) {
@@ -52,15 +63,17 @@ export async function renderRepository(root: string, only?: readonly string[]): 
       failures.push(error as Error);
     }
   }
-  // Argo CD objects need every environment, so only a full render writes (and prunes) them.
-  if (!only && tree) {
+  if (tree && gitops) {
+    // Argo CD objects need every environment, so only a full render writes (and prunes) them; it
+    // checks the kinds itself. A partial render checks the kinds of the environments it renders.
     try {
-      for (const [path, text] of await renderArgoCd(root, resolved, tree.environments)) tree.files.set(path, text);
+      if (!only) for (const [path, text] of renderArgoCd(gitops, resolved, tree.environments)) tree.files.set(path, text);
+      else for (const env of resolved) checkRenderedKinds(gitops, env.name, tree.environments.get(env.name)!.argoCd);
     } catch (error) {
       failures.push(error as Error);
     }
   }
   if (failures.length > 0 || !tree) throw new RenderFailure(failures);
-  const scopes = only ? [`${deployRoot}/base`, ...names.map((n) => `${deployRoot}/overlays/${n}`)] : [deployRoot, argocdManifestsDir];
+  const scopes = only ? [`${deployRoot}/base`, ...names.map((n) => `${deployRoot}/overlays/${n}`)] : [deployRoot, argocdBootstrapDir, argocdManifestsDir];
   return { ...tree, resolved, scopes };
 }

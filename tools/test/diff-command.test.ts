@@ -1,6 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { main } from '../src/cli';
 import { renderedDiff } from '../src/diff-command';
 import { copyRepository, gitIn } from './temp-repository';
@@ -48,4 +48,29 @@ it('the diff command writes the Markdown form for a PR comment and exits 0', asy
 
 it('an unknown base revision fails with a clear message', async () => {
   await expect(renderedDiff(repo.root, 'no-such-branch')).rejects.toThrow('--base no-such-branch: not a commit');
+});
+
+it('a deleted environment folder tops the text and the Markdown with a warning', async () => {
+  const prod = join(repo.root, 'environments', 'prod');
+  const saved = join(repo.root, '.prod-saved');
+  const gitopsFile = join(repo.root, 'apps', 'argocd', 'gitops.ts');
+  const gitops = readFileSync(gitopsFile, 'utf8');
+  cpSync(prod, saved, { recursive: true });
+  rmSync(prod, { recursive: true });
+  // Removing an environment also removes its delivery settings, a change to gitops.ts.
+  const withoutProd = gitops.replace(/\n {2}environments: \{\n {4}prod: \{[\s\S]*?\n {4}\},\n {2}\},/, '');
+  if (withoutProd === gitops) throw new Error('apps/argocd/gitops.ts changed shape: update this test');
+  writeFileSync(gitopsFile, withoutProd);
+  const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+  try {
+    const markdown = join(repo.root, 'diff.md');
+    expect(await main(['diff', '--base', 'HEAD', '--markdown', markdown], repo.root)).toBe(0);
+    expect(String(log.mock.calls[0]![0]).split('\n')[0]).toBe('!! environment prod is removed: Argo CD will delete everything it runs');
+    expect(readFileSync(markdown, 'utf8').split('\n')[0]).toBe('> **!! environment prod is removed: Argo CD will delete everything it runs**');
+  } finally {
+    log.mockRestore();
+    writeFileSync(gitopsFile, gitops);
+    cpSync(saved, prod, { recursive: true });
+    rmSync(saved, { recursive: true });
+  }
 });

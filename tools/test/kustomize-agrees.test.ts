@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Json } from '@apim-gitops/renderer';
@@ -26,6 +26,8 @@ describe('Kustomize agrees with the renderer (invariant 1)', () => {
     const tree = renderTree(resolvedBase(), resolved);
     dir = mkdtempSync(join(tmpdir(), 'apim-kustomize-'));
     writeTree(dir, tree.files, ['deploy']);
+    // kubectl is looked up only inside the tree it builds: link the repository's installed one in.
+    symlinkSync(join(repositoryRoot, '.cache'), join(dir, '.cache'));
     expected = new Map(resolved.map((env) => [env.name, byKey(expectedObjects(env, tree.environments.get(env.name)!.objects))]));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

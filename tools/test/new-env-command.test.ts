@@ -24,6 +24,8 @@ describe('new-env', () => {
     const environment = readFileSync(join(dir, 'environment.ts'), 'utf8');
     expect(environment).toContain("name: 'staging',");
     expect(environment).toContain("domain: 'staging.apim.example.org',");
+    // Not prod's store: an environment may read only a store of its own.
+    expect(environment).toContain("store: { kind: 'ClusterSecretStore', name: 'vault-staging' },");
     expect(readFileSync(join(dir, 'wso2.ts'), 'utf8')).toBe(readFileSync(join(repo.root, 'environments', 'prod', 'wso2.ts'), 'utf8'));
     const project = JSON.parse(readFileSync(join(dir, 'project.json'), 'utf8'));
     expect(project.name).toBe('staging');
@@ -51,5 +53,12 @@ describe('new-env', () => {
     expect(derivedDomain('prod', 'apim.example.org', 'qa')).toBe('qa.apim.example.org');
     const { text } = rewriteEnvironment("// keep me\nexport default defineEnvironment({ name: 'dev', domain: 'dev.x.org' /* here */ });\n", 'dev', 'qa', undefined);
     expect(text).toBe("// keep me\nexport default defineEnvironment({ name: 'qa', domain: 'qa.x.org' /* here */ });\n");
+  });
+
+  it("renames the source environment in the store name and the remote keys, so the copy reads only its own secrets", () => {
+    const source = "export default defineEnvironment({ name: 'prod', domain: 'x.org', secrets: { provider: 'external-secrets', store: { kind: 'ClusterSecretStore', name: 'vault-prod.eu' }, remoteKeys: { db: 'prod/db', other: 'shared/x' } } });\n";
+    expect(rewriteEnvironment(source, 'prod', 'qa', 'qa.x.org').text).toBe(
+      "export default defineEnvironment({ name: 'qa', domain: 'qa.x.org', secrets: { provider: 'external-secrets', store: { kind: 'ClusterSecretStore', name: 'vault-qa.eu' }, remoteKeys: { db: 'qa/db', other: 'shared/x' } } });\n",
+    );
   });
 });

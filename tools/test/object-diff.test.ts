@@ -70,4 +70,23 @@ describe('formatting', () => {
     expect(md).toContain('### dev');
     expect(md).toContain('| `ExternalSecret/apim-dev/a` | `spec.refreshInterval` | `"a\\|b"` | `"5m"` |');
   });
+
+  it('puts a removed environment first and loudly, in the text and in the Markdown', () => {
+    const before = new Map([['dev', [secret('a', '1h')]], ['prod', [secret('a', '1h')]], ['(argocd)', [secret('app', '1h')]]]);
+    const after = new Map([['dev', [secret('a', '5m')]]]);
+    const summary = diffEnvironments(before, after);
+    const text = formatSummary(summary).split('\n');
+    expect(text[0]).toBe('!! environment prod is removed: Argo CD will delete everything it runs');
+    expect(text.filter((l) => l.startsWith('!!'))).toHaveLength(1);
+    expect(text.findIndex((l) => l.startsWith('prod: environment removed'))).toBeLessThan(text.findIndex((l) => l.startsWith('dev:')));
+    const md = formatMarkdown(summary, 'origin/main').split('\n');
+    expect(md[0]).toBe('> **!! environment prod is removed: Argo CD will delete everything it runs**');
+    expect(md.indexOf('### prod (environment removed)')).toBeLessThan(md.indexOf('### dev'));
+  });
+
+  it('prints no warning when no environment disappears', () => {
+    const summary = diffEnvironments(new Map([['dev', [secret('a', '1h')]]]), new Map([['dev', [secret('a', '5m')]], ['qa', [secret('a', '1h')]]]));
+    expect(formatSummary(summary)).not.toContain('!!');
+    expect(formatMarkdown(summary)).not.toContain('!!');
+  });
 });

@@ -4,7 +4,7 @@ import YAML from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveEnvironment } from '@apim-gitops/models';
 import type { Json } from '@apim-gitops/renderer';
-import { argocdManifestsDir, deployRoot, renderPlain } from '@apim-gitops/renderer';
+import { argocdBootstrapDir, argocdManifestsDir, deployRoot, renderPlain } from '@apim-gitops/renderer';
 import { environmentFile } from '../src/environment-files';
 import { kustomizeBuild } from '../src/kubectl';
 import { renderRepository } from '../src/render-repository';
@@ -109,7 +109,8 @@ describe('every rendered apiVersion is one the current operators and Kubernetes 
   });
 
   it('every object kustomize builds from the committed Argo CD manifests', () => {
-    const built = kustomizeBuild(repositoryRoot, argocdManifestsDir);
+    // The environments' Applications sync from manifests/; the projects and the root app are the bootstrap's.
+    const built = [...kustomizeBuild(repositoryRoot, argocdManifestsDir), ...kustomizeBuild(repositoryRoot, argocdBootstrapDir)];
     expect(built.map((o) => (o as { kind: string }).kind)).toEqual(expect.arrayContaining(['AppProject', 'Application']));
     expect(notServed(built.flatMap((o, i) => apiVersionsIn(o, `argocd built ${i}`)), clusterVersions)).toEqual([]);
   });
@@ -117,7 +118,7 @@ describe('every rendered apiVersion is one the current operators and Kubernetes 
   it('every document of every rendered file, in memory and committed (bases, overlays, patches, Argo CD)', () => {
     const found: Found[] = [];
     for (const [path, text] of render.files) if (/\.ya?ml$/.test(path)) yamlDocuments(text).forEach((d, i) => apiVersionsIn(d, `${path}#${i}`, found));
-    const committed = [...committedFiles(deployRoot), ...committedFiles(argocdManifestsDir)];
+    const committed = [...committedFiles(deployRoot), ...committedFiles(argocdManifestsDir), ...committedFiles(argocdBootstrapDir)];
     expect(committed.length).toBeGreaterThan(0);
     for (const path of committed) yamlDocuments(readFileSync(join(repositoryRoot, path), 'utf8')).forEach((d, i) => apiVersionsIn(d, `${path}#${i}`, found));
     expect(found.some((f) => f.apiVersion === 'external-secrets.io/v1')).toBe(true);

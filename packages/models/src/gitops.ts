@@ -1,4 +1,6 @@
 import { FieldChecks } from './field-checks';
+import type { EnvironmentDeliverySpec, ResolvedEnvironmentDelivery, ResourceKindSpec, SyncImpersonationSpec } from './gitops-delivery';
+import { checkEnvironmentDelivery, checkNamespacedKinds, checkSyncImpersonation, resolveEnvironmentDelivery, sortedKinds } from './gitops-delivery';
 import { mergeDefaults } from './merge-defaults';
 import { IssueList, quote } from './spec-error';
 
@@ -74,7 +76,8 @@ export interface GitOpsSpec {
    */
   readonly namespace?: string;
   /**
-   * Name of the AppProject the environments' Applications belong to.
+   * Prefix of the AppProjects: environment `<env>` gets its own project `<project>-<env>`, the
+   * root Application the project `<project>-root`.
    * @default "apim"
    */
   readonly project?: string;
@@ -92,6 +95,37 @@ export interface GitOpsSpec {
   readonly defaultCluster?: string;
   /** Automated sync, pruning, self-heal, apply method and retries. */
   readonly syncPolicy?: SyncPolicySpec;
+  /**
+   * Every namespaced kind an environment's project allows, and so every kind an environment may
+   * render. A render that makes any other kind fails and names it; add it here (a change the
+   * platform team approves) rather than widening the projects by hand. No wildcards, nothing of
+   * `argoproj.io`, no cluster-scoped kind: the only cluster-scoped object Argo CD creates is the
+   * environment's Namespace (`CreateNamespace=true`).
+   * @example [{ group: 'apps', kind: 'Deployment' }, { group: '', kind: 'Service' }]
+   */
+  readonly namespacedKinds: readonly ResourceKindSpec[];
+  /**
+   * Per environment: its own revision (branch or tag) and sync windows.
+   * @default {}
+   * @example { prod: { targetRevision: 'release/prod', syncWindows: [{ kind: 'deny', schedule: '0 22 * * 5', duration: '56h', manualSync: true }] } }
+   */
+  readonly environments?: Readonly<Record<string, EnvironmentDeliverySpec>>;
+  /** Sync each environment as a ServiceAccount of its namespace (opt-in; Argo CD ≥ 2.13). Leave out to sync as Argo CD's controller. */
+  readonly syncImpersonation?: SyncImpersonationSpec;
+  /**
+   * Let each project create only its own environment's Namespace (`clusterResourceWhitelist`
+   * entry with `name`) instead of any Namespace. Needs an Argo CD whose AppProject knows the
+   * `name` field (added in 2025 by argoproj/argo-cd#24674); older ones reject the bootstrap.
+   * @default false
+   */
+  readonly namespaceWhitelistByName?: boolean;
+  /**
+   * Also render Argo CD's `default` project with every permission removed, so that an Application
+   * naming it (by mistake or on purpose) can deploy nothing. Leave it off when other teams' apps
+   * in the same Argo CD use `default`.
+   * @default false
+   */
+  readonly restrictDefaultProject?: boolean;
 }
 
 /** The GitOps settings after defaults. */
@@ -110,6 +144,13 @@ export interface ResolvedGitOps {
     readonly serverSideApply: boolean;
     readonly retry: { readonly limit: number; readonly backoff: { readonly duration: string; readonly factor: number; readonly maxDuration: string } };
   };
+  /** The whitelist, sorted by group and kind. */
+  readonly namespacedKinds: readonly ResourceKindSpec[];
+  /** Revision and sync windows of every environment of the repository, by environment name. */
+  readonly environments: ReadonlyMap<string, ResolvedEnvironmentDelivery>;
+  readonly syncImpersonation?: SyncImpersonationSpec;
+  readonly namespaceWhitelistByName: boolean;
+  readonly restrictDefaultProject: boolean;
 }
 
 /** Declares the GitOps settings; gives the object its type, checks happen at render time. */
@@ -133,6 +174,9 @@ export const gitOpsDefaults = {
     serverSideApply: true,
     retry: { limit: 5, backoff: { duration: '10s', factor: 2, maxDuration: '5m' } },
   },
+  environments: {},
+  namespaceWhitelistByName: false,
+  restrictDefaultProject: false,
 } as const;
 
 // Argo CD reads backoff durations with Go's time.ParseDuration (a bare number means seconds).
@@ -149,7 +193,20 @@ export function resolveGitOps(input: unknown, source: string, environments: read
   const checks = new FieldChecks(issues);
   if (!checks.object('(gitops)', input)) issues.throwIfAny(source);
   const spec = input as Record<string, any>;
-  checks.knownKeys('', spec, ['repoURL', 'targetRevision', 'namespace', 'project', 'clusters', 'defaultCluster', 'syncPolicy']);
+  checks.knownKeys('', spec, [
+    'repoURL',
+    'targetRevision',
+    'namespace',
+    'project',
+    'clusters',
+    'defaultCluster',
+    'syncPolicy',
+    'namespacedKinds',
+    'environments',
+    'syncImpersonation',
+    'namespaceWhitelistByName',
+    'restrictDefaultProject',
+  ]);
 
   if (checks.string('repoURL', spec.repoURL) && !httpsUrl.test(spec.repoURL) && !sshUrl.test(spec.repoURL))
     issues.add('repoURL', `${quote(spec.repoURL)} is not a Git URL Argo CD can clone (use "https://host/path.git" or "git@host:path.git")`);
@@ -185,6 +242,10 @@ export function resolveGitOps(input: unknown, source: string, environments: read
       }
     }
   }
+  checkNamespacedKinds(checks, 'namespacedKinds', spec.namespacedKinds);
+  checkEnvironmentDelivery(checks, 'environments', spec.environments, environments);
+  checkSyncImpersonation(checks, 'syncImpersonation', spec.syncImpersonation);
+  for (const key of ['namespaceWhitelistByName', 'restrictDefaultProject']) checks.boolean(key, spec[key]);
   issues.throwIfAny(source);
 
   const merged = mergeDefaults<typeof gitOpsDefaults & { repoURL: string; clusters: Record<string, string> }>(
@@ -200,5 +261,10 @@ export function resolveGitOps(input: unknown, source: string, environments: read
     clusters,
     inCluster: inClusterServer,
     syncPolicy: merged.syncPolicy,
+    namespacedKinds: sortedKinds(spec.namespacedKinds),
+    environments: resolveEnvironmentDelivery(spec.environments, environments, merged.targetRevision),
+    ...(spec.syncImpersonation ? { syncImpersonation: { serviceAccount: spec.syncImpersonation.serviceAccount } } : {}),
+    namespaceWhitelistByName: merged.namespaceWhitelistByName,
+    restrictDefaultProject: merged.restrictDefaultProject,
   };
 }

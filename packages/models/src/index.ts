@@ -23,6 +23,8 @@ export * from './axway/cidr';
 export * from './axway/resolve-data-stores';
 export * from './axway/resolve-workloads';
 export * from './gitops';
+export * from './gitops-delivery';
+export * from './environment-boundaries';
 export * from './sync-waves';
 export * from './schema/validate-spec';
 export * from './schema/spec-formats';

@@ -1,4 +1,5 @@
 import type { ResolvedEnvironment } from '@apim-gitops/models';
+import { protectPersistentData } from './argocd/data-protection';
 import { applySyncWaves } from './argocd/sync-waves';
 import { renderAxway } from './axway/index';
 import type { Json, KubeObject } from './kube-object';
@@ -20,7 +21,8 @@ export function renderChecked(env: ResolvedEnvironment): { objects: KubeObject[]
   const objects = [...renderSecrets(env), ...(env.wso2 ? renderWso2(env) : []), ...(env.axway ? renderAxway(env) : [])];
   objects.push(...renderNetworkPolicies(env));
   // Argo CD ordering, derived from the components' dependsOn: one annotation, added in one place.
-  const ordered = applySyncWaves(env, objects);
+  // Claims keep their data whatever happens to the overlay or the Application.
+  const ordered = protectPersistentData(env.name, applySyncWaves(env, objects));
   const plain = validateObjects(env.name, ordered);
   return { objects: ordered, plain };
 }

@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { argocdManifestsDir } from '@apim-gitops/renderer';
+import { argocdBootstrapDir, argocdManifestsDir } from '@apim-gitops/renderer';
 
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..');
 const appFile = `${argocdManifestsDir}/application-apim-qa.yaml`;
+const projectFile = `${argocdBootstrapDir}/appproject-apim-qa.yaml`;
 let copy: string;
 
 /** Runs the CLI in the copy. The tools folder is a symlink: keep Node on the symlinked path so run.mjs takes the copy as its root. */
@@ -29,10 +30,10 @@ afterAll(() => {
 });
 
 describe('adding and removing an environment folder', () => {
-  it('adds its Application, its overlay and its project destination on render', () => {
+  it('adds its Application, its overlay and its own project on render', () => {
     cpSync(join(copy, 'environments', 'dev'), join(copy, 'environments', 'qa'), { recursive: true });
     const file = join(copy, 'environments', 'qa', 'environment.ts');
-    writeFileSync(file, readFileSync(file, 'utf8').replace("name: 'dev'", "name: 'qa'"));
+    writeFileSync(file, readFileSync(file, 'utf8').replace("name: 'dev'", "name: 'qa'").replace("name: 'vault-dev'", "name: 'vault-qa'"));
     cli('render');
 
     const app = read(appFile);
@@ -41,22 +42,24 @@ describe('adding and removing an environment folder', () => {
     expect(app.spec.destination).toEqual({ server: 'https://kubernetes.default.svc', namespace: 'apim-qa' });
     expect(existsSync(join(copy, 'deploy', 'overlays', 'qa', 'kustomization.yaml'))).toBe(true);
     expect(read(`${argocdManifestsDir}/kustomization.yaml`).resources).toContain('application-apim-qa.yaml');
-    expect(read(`${argocdManifestsDir}/appproject-apim.yaml`).spec.destinations).toContainEqual({ server: 'https://kubernetes.default.svc', namespace: 'apim-qa' });
+    expect(app.spec.project).toBe('apim-qa');
+    expect(read(projectFile).spec.destinations).toEqual([{ server: 'https://kubernetes.default.svc', namespace: 'apim-qa' }]);
+    expect(read(`${argocdBootstrapDir}/kustomization.yaml`).resources).toContain('appproject-apim-qa.yaml');
     expect(cli('check')).toContain('the committed output equals a fresh render');
     // The render ran in the copy, not in the repository the copy links to.
     expect(existsSync(join(root, appFile))).toBe(false);
   });
 
-  it('removes its Application, its overlay and its project destination on re-render', () => {
+  it('removes its Application, its overlay and its project on re-render', () => {
     rmSync(join(copy, 'environments', 'qa'), { recursive: true });
     cli('render');
 
     expect(existsSync(join(copy, appFile))).toBe(false);
     expect(existsSync(join(copy, 'deploy', 'overlays', 'qa'))).toBe(false);
     expect(read(`${argocdManifestsDir}/kustomization.yaml`).resources).not.toContain('application-apim-qa.yaml');
-    expect(read(`${argocdManifestsDir}/appproject-apim.yaml`).spec.destinations).not.toContainEqual(expect.objectContaining({ namespace: 'apim-qa' }));
+    expect(existsSync(join(copy, projectFile))).toBe(false);
     // Back to exactly what the repository commits.
-    for (const file of ['kustomization.yaml', 'appproject-apim.yaml', 'root.yaml'])
-      expect(readFileSync(join(copy, argocdManifestsDir, file), 'utf8')).toBe(readFileSync(join(root, argocdManifestsDir, file), 'utf8'));
+    for (const file of [`${argocdManifestsDir}/kustomization.yaml`, `${argocdBootstrapDir}/kustomization.yaml`, `${argocdBootstrapDir}/appproject-apim-root.yaml`])
+      expect(readFileSync(join(copy, file), 'utf8')).toBe(readFileSync(join(root, file), 'utf8'));
   });
 });

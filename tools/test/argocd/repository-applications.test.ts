@@ -3,7 +3,19 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applicationName, argocdManifestsDir, overlayPath, staleFiles } from '@apim-gitops/renderer';
+import type { Manifest } from '@apim-gitops/renderer';
+import {
+  applicationName,
+  argocdBootstrapDir,
+  argocdManifestsDir,
+  checkIntegrity,
+  integrityRules,
+  overlayPath,
+  podSecurityLabels,
+  projectRefusal,
+  rootApplicationName,
+  staleFiles,
+} from '@apim-gitops/renderer';
 import { environmentNames } from '../../src/environment-files';
 import { kustomizeBuild } from '../../src/kubectl';
 import type { RepositoryRender } from '../../src/render-repository';
@@ -19,7 +31,7 @@ let argocd: Doc[];
 beforeAll(async () => {
   render = await renderRepository(root);
   argocd = [...render.files.entries()]
-    .filter(([path]) => path.startsWith(`${argocdManifestsDir}/`) && !path.endsWith('/kustomization.yaml'))
+    .filter(([path]) => (path.startsWith(`${argocdManifestsDir}/`) || path.startsWith(`${argocdBootstrapDir}/`)) && !path.endsWith('/kustomization.yaml'))
     .flatMap(([, text]) => YAML.parseAllDocuments(text).map((d) => d.toJSON() as Doc));
 });
 
@@ -44,19 +56,34 @@ describe('Argo CD Applications of the repository', () => {
     for (const object of built) expect(object.metadata.namespace, `${object.kind}/${object.metadata.name}`).toBe(app.spec.destination.namespace);
   });
 
-  it.each(environments)('%s: the AppProject allows its destination and source repository', (env) => {
+  it.each(environments)('%s: its own project allows exactly its destination and this repository', (env) => {
     const app = environmentApps().find((a) => a.metadata.name === applicationName(env))!;
+    expect(app.spec.project).toBe(`apim-${env}`);
     const allowed = project(app.spec.project);
-    expect(allowed.spec.destinations).toContainEqual({ server: app.spec.destination.server, namespace: app.spec.destination.namespace });
-    expect(allowed.spec.sourceRepos).toContain(app.spec.source.repoURL);
-    expect(allowed.spec.sourceRepos).toHaveLength(1);
+    expect(allowed.spec.destinations).toEqual([{ server: app.spec.destination.server, namespace: app.spec.destination.namespace }]);
+    expect(allowed.spec.sourceRepos).toEqual([app.spec.source.repoURL]);
   });
 
-  it.each(environments)('%s: every kind the overlay holds is whitelisted by the project', (env) => {
+  it.each(environments)('%s: the project allows every object kustomize builds from the overlay', (env) => {
     const app = environmentApps().find((a) => a.metadata.name === applicationName(env))!;
-    const whitelist = project(app.spec.project).spec.namespaceResourceWhitelist.map((k: Doc) => `${k.group}|${k.kind}`);
-    for (const o of render.environments.get(env)!.objects as Doc[])
-      expect(whitelist, `${o.kind}/${o.metadata.name}`).toContain(`${o.apiVersion.includes('/') ? o.apiVersion.split('/')[0] : ''}|${o.kind}`);
+    const target = { repoURL: app.spec.source.repoURL, server: app.spec.destination.server, namespace: app.spec.destination.namespace };
+    for (const o of kustomizeBuild(root, app.spec.source.path) as Doc[])
+      expect(projectRefusal(project(app.spec.project) as never, target, o), `${o.kind}/${o.metadata.name}`).toBeUndefined();
+  });
+
+  it.each(environments)('%s: its Application has Argo CD create the namespace with the Pod Security "restricted" labels', (env) => {
+    const app = environmentApps().find((a) => a.metadata.name === applicationName(env))!;
+    expect(app.spec.syncPolicy.syncOptions).toContain('CreateNamespace=true');
+    expect(app.spec.syncPolicy.managedNamespaceMetadata.labels).toEqual(podSecurityLabels());
+    expect(app.spec.syncPolicy.managedNamespaceMetadata.labels['pod-security.kubernetes.io/enforce']).toBe('restricted');
+  });
+
+  it.each(environments)('%s: every workload the overlay builds satisfies Pod Security "restricted"', (env) => {
+    const built = kustomizeBuild(root, overlayPath(env)) as Manifest[];
+    expect(built.some((o) => o.kind === 'Deployment')).toBe(true);
+    const restricted = integrityRules.filter((r) => ['pod-security', 'host-isolation'].includes(r.id));
+    expect(restricted).toHaveLength(2);
+    expect(checkIntegrity(built, restricted)).toEqual([]);
   });
 
   it.each(environments)('%s: every Deployment an HPA scales has /spec/replicas ignored', (env) => {
@@ -66,15 +93,24 @@ describe('Argo CD Applications of the repository', () => {
       expect(app.spec.ignoreDifferences ?? []).toContainEqual({ group: 'apps', kind: hpa.spec.scaleTargetRef.kind, name: hpa.spec.scaleTargetRef.name, jsonPointers: ['/spec/replicas'] });
   });
 
-  it('builds apps/argocd/manifests with kubectl kustomize, root Application included', () => {
-    const built = kustomizeBuild(root, argocdManifestsDir) as Doc[];
-    expect(built.map((d) => `${d.kind}/${d.metadata.name}`).sort()).toEqual(argocd.map((d) => `${d.kind}/${d.metadata.name}`).sort());
-    const rootApp = built.find((d) => d.kind === 'Application' && d.spec.source.path === argocdManifestsDir);
-    expect(rootApp).toBeDefined();
+  it.each(environments)('%s: every PersistentVolumeClaim kustomize builds is neither pruned nor deleted by Argo CD', (env) => {
+    const claims = (kustomizeBuild(root, overlayPath(env)) as Doc[]).filter((o) => o.kind === 'PersistentVolumeClaim');
+    expect(claims.length).toBeGreaterThan(0);
+    for (const claim of claims) expect(claim.metadata.annotations['argocd.argoproj.io/sync-options'], claim.metadata.name).toBe('Delete=false,Prune=false');
+  });
+
+  it('builds the bootstrap and the manifests with kubectl kustomize: projects and root in one, the environments\' Applications in the other', () => {
+    const bootstrap = kustomizeBuild(root, argocdBootstrapDir) as Doc[];
+    const manifests = kustomizeBuild(root, argocdManifestsDir) as Doc[];
+    expect([...bootstrap, ...manifests].map((d) => `${d.kind}/${d.metadata.name}`).sort()).toEqual(argocd.map((d) => `${d.kind}/${d.metadata.name}`).sort());
+    expect(manifests.map((d) => d.kind)).toEqual(environments.map(() => 'Application'));
+    const rootApp = bootstrap.find((d) => d.kind === 'Application' && d.metadata.name === rootApplicationName)!;
+    expect(rootApp.spec.source.path).toBe(argocdManifestsDir);
+    for (const d of bootstrap) expect(d.metadata.namespace).toBe('argocd');
   });
 
   it('has committed the Argo CD files it renders', () => {
-    const stale = [...staleFiles(root, render.files, render.scopes).keys()].filter((p) => p.startsWith(argocdManifestsDir));
+    const stale = [...staleFiles(root, render.files, render.scopes).keys()].filter((p) => p.startsWith('apps/argocd/'));
     expect(stale).toEqual([]);
   });
 });

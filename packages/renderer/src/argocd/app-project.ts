@@ -1,77 +1,101 @@
 import type { ResolvedGitOps } from '@apim-gitops/models';
 import { AppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
 import { platformLabels } from '../labels';
-import type { GroupKind } from './resource-kinds';
-import { bootstrapProjectName } from './names';
-import { syncWaveAnnotation } from './sync-waves';
+import { applicationName, defaultProjectName, projectName, rootProjectName } from './names';
 
-/** One environment as the AppProject sees it: where its Application may deploy. */
+/** One environment as its project sees it: the one place its Application may deploy to. */
 export interface ProjectDestination {
+  readonly name: string;
   readonly server: string;
   readonly namespace: string;
 }
 
-const namespaceKind: GroupKind = { group: '', kind: 'Namespace' };
-
-function byGroupKind(a: GroupKind, b: GroupKind): number {
-  const ka = `${a.group}|${a.kind}`;
-  const kb = `${b.group}|${b.kind}`;
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
-}
-
 /**
- * The project of every environment's Application: this repository is its only source, the
- * environments' namespaces on their clusters its only destinations, and only the kinds the
- * renderer produces may be created. Cluster-scoped kinds are denied except Namespace, which
- * `CreateNamespace=true` needs. Applied one wave before the Applications that name it.
+ * The project of one environment's Application, applied by an administrator with the bootstrap
+ * (no sync can change it). It allows exactly:
+ * - this repository as the only source (`sourceRepos`);
+ * - the environment's own namespace on its own cluster (`destinations`);
+ * - the namespaced kinds of `namespacedKinds` (`namespaceResourceWhitelist`: once it lists
+ *   anything, every kind it does not list is denied);
+ * - of cluster-scoped kinds only `Namespace`, which `CreateNamespace=true` needs: Argo CD checks
+ *   the namespace it creates against the project like any other object (argoproj/argo-cd#20233);
+ *   with `namespaceWhitelistByName` only the environment's own Namespace (`name`, newer Argo CD).
+ * Its sync windows and, when switched on, the ServiceAccount Argo CD syncs as come from gitops.ts.
+ * No `sourceNamespaces`: its Applications live only in Argo CD's own namespace.
+ * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/project-specification/
  */
-export function renderAppProject(
-  gitops: ResolvedGitOps,
-  destinations: readonly ProjectDestination[],
-  kinds: { readonly namespaced: readonly GroupKind[]; readonly cluster: readonly GroupKind[] },
-): AppProject {
-  const cluster = [...kinds.cluster.filter((k) => byGroupKind(k, namespaceKind) !== 0), namespaceKind].sort(byGroupKind);
-  const unique = [...new Map(destinations.map((d) => [`${d.server}|${d.namespace}`, d])).values()];
+export function renderEnvironmentProject(gitops: ResolvedGitOps, env: ProjectDestination): AppProject {
+  const name = projectName(gitops.project, env.name);
+  const delivery = gitops.environments.get(env.name);
+  const windows = delivery?.syncWindows ?? [];
   return new AppProject({
-    metadata: {
-      name: gitops.project,
-      namespace: gitops.namespace,
-      labels: platformLabels(gitops.project, 'gitops'),
-      annotations: { [syncWaveAnnotation]: '-1' },
-    },
+    metadata: { name, namespace: gitops.namespace, labels: platformLabels(name, 'gitops') },
     spec: {
-      description: 'WSO2 and Axway API management environments rendered by apim-gitops',
+      description: `apim-gitops environment ${env.name}: ${env.namespace} on ${env.server}, from this repository only`,
       sourceRepos: [gitops.repoURL],
-      destinations: unique
-        .map((d) => ({ server: d.server, namespace: d.namespace }))
-        .sort((a, b) => (`${a.server}|${a.namespace}` < `${b.server}|${b.namespace}` ? -1 : 1)),
-      clusterResourceWhitelist: cluster.map((k) => ({ group: k.group, kind: k.kind })),
-      namespaceResourceWhitelist: [...kinds.namespaced].sort(byGroupKind).map((k) => ({ group: k.group, kind: k.kind })),
+      destinations: [{ server: env.server, namespace: env.namespace }],
+      clusterResourceWhitelist: [{ group: '', kind: 'Namespace', ...(gitops.namespaceWhitelistByName ? { name: env.namespace } : {}) }],
+      namespaceResourceWhitelist: gitops.namespacedKinds.map((k) => ({ group: k.group, kind: k.kind })),
+      // Sync windows: a matching deny window blocks syncs while open, `manualSync` lets a person
+      // sync anyway. Scoped to the environment's Application by name.
+      // https://argo-cd.readthedocs.io/en/stable/user-guide/sync_windows/
+      ...(windows.length > 0
+        ? {
+            syncWindows: windows.map((w) => ({
+              kind: w.kind,
+              schedule: w.schedule,
+              duration: w.duration,
+              timeZone: w.timeZone,
+              manualSync: w.manualSync,
+              applications: [applicationName(env.name)],
+            })),
+          }
+        : {}),
+      // Sync impersonation (Argo CD >= 2.13, `application.sync.impersonation.enabled: "true"` in
+      // argocd-cm): the sync runs as this ServiceAccount of the destination namespace.
+      // https://argo-cd.readthedocs.io/en/stable/operator-manual/app-sync-using-impersonation/
+      ...(gitops.syncImpersonation
+        ? { destinationServiceAccounts: [{ server: env.server, namespace: env.namespace, defaultServiceAccount: gitops.syncImpersonation.serviceAccount }] }
+        : {}),
     },
   });
 }
 
 /**
- * The project of the root Application: it may only create Applications and AppProjects, only in
- * Argo CD's namespace of the cluster Argo CD runs in, only from this repository.
+ * The project of the root Application: it may create Applications, and nothing else, only in
+ * Argo CD's namespace of the cluster Argo CD runs in, only from this repository. It cannot create
+ * or change an AppProject, so a commit to `apps/argocd/manifests` cannot widen any project.
  */
-export function renderBootstrapProject(gitops: ResolvedGitOps): AppProject {
+export function renderRootProject(gitops: ResolvedGitOps): AppProject {
+  const name = rootProjectName(gitops.project);
   return new AppProject({
-    metadata: {
-      name: bootstrapProjectName,
-      namespace: gitops.namespace,
-      labels: platformLabels(bootstrapProjectName, 'gitops'),
-      annotations: { [syncWaveAnnotation]: '-1' },
-    },
+    metadata: { name, namespace: gitops.namespace, labels: platformLabels(name, 'gitops') },
     spec: {
-      description: 'The apim-gitops app of apps: Argo CD objects rendered into apps/argocd/manifests',
+      description: 'The apim-gitops app of apps: one Application per environment, from apps/argocd/manifests',
       sourceRepos: [gitops.repoURL],
       destinations: [{ server: gitops.inCluster, namespace: gitops.namespace }],
+      // An empty cluster-scoped whitelist denies every cluster-scoped kind.
       clusterResourceWhitelist: [],
-      namespaceResourceWhitelist: [
-        { group: 'argoproj.io', kind: 'AppProject' },
-        { group: 'argoproj.io', kind: 'Application' },
-      ],
+      namespaceResourceWhitelist: [{ group: 'argoproj.io', kind: 'Application' }],
+    },
+  });
+}
+
+/**
+ * Argo CD's `default` project with every permission removed, as Argo CD's documentation shows it:
+ * an Application that names `default` instead of its environment's project can deploy nothing.
+ * @see https://argo-cd.readthedocs.io/en/stable/user-guide/projects/#the-default-project
+ */
+export function renderRestrictedDefaultProject(gitops: ResolvedGitOps): AppProject {
+  return new AppProject({
+    metadata: { name: defaultProjectName, namespace: gitops.namespace, labels: platformLabels(defaultProjectName, 'gitops') },
+    spec: {
+      description: 'Argo CD default project, stripped of every permission by apim-gitops: use an environment project',
+      sourceRepos: [],
+      sourceNamespaces: [],
+      destinations: [],
+      clusterResourceWhitelist: [],
+      namespaceResourceBlacklist: [{ group: '*', kind: '*' }],
     },
   });
 }

@@ -2,7 +2,8 @@ import type { ResolvedGitOps } from '@apim-gitops/models';
 import { Application } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
 import { platformLabels } from '../labels';
 import type { IgnoredDifference } from './ignore-differences';
-import { applicationName, argocdManifestsDir, bootstrapProjectName, overlayPath, rootApplicationName } from './names';
+import { applicationName, argocdManifestsDir, overlayPath, projectName, rootApplicationName, rootProjectName } from './names';
+import { podSecurityLabels } from './namespace-metadata';
 import { syncWaveAnnotation } from './sync-waves';
 
 /** Makes deleting an Application delete what it deployed, so removing an environment tears it down. */
@@ -18,9 +19,13 @@ function syncPolicy(gitops: ResolvedGitOps, options: readonly string[]) {
 }
 
 /**
- * The Application of one environment: it syncs the committed overlay into the environment's
- * namespace (created on first sync), prunes what the overlay drops and reverts hand edits.
+ * The Application of one environment, in the environment's own project: it syncs the committed
+ * overlay (at the environment's own revision when gitops.ts gives one) into the environment's
+ * namespace, prunes what the overlay drops and reverts hand edits. Argo CD creates the namespace
+ * on first sync and keeps the Pod Security labels on it (`managedNamespaceMetadata`, which needs
+ * `CreateNamespace=true`; no Namespace manifest may exist, it would override them).
  * `/spec/replicas` of every HPA-scaled workload is left to the HPA, during diff and during sync.
+ * @see https://argo-cd.readthedocs.io/en/stable/user-guide/sync-options/#namespace-metadata
  */
 export function renderEnvironmentApplication(
   gitops: ResolvedGitOps,
@@ -38,20 +43,25 @@ export function renderEnvironmentApplication(
       finalizers: [cascadeFinalizer],
     },
     spec: {
-      project: gitops.project,
-      source: { repoURL: gitops.repoURL, targetRevision: gitops.targetRevision, path: overlayPath(env.name) },
+      project: projectName(gitops.project, env.name),
+      source: { repoURL: gitops.repoURL, targetRevision: gitops.environments.get(env.name)?.targetRevision ?? gitops.targetRevision, path: overlayPath(env.name) },
       destination: { server, namespace: env.namespace },
       // PruneLast: objects an overlay dropped go only after everything else is synced and healthy.
-      syncPolicy: syncPolicy(gitops, ['CreateNamespace=true', 'PruneLast=true', 'RespectIgnoreDifferences=true']),
+      syncPolicy: {
+        ...syncPolicy(gitops, ['CreateNamespace=true', 'PruneLast=true', 'RespectIgnoreDifferences=true']),
+        managedNamespaceMetadata: { labels: podSecurityLabels() },
+      },
       ...(ignoreDifferences.length > 0 ? { ignoreDifferences: ignoreDifferences.map((d) => ({ ...d, jsonPointers: [...d.jsonPointers] })) } : {}),
     },
   });
 }
 
 /**
- * The app of apps, applied once by hand: it syncs `apps/argocd/manifests` (the projects, every
- * environment's Application and itself), so adding an environment folder and rendering is all it
- * takes to deploy it. No cascade finalizer: deleting the root leaves the environments running.
+ * The app of apps, applied by an administrator with the bootstrap: it syncs `apps/argocd/manifests`,
+ * which holds one Application per environment and nothing else (its project allows nothing else),
+ * so adding an environment folder and rendering is all it takes to deploy it, while the projects
+ * and this Application itself change only when the bootstrap is applied again. No cascade
+ * finalizer: deleting the root leaves the environments running.
  */
 export function renderRootApplication(gitops: ResolvedGitOps): Application {
   return new Application({
@@ -61,7 +71,7 @@ export function renderRootApplication(gitops: ResolvedGitOps): Application {
       labels: platformLabels(rootApplicationName, 'gitops'),
     },
     spec: {
-      project: bootstrapProjectName,
+      project: rootProjectName(gitops.project),
       source: { repoURL: gitops.repoURL, targetRevision: gitops.targetRevision, path: argocdManifestsDir },
       destination: { server: gitops.inCluster, namespace: gitops.namespace },
       syncPolicy: syncPolicy(gitops, []),

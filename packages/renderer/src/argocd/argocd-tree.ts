@@ -5,18 +5,13 @@ import { toPlain } from '../kube-object';
 import type { FileTree } from '../layout';
 import { generatedMark, objectFileName } from '../layout';
 import { validateObjects } from '../object-rules';
-import { renderAppProject, renderBootstrapProject } from './app-project';
+import { renderEnvironmentProject, renderRestrictedDefaultProject, renderRootProject } from './app-project';
 import { renderEnvironmentApplication, renderRootApplication } from './application';
 import type { ArgoCdFacts } from './argocd-facts';
 import { argoCdFacts } from './argocd-facts';
-import { argocdManifestsDir } from './names';
-import { renderedKinds } from './resource-kinds';
-
-/** Where the GitOps settings live, for headers and messages. */
-export const gitOpsSource = 'apps/argocd/gitops.ts';
-
-/** The file a user applies once; it holds the root Application and the project it needs. */
-export const rootManifest = `${argocdManifestsDir}/root.yaml`;
+import { argocdBootstrapDir, argocdManifestsDir } from './names';
+import { projectRefusal } from './project-permits';
+import { checkRenderedKinds, checkWhitelistScopes, gitOpsSource } from './resource-kinds';
 
 /** One environment as Argo CD needs it: its names and its rendered objects (or their facts). */
 export interface ArgoCdEnvironment {
@@ -31,32 +26,60 @@ function factsOf(env: ArgoCdEnvironment): ArgoCdFacts {
   return env.facts ?? argoCdFacts(env.objects ?? []);
 }
 
-const header = `${generatedMark} from ${gitOpsSource} and the environments. Do not edit; change the TypeScript and re-render.\n`;
+const manifestsHeader = `${generatedMark} from ${gitOpsSource} and the environments. Do not edit; change the TypeScript and re-render.\n`;
+const bootstrapHeader =
+  `${generatedMark} from ${gitOpsSource} and the environments. Do not edit; change the TypeScript and re-render.\n` +
+  `# Not synced by Argo CD: an administrator applies this folder with "kubectl apply -k ${argocdBootstrapDir}".\n`;
+
+/** A folder of one object per file and the kustomization that lists them. */
+function folder(dir: string, header: string, objects: readonly KubeObject[]): FileTree {
+  const files: FileTree = new Map();
+  for (const object of objects) files.set(`${dir}/${objectFileName(toPlain(object))}`, toYamlFile(header, [toPlain(object)]));
+  const resources = [...files.keys()].map((path) => path.slice(dir.length + 1)).sort();
+  files.set(`${dir}/kustomization.yaml`, toYamlFile(header, [{ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources }]));
+  return files;
+}
+
+/** Throws once for every environment whose rendered kinds the projects do not allow. */
+function checkEnvironmentKinds(gitops: ResolvedGitOps, environments: readonly ArgoCdEnvironment[]): void {
+  const failures: Error[] = [];
+  for (const env of environments) {
+    try {
+      checkRenderedKinds(gitops, env.name, factsOf(env));
+    } catch (error) {
+      failures.push(error as Error);
+    }
+  }
+  if (failures.length === 1) throw failures[0]!;
+  if (failures.length > 1) throw new Error(failures.map((f) => f.message).join('\n'));
+}
 
 /**
- * Every Argo CD object, validated: the environments' AppProject, one Application per environment
- * (derived from the environment list, so adding an environment folder adds its Application),
- * and the root app of apps. Laid out in `apps/argocd/manifests/` with a kustomization.
+ * Every Argo CD object, validated, in two folders:
+ * - `apps/argocd/bootstrap/`: one AppProject per environment, the root Application and its
+ *   project (and the stripped `default` project when asked for). An administrator applies it;
+ *   nothing syncs it, so no commit reaches a project without that reviewed step.
+ * - `apps/argocd/manifests/`: one Application per environment (derived from the environment list,
+ *   so adding an environment folder adds its Application), synced by the root Application.
+ * Fails, naming the object, when an environment renders a kind its project would refuse.
  */
 export function renderArgoCdTree(gitops: ResolvedGitOps, environments: readonly ArgoCdEnvironment[]): FileTree {
+  checkWhitelistScopes(gitops);
   const sorted = [...environments].sort((a, b) => (a.name < b.name ? -1 : 1));
-  const project = renderAppProject(
-    gitops,
-    sorted.map((env) => ({ server: gitops.clusters.get(env.name) ?? gitops.inCluster, namespace: env.namespace })),
-    renderedKinds(sorted.flatMap((env) => factsOf(env).resourceTypes as unknown as Json[])),
-  );
-  const applications = sorted.map((env) => renderEnvironmentApplication(gitops, env, factsOf(env).scaledReplicas));
-  const root: KubeObject[] = [renderBootstrapProject(gitops), renderRootApplication(gitops)];
-  validateObjects(gitOpsSource, [project, ...applications, ...root]);
+  checkEnvironmentKinds(gitops, sorted);
 
-  const files: FileTree = new Map();
-  // One object per file, like deploy/; root.yaml is the exception so that bootstrap is one `kubectl apply -f`.
-  for (const object of [project, ...applications]) files.set(`${argocdManifestsDir}/${objectFileName(toPlain(object))}`, toYamlFile(header, [toPlain(object)]));
-  files.set(rootManifest, toYamlFile(header, root.map(toPlain)));
-  const resources = [...files.keys()].map((path) => path.slice(argocdManifestsDir.length + 1)).sort();
-  files.set(
-    `${argocdManifestsDir}/kustomization.yaml`,
-    toYamlFile(header, [{ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources }]),
-  );
-  return files;
+  const projects = sorted.map((env) => renderEnvironmentProject(gitops, { name: env.name, server: gitops.clusters.get(env.name) ?? gitops.inCluster, namespace: env.namespace }));
+  const applications = sorted.map((env) => renderEnvironmentApplication(gitops, env, factsOf(env).scaledReplicas));
+  const rootProject = renderRootProject(gitops);
+  const bootstrap: KubeObject[] = [...projects, rootProject, renderRootApplication(gitops), ...(gitops.restrictDefaultProject ? [renderRestrictedDefaultProject(gitops)] : [])];
+  validateObjects(gitOpsSource, [...bootstrap, ...applications]);
+
+  // What the root Application syncs must be what its project allows; a refusal here is a bug.
+  const rootTarget = { repoURL: gitops.repoURL, server: gitops.inCluster, namespace: gitops.namespace };
+  for (const application of applications) {
+    const refusal = projectRefusal(toPlain(rootProject) as never, rootTarget, toPlain(application));
+    if (refusal) throw new Error(`unreachable: the root project refuses ${application.metadata?.name}: ${refusal}`);
+  }
+
+  return new Map([...folder(argocdBootstrapDir, bootstrapHeader, bootstrap), ...folder(argocdManifestsDir, manifestsHeader, applications)]);
 }

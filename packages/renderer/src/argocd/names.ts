@@ -3,14 +3,30 @@ export function applicationName(environment: string): string {
   return `apim-${environment}`;
 }
 
-/** The app of apps: the one Application a user applies by hand; it syncs `apps/argocd/manifests`. */
+/** The app of apps: applied by an administrator with the bootstrap, it syncs `apps/argocd/manifests`. */
 export const rootApplicationName = 'apim-root';
 
-/** The AppProject of the root Application: it may only manage Argo CD objects in Argo CD's namespace. */
-export const bootstrapProjectName = 'apim-bootstrap';
+/** The AppProject of one environment's Application: `<prefix>-<env>` (`GitOpsSpec.project` is the prefix). */
+export function projectName(prefix: string, environment: string): string {
+  return `${prefix}-${environment}`;
+}
 
-/** Folder of the rendered Argo CD objects, the root Application's source path. */
+/** The AppProject of the root Application: it may create Applications in Argo CD's namespace and nothing else. */
+export function rootProjectName(prefix: string): string {
+  return `${prefix}-root`;
+}
+
+/** Argo CD's built-in project, which the bootstrap can strip of every permission. */
+export const defaultProjectName = 'default';
+
+/** Folder of the Applications the root Application syncs (its source path). */
 export const argocdManifestsDir = 'apps/argocd/manifests';
+
+/**
+ * Folder an administrator applies by hand (`kubectl apply -k`): the AppProjects and the root
+ * Application. No Application syncs it, so no commit can change a project without that step.
+ */
+export const argocdBootstrapDir = 'apps/argocd/bootstrap';
 
 /** Overlay an environment's Application syncs. */
 export function overlayPath(environment: string): string {

@@ -11,7 +11,7 @@ export const hookAnnotation = 'argocd.argoproj.io/hook';
 const instanceLabel = 'app.kubernetes.io/instance';
 
 /** A copy of a kubernetes-models instance (or plain object) with other annotations, keeping its class and `validate()`. */
-function withAnnotations(object: KubeObject, annotations: Record<string, string>): KubeObject {
+export function withAnnotations(object: KubeObject, annotations: Record<string, string>): KubeObject {
   const copy = Object.assign(Object.create(Object.getPrototypeOf(object) as object) as KubeObject, object);
   return Object.assign(copy, { metadata: { ...object.metadata, annotations } });
 }
