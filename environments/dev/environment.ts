@@ -15,6 +15,8 @@ export default defineEnvironment({
   },
   ingress: { tls: { secretRef: 'apim-tls' } },
   scheduling: { zoneSpread: 'none' },
+  // The dev cluster's pod and Service CIDRs; each data store gives its own subnet (wso2.ts, axway.ts).
+  network: { clusterCidrs: ['10.244.0.0/16', '10.96.0.0/12'] },
   wso2,
   axway,
 });

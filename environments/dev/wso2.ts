@@ -15,14 +15,17 @@ export const wso2: Wso2Spec = {
   },
   controlPlane: small,
   keyManager: { ...small, replicas: 1, ingress: true },
-  gateway: { ...small, replicas: 1, autoscaling: { enabled: false } },
+  // Dev gateways try APIs wherever they are, the Internet included, but never inside the cluster.
+  gateway: { ...small, replicas: 1, autoscaling: { enabled: false }, backends: [{ name: 'any-api', anyAddressOutsideCluster: true, ports: [443, 8443] }] },
   databases: {
     apim: {
       host: 'mysql.dev.example.org',
+      cidrs: ['10.130.1.0/24'],
       credentials: { secretRef: 'wso2-apim-db' },
     },
     shared: {
       host: 'mysql.dev.example.org',
+      cidrs: ['10.130.1.0/24'],
       credentials: { secretRef: 'wso2-shared-db' },
     },
   },

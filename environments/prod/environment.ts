@@ -17,6 +17,7 @@ export default defineEnvironment({
   },
   ingress: { tls: { secretRef: 'apim-tls' } },
   scheduling: { zoneSpread: 'required' },
+  network: { clusterCidrs: ['10.0.0.0/14', '172.20.0.0/16'] },
   wso2,
   axway,
 });

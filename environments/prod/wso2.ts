@@ -9,18 +9,26 @@ export const wso2: Wso2Spec = {
     gateway: { repository: 'wso2/wso2am-universal-gw', tag: '4.5.0-mysql' },
   },
   databases: {
+    // The MySQL pair's subnet: only the WSO2 pods may reach it, on 3306.
     apim: {
       host: 'mysql.prod.example.org',
+      cidrs: ['10.30.1.0/24'],
       credentials: { secretRef: 'wso2-apim-db' },
     },
     shared: {
       host: 'mysql.prod.example.org',
+      cidrs: ['10.30.1.0/24'],
       credentials: { secretRef: 'wso2-shared-db' },
     },
   },
   keystores: { secret: { secretRef: 'wso2-keystores' }, internalKeystoreFile: 'wso2internal.jks' },
+  // Publisher, Admin and Carbon only from the operators' network; the Developer Portal stays public.
+  controlPlane: { adminSourceRanges: ['10.20.0.0/16'] },
   admin: { secretRef: 'wso2-admin' },
-  gateway: { autoscaling: { maxReplicas: 6 } },
+  gateway: {
+    autoscaling: { maxReplicas: 6 },
+    backends: [{ name: 'internal-apis', cidrs: ['10.40.0.0/16'], ports: [443, 8443] }],
+  },
   // Loads the schemas on the first sync; the control plane's prechecks then find them.
   schemaJob: { enabled: true },
 };

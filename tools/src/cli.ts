@@ -21,7 +21,9 @@ commands:
   new-env NAME --from ENV [--domain DOMAIN]
                          scaffold environments/NAME from ENV and render it
   bench                  render 1 … 1,000 synthetic environments and report time, memory, writes
-  validate [--list]      run the integrity rules on every kustomize-built overlay (--list: print the rules)
+  validate [--list] [--flows [FILE]]
+                         run the integrity rules and the network flow proof on every kustomize-built overlay
+                         (--list: print the rules; --flows: print the flow matrix as Markdown, or write it to FILE)
   schema                 regenerate the JSON Schemas and docs/environment-reference.md from the spec types`;
 
 /** Values of a repeatable `--flag VALUE` option. */
@@ -56,7 +58,7 @@ export async function main(args: readonly string[], root: string): Promise<numbe
       case 'promote':
         return await promoteCommand(root, optionValues(rest, '--from').at(-1), optionValues(rest, '--to').at(-1), optionValues(rest, '--only').at(-1));
       case 'validate':
-        return validateCommand(root, rest);
+        return await validateCommand(root, rest);
       case 'schema':
         return await schemaCommand(root);
       default:

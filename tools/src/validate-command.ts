@@ -1,7 +1,9 @@
-import type { IntegrityFinding, Manifest } from '@apim-gitops/renderer';
-import { checkIntegrity, deployRoot, integrityRules } from '@apim-gitops/renderer';
+import { writeFileSync } from 'node:fs';
+import type { FlowProof, IntegrityFinding, Manifest } from '@apim-gitops/renderer';
+import { checkIntegrity, deployRoot, flowMatrixMarkdown, integrityRules, proveFlows } from '@apim-gitops/renderer';
 import { environmentNames } from './environment-files';
 import { kustomizeBuild } from './kubectl';
+import { loadEnvironment } from './load-environment';
 
 /** One finding in one environment, as `validate` prints it. */
 export interface EnvironmentFinding extends IntegrityFinding {
@@ -18,9 +20,10 @@ export function formatFinding(f: EnvironmentFinding): string {
  * over what it prints: that is what Argo CD applies, patches included, so a hand edit under
  * `deploy/` is checked as well as the renderer's own output.
  */
-export function validateRepository(root: string): { environments: string[]; findings: EnvironmentFinding[] } {
+export async function validateRepository(root: string): Promise<{ environments: string[]; findings: EnvironmentFinding[]; proofs: FlowProof[] }> {
   const environments = environmentNames(root);
   const findings: EnvironmentFinding[] = [];
+  const proofs: FlowProof[] = [];
   for (const environment of environments) {
     let objects: Manifest[];
     try {
@@ -32,21 +35,45 @@ export function validateRepository(root: string): { environments: string[]; find
       continue;
     }
     for (const finding of checkIntegrity(objects, integrityRules)) findings.push({ environment, ...finding });
+    // The flow proof needs the environment's wiring and egress model as well as what kustomize built.
+    const proof = proveFlows(await loadEnvironment(root, environment), objects);
+    proofs.push(proof);
+    for (const r of proof.results.filter((x) => !x.ok))
+      findings.push({
+        environment,
+        rule: 'network-flows',
+        object: r.from,
+        message:
+          r.kind === 'needed'
+            ? `needed flow blocked: ${r.why} to ${r.to} on ${r.port}/${r.protocol}; the NetworkPolicies must allow it`
+            : `probe allowed: ${r.why}, to ${r.to} on ${r.port}/${r.protocol}; the NetworkPolicies must deny it`,
+      });
   }
   findings.sort((a, b) => (formatFinding(a) < formatFinding(b) ? -1 : formatFinding(a) > formatFinding(b) ? 1 : 0));
-  return { environments, findings };
+  return { environments, findings, proofs };
 }
 
-/** `validate [--list]`: prints each finding, sorted, and a summary; exits 1 on any finding. */
-export function validateCommand(root: string, args: readonly string[]): number {
+/**
+ * `validate [--list] [--flows [FILE]]`: prints each finding, sorted, and a summary; exits 1 on any
+ * finding. `--flows` also prints the network flow matrix as Markdown (to FILE if given), for the PR.
+ */
+export async function validateCommand(root: string, args: readonly string[]): Promise<number> {
   if (args.includes('--list')) {
     const width = Math.max(...integrityRules.map((r) => r.id.length));
     for (const rule of integrityRules) console.log(`${rule.id.padEnd(width)}  ${rule.description}`);
     return 0;
   }
-  const { environments, findings } = validateRepository(root);
+  const { environments, findings, proofs } = await validateRepository(root);
   for (const finding of findings) console.log(formatFinding(finding));
-  const summary = `validate: ${findings.length} finding(s) from ${integrityRules.length} rules in ${environments.length} environment(s)`;
+  const flows = args.indexOf('--flows');
+  if (flows >= 0) {
+    const file = args[flows + 1] && !args[flows + 1]!.startsWith('--') ? args[flows + 1] : undefined;
+    const markdown = flowMatrixMarkdown(proofs);
+    if (file) writeFileSync(file, markdown);
+    else console.log(markdown);
+  }
+  const checked = proofs.reduce((n, p) => n + p.results.length, 0);
+  const summary = `validate: ${findings.length} finding(s) from ${integrityRules.length} rules and ${checked} network flows in ${environments.length} environment(s)`;
   console.log(summary);
   return findings.length > 0 ? 1 : 0;
 }

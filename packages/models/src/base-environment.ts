@@ -14,6 +14,7 @@ export const baseEnvironmentSpec: EnvironmentSpec = {
   images: { registry: 'registry.example.org/apim', pullSecret: { secretRef: 'registry-pull' } },
   secrets: { provider: 'external-secrets', store: { kind: 'ClusterSecretStore', name: 'apim-secrets' } },
   ingress: { tls: { secretRef: 'apim-tls' } },
+  network: { dataSubnets: ['10.30.0.0/16'] },
   wso2: wso2BaseSpec,
   axway: axwayBaseSpec,
 };

@@ -1,3 +1,5 @@
+import type { ResolvedEgress } from './network';
+
 /** Which product stack a component belongs to. */
 export type StackId = 'wso2' | 'axway';
 
@@ -9,13 +11,11 @@ export interface InClusterConnection {
   readonly port: number;
 }
 
-/** A connection a component opens to a host outside the cluster. */
-export interface ExternalConnection {
-  readonly host: string;
-  readonly port: number;
-  /** What the host is, e.g. `apim_db` or `cassandra`. */
-  readonly what: string;
-}
+/**
+ * A connection a component opens to a destination outside the cluster: a data store, an API back end,
+ * the SMTP relay. NetworkPolicies open it by address, so it carries the CIDRs its host lives in.
+ */
+export type ExternalConnection = ResolvedEgress;
 
 /**
  * What every rendered component tells the rest of the system about itself: its names, whom it

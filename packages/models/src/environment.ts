@@ -1,4 +1,5 @@
 import type { AxwaySpec } from './axway/spec';
+import type { NetworkSpec } from './network';
 import type { SecretBackendSpec, SecretRef } from './secrets';
 import type { Wso2Spec } from './wso2/spec';
 
@@ -45,11 +46,17 @@ export interface IngressSpec {
   /** Certificate for every public host (a `kubernetes.io/tls` Secret, usually a wildcard for `domain`). */
   readonly tls: SecretRef;
   /**
-   * Namespace the ingress controller runs in; NetworkPolicies admit traffic from it.
+   * Namespace the ingress controller runs in; NetworkPolicies admit traffic from its pods.
    * @default "ingress-nginx"
    * @format dns-label
    */
   readonly controllerNamespace?: string;
+  /**
+   * Labels of the ingress controller's data-plane pods: only they, not every pod of the controller's
+   * namespace, may open connections to the environment (ingress-nginx's chart labels by default).
+   * @default { "app.kubernetes.io/name": "ingress-nginx", "app.kubernetes.io/component": "controller" }
+   */
+  readonly controllerPodLabels?: Readonly<Record<string, string>>;
 }
 
 /** Where pods may be placed. */
@@ -65,11 +72,16 @@ export interface SchedulingSpec {
 /** What may scrape the environment's pods. */
 export interface MonitoringSpec {
   /**
-   * Namespace of the monitoring system (Prometheus); NetworkPolicies admit it to metrics ports.
+   * Namespace of the monitoring system (Prometheus); NetworkPolicies admit its scrapers to metrics ports.
    * @default "monitoring"
    * @format dns-label
    */
   readonly namespace?: string;
+  /**
+   * Labels of the scraping pods (Prometheus); no other pod of the monitoring namespace gets in.
+   * @default { "app.kubernetes.io/name": "prometheus" }
+   */
+  readonly podLabels?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -114,6 +126,11 @@ export interface EnvironmentSpec {
    * @default {}
    */
   readonly monitoring?: MonitoringSpec;
+  /**
+   * The network around the environment: the cluster's own CIDRs, the data subnets and the cluster DNS.
+   * @default {}
+   */
+  readonly network?: NetworkSpec;
   /** WSO2 API Manager 4.5, Pattern 5. Leave out to not run it. */
   readonly wso2?: Wso2Spec;
   /** Axway API Management in EMT mode. Leave out to not run it. */

@@ -29,3 +29,5 @@ export * from './sync-waves';
 export * from './schema/validate-spec';
 export * from './schema/spec-formats';
 export * from './schema/spec-defaults';
+export * from './network';
+export * from './egress';

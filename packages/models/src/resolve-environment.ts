@@ -6,6 +6,7 @@ import type { ResolvedSecret, ResolvedSecretBackend } from './secrets';
 import { checkSealedCoverage, resolveSecretBackend, SecretNeeds } from './secrets';
 import environmentSchema from '../schema/environment.schema.json';
 import type { EnvironmentSpec } from './environment';
+import { resolveNetwork } from './egress';
 import { SpecValidator } from './schema/validate-spec';
 import { IssueList, SpecError } from './spec-error';
 import type { EnvironmentBasics } from './stack-context';
@@ -71,9 +72,15 @@ export function resolveEnvironment(input: unknown, source: string): ResolvedEnvi
       ...(pullSecret === undefined ? {} : { pullSecret }),
       precheck: `${registry}/${precheck.repository}:${precheck.tag}`,
     },
-    ingress: { className: spec.ingress.className!, tlsSecret, controllerNamespace: spec.ingress.controllerNamespace! },
+    ingress: {
+      className: spec.ingress.className!,
+      tlsSecret,
+      controllerNamespace: spec.ingress.controllerNamespace!,
+      controllerPodLabels: { ...spec.ingress.controllerPodLabels! },
+    },
     scheduling: { zoneSpread: spec.scheduling!.zoneSpread! },
-    monitoring: { namespace: spec.monitoring!.namespace! },
+    monitoring: { namespace: spec.monitoring!.namespace!, podLabels: { ...spec.monitoring!.podLabels! } },
+    network: resolveNetwork(spec.network!),
   };
 
   const backend = resolveSecretBackend(checks, 'secrets', spec.secrets);

@@ -1,4 +1,5 @@
 import type { FieldChecks } from './field-checks';
+import type { ResolvedNetwork } from './network';
 import type { SecretNeeds } from './secrets';
 
 /** The environment-wide facts every stack resolver and component renderer reads. */
@@ -21,9 +22,11 @@ export interface EnvironmentBasics {
     /** Name of the `kubernetes.io/tls` Secret for every public host. */
     readonly tlsSecret: string;
     readonly controllerNamespace: string;
+    readonly controllerPodLabels: Readonly<Record<string, string>>;
   };
   readonly scheduling: { readonly zoneSpread: 'preferred' | 'required' | 'none' };
-  readonly monitoring: { readonly namespace: string };
+  readonly monitoring: { readonly namespace: string; readonly podLabels: Readonly<Record<string, string>> };
+  readonly network: ResolvedNetwork;
 }
 
 /** What a stack resolver gets: the basics, a place to report issues and a place to declare Secrets. */

@@ -34,7 +34,7 @@ const cases: [string, (s: Record<string, any>) => unknown, string][] = [
   ['a domain with an underscore', (s) => ({ ...s, domain: 'qa_env.example.org' }), `${source}: domain: "qa_env.example.org" is not a valid DNS name (use '-' instead of '_')`],
   ['a namespace longer than 63 characters', (s) => ({ ...s, namespace: 'n'.repeat(64) }), `${source}: namespace: "${'n'.repeat(64)}" is longer than 63 characters`],
   ['a misspelt field', (s) => ({ ...s, Domain: 'x.example.org' }), `${source}: Domain: is not a known field (did you mean "domain"?)`],
-  ['an unknown stack', (s) => ({ ...s, kong: {} }), `${source}: kong: is not a known field (known: name, namespace, domain, production, images, secrets, ingress, scheduling, monitoring, wso2, axway)`],
+  ['an unknown stack', (s) => ({ ...s, kong: {} }), `${source}: kong: is not a known field (known: name, namespace, domain, production, images, secrets, ingress, scheduling, monitoring, network, wso2, axway)`],
   ['production as a string', (s) => ({ ...s, production: 'yes' }), `${source}: production: must be true or false (got "yes")`],
   ['a registry with a scheme', (s) => ({ ...s, images: { registry: 'https://registry.example.org' } }), `${source}: images.registry: "https://registry.example.org" must be a registry host and path such as "registry.example.org/apim", without a scheme`],
   ['a literal pull secret', (s) => ({ ...s, images: { ...s.images, pullSecret: 'hunter2' } }), `${source}: images.pullSecret: must be a secret reference like { secretRef: "<secret name>" }, not a literal value; keep the value in the secret store`],

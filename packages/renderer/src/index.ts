@@ -22,3 +22,5 @@ export * from './argocd/resource-kinds';
 export * from './argocd/sync-waves';
 export * from './platform/network-policies';
 export * from './integrity/index';
+export * from './flows/network-policy-evaluator';
+export * from './flows/environment-flows';

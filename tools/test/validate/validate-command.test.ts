@@ -22,7 +22,7 @@ describe('validate', () => {
 
   it('finds nothing in the repository as committed', () => {
     const { status, stdout } = runCli(repositoryRoot, ['validate']);
-    expect(stdout).toContain(`validate: 0 finding(s) from ${integrityRules.length} rules in 2 environment(s)`);
+    expect(stdout).toMatch(new RegExp(`validate: 0 finding\\(s\\) from ${integrityRules.length} rules and \\d+ network flows in 2 environment\\(s\\)`));
     expect(status).toBe(0);
   });
 
@@ -41,7 +41,7 @@ describe('validate', () => {
       `no-secret-data dev Secret/leaked: ${message}`,
       `no-secret-data prod Secret/leaked: ${message}`,
     ]);
-    expect(stdout).toContain(`validate: 2 finding(s) from ${integrityRules.length} rules in 2 environment(s)`);
+    expect(stdout).toMatch(new RegExp(`validate: 2 finding\\(s\\) from ${integrityRules.length} rules and \\d+ network flows in 2 environment\\(s\\)`));
     expect(status).toBe(1);
   });
 
@@ -63,5 +63,20 @@ describe('validate', () => {
     const { status, stdout } = runCli(temp, ['validate']);
     expect(stdout).toMatch(/^kustomize-build dev Kustomization\/dev: kubectl kustomize deploy\/overlays\/dev failed: /m);
     expect(status).toBe(1);
+  });
+
+  it('proves the flows on what kustomize builds: a widened policy is an allowed probe, a narrowed one a blocked flow', () => {
+    temp = makeTempRepository();
+    const dns = join(temp, 'deploy/base/platform/networkpolicy-allow-dns.yaml');
+    // DNS to every pod of kube-system again, as before the flow proof: the non-DNS pod becomes reachable.
+    writeFileSync(dns, readFileSync(dns, 'utf8').replace(/\n {10}podSelector:\n {12}matchLabels:\n {14}k8s-app: kube-dns/, ''));
+    const widened = runCli(temp, ['validate']);
+    expect(widened.stdout).toMatch(/^network-flows prod Deployment\/wso2-gateway: probe allowed: DNS port of a non-DNS pod, to a non-DNS pod in kube-system on 53\/UDP/m);
+    expect(widened.status).toBe(1);
+    const egress = join(temp, 'deploy/base/platform/networkpolicy-wso2-control-plane-egress.yaml');
+    writeFileSync(egress, readFileSync(egress, 'utf8').replace('port: 9443', 'port: 9444'));
+    const narrowed = runCli(temp, ['validate', '--flows', join(temp, 'flows.md')]);
+    expect(narrowed.stdout).toMatch(/^network-flows dev Deployment\/wso2-control-plane: needed flow blocked: wiring \(itself\) to Deployment\/wso2-control-plane on 9443\/TCP/m);
+    expect(readFileSync(join(temp, 'flows.md'), 'utf8')).toMatch(/^\| ❌ \| needed \| wiring \(itself\) \| Deployment\/wso2-control-plane/m);
   });
 });

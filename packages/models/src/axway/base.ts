@@ -11,4 +11,5 @@ export const axwayBaseSpec: AxwaySpec = {
     credentials: { secretRef: 'axway-cassandra' },
   },
   metricsDb: { host: 'metrics-db.base.example.org', credentials: { secretRef: 'axway-metrics-db' } },
+  traffic: { backends: [{ name: 'api-backends', cidrs: ['10.40.0.0/16'], ports: [443] }] },
 };

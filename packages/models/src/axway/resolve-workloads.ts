@@ -1,5 +1,6 @@
 import type { ResourcesSpec } from '../resources';
 import { checkHeapFits, checkResources } from '../resources';
+import { checkPrivateRanges } from '../egress';
 import { withSpecDefault } from '../schema/spec-defaults';
 import type { StackContext } from '../stack-context';
 import type { AdminNodeManagerSpec, ApiManagerSpec, TrafficSpec } from './workload-spec';
@@ -23,6 +24,8 @@ export interface ResolvedAnmSettings extends ResolvedWorkloadSizing {
 /** API Manager UI settings after defaults. */
 export interface ResolvedApiManagerSettings extends ResolvedWorkloadSizing {
   readonly sessionCookieName: string;
+  /** Client CIDRs admitted to the UI, or undefined when it is public. */
+  readonly allowedSourceRanges?: readonly string[];
 }
 
 /** Traffic autoscaling after defaults. */
@@ -52,12 +55,19 @@ function sizing(context: StackContext, path: string, definition: string, spec: {
 
 /** The Admin Node Manager after defaults. */
 export function resolveAnmSettings(spec: AdminNodeManagerSpec, context: StackContext): ResolvedAnmSettings {
+  checkPrivateRanges(context, 'axway.adminNodeManager.allowedSourceRanges', spec.allowedSourceRanges!);
   return { ...sizing(context, 'axway.adminNodeManager', 'AdminNodeManagerSpec', spec), allowedSourceRanges: spec.allowedSourceRanges! };
 }
 
 /** The API Manager UI after defaults. */
 export function resolveApiManagerSettings(spec: ApiManagerSpec, context: StackContext): ResolvedApiManagerSettings {
-  return { ...sizing(context, 'axway.apiManager', 'ApiManagerSpec', spec), sessionCookieName: spec.sessionCookieName! };
+  const ranges = spec.allowedSourceRanges;
+  if (ranges) checkPrivateRanges(context, 'axway.apiManager.allowedSourceRanges', ranges);
+  return {
+    ...sizing(context, 'axway.apiManager', 'ApiManagerSpec', spec),
+    sessionCookieName: spec.sessionCookieName!,
+    ...(ranges ? { allowedSourceRanges: [...ranges] } : {}),
+  };
 }
 
 /** The traffic gateways after defaults, with the rules that relate their replicas and autoscaling. */

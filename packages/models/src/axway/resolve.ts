@@ -2,6 +2,7 @@ import type { ExternalConnection, ResolvedComponent } from '../component';
 import { quote } from '../spec-error';
 import type { StackContext } from '../stack-context';
 import { imageRef } from '../stack-context';
+import { resolveDataStore, resolveEgressTarget, resolveEgressTargets } from '../egress';
 import { eventsVolumeGi } from './events-volume';
 import { axwayMetricsSchemaTable } from './facts';
 import type { ResolvedAxwayCassandra, ResolvedAxwayEventsSettings, ResolvedAxwayMetricsDb } from './resolve-data-stores';
@@ -135,11 +136,28 @@ export function resolveAxway(spec: AxwaySpec, context: StackContext): ResolvedAx
     if (clash) checks.issues.add(`axway.hosts.${key}`, `${quote(host)} is already the ${clash[0]} host; each interface needs its own host at "/"`);
   });
 
-  const cassandraConnections: ExternalConnection[] = cassandra.hosts.map((host) => ({ host, port: cassandra.port, what: 'cassandra' }));
-  const dbConnection: ExternalConnection = { host: metricsDb.host, port: metricsDb.port, what: 'metrics-db' };
-  const anmComponent = adminNodeManagerComponent(dbConnection, metricsSchemaJob !== undefined);
-  const apiManagerComp = apiManagerComponent(cassandraConnections, dbConnection);
-  const trafficComp = trafficComponent(cassandraConnections, dbConnection);
+  const cassandraConnections: ExternalConnection[] = cassandra.hosts.map((host) =>
+    resolveDataStore(context, 'axway.cassandra', 'cassandra', host, cassandra.port, spec.cassandra.cidrs),
+  );
+  const dbConnection = resolveDataStore(context, 'axway.metricsDb', 'metrics-db', metricsDb.host, metricsDb.port, spec.metricsDb.cidrs);
+  // Beyond the data stores: the traffic pods' API back ends, the API Manager's SMTP relay and identity
+  // provider (the reference architecture's firewall table), and whatever else a workload names.
+  const backends = resolveEgressTargets(context, 'axway.traffic.backends', spec.traffic!.backends);
+  if (backends.length === 0)
+    checks.issues.add(
+      'axway.traffic.backends',
+      'must name at least one API back end ({ name, cidrs, ports }, or anyAddressOutsideCluster: true for APIs on the Internet); without one no proxied call can leave the traffic pods',
+    );
+  const apiManagerSpec = spec.apiManager!;
+  const apiManagerEgress = [
+    ...(apiManagerSpec.smtp ? resolveEgressTarget(context, 'axway.apiManager.smtp', apiManagerSpec.smtp) : []),
+    ...(apiManagerSpec.identityProvider ? resolveEgressTarget(context, 'axway.apiManager.identityProvider', apiManagerSpec.identityProvider) : []),
+  ];
+  const extra = (field: 'adminNodeManager' | 'apiManager' | 'traffic') => resolveEgressTargets(context, `axway.${field}.extraEgress`, spec[field]!.extraEgress);
+  const withEgress = (c: ResolvedComponent, more: ExternalConnection[]): ResolvedComponent => ({ ...c, external: [...c.external, ...more] });
+  const anmComponent = withEgress(adminNodeManagerComponent(dbConnection, metricsSchemaJob !== undefined), extra('adminNodeManager'));
+  const apiManagerComp = withEgress(apiManagerComponent(cassandraConnections, dbConnection), [...apiManagerEgress, ...extra('apiManager')]);
+  const trafficComp = withEgress(trafficComponent(cassandraConnections, dbConnection), [...backends, ...extra('traffic')]);
 
   return {
     components: [...(metricsSchemaJob ? [metricsSchemaComponent(dbConnection)] : []), anmComponent, apiManagerComp, trafficComp],

@@ -1,3 +1,4 @@
+import type { CidrBlock } from '../network';
 import type { SecretRef } from '../secrets';
 import type { AdminNodeManagerSpec, ApiManagerSpec, TrafficSpec } from './workload-spec';
 
@@ -79,6 +80,11 @@ export interface AxwayCassandraSpec {
    * @default "single"
    */
   readonly hostVariables?: 'single' | 'per-node';
+  /**
+   * Address blocks of the nodes; defaults to `network.dataSubnets`. Production needs one: a
+   * NetworkPolicy cannot match the host names.
+   */
+  readonly cidrs?: readonly CidrBlock[];
 }
 
 /** Database engines the ANM can write metrics to. */
@@ -120,6 +126,8 @@ export interface AxwayMetricsDbSpec {
   readonly urlOptions?: string;
   /** Secret with keys `username` and `password` of the metrics user (e.g. `report`). */
   readonly credentials: SecretRef;
+  /** Address blocks of the database server; defaults to `network.dataSubnets` (needed in production). */
+  readonly cidrs?: readonly CidrBlock[];
 }
 
 /** Access modes the events claim may use. */

@@ -1,3 +1,4 @@
+import type { EgressTargetSpec } from '../network';
 import type { ResourcesSpec } from '../resources';
 
 /**
@@ -36,6 +37,8 @@ export interface AdminNodeManagerSpec {
    * @errorMessage must list at least one CIDR; the ANM UI must not be open to everyone
    */
   readonly allowedSourceRanges?: readonly Cidr[];
+  /** Further destinations outside the cluster the ANM must reach (an LDAP server, a log collector). */
+  readonly extraEgress?: readonly EgressTargetSpec[];
 }
 
 /** The API Manager UI pod (gateway image, not on the API request path). */
@@ -67,6 +70,19 @@ export interface ApiManagerSpec {
    * @errorMessage is not a cookie name (letters, digits, '_' and '-')
    */
   readonly sessionCookieName?: string;
+  /**
+   * The SMTP relay the API Manager sends mail through (registration, alerts), usually on 465 or 587.
+   * @example { name: 'smtp', cidrs: ['10.50.0.25/32'], ports: [587] }
+   */
+  readonly smtp?: EgressTargetSpec;
+  /** The external identity provider the API Manager signs users in with (OIDC/SAML, usually 443). */
+  readonly identityProvider?: EgressTargetSpec;
+  /**
+   * Client CIDRs the entry admits to the API Manager UI, like the ANM's; leave out to publish it to all.
+   */
+  readonly allowedSourceRanges?: readonly Cidr[];
+  /** Further destinations outside the cluster the API Manager must reach. */
+  readonly extraEgress?: readonly EgressTargetSpec[];
 }
 
 /** CPU-based autoscaling of the traffic pods. */
@@ -143,4 +159,12 @@ export interface TrafficSpec {
    * @maximum 3600
    */
   readonly proxyReadTimeoutSeconds?: number;
+  /**
+   * The API back ends the traffic pods proxy to, by address and port: at least one, since their
+   * egress is denied everywhere else. Use `anyAddressOutsideCluster: true` for APIs on the Internet.
+   * @example [{ name: 'orders', cidrs: ['10.40.0.0/16'], ports: [443] }]
+   */
+  readonly backends?: readonly EgressTargetSpec[];
+  /** Further destinations outside the cluster the traffic pods must reach. */
+  readonly extraEgress?: readonly EgressTargetSpec[];
 }

@@ -1,4 +1,5 @@
 import type { ExternalConnection, ResolvedComponent } from '../component';
+import { checkPrivateRanges, resolveDataStore, resolveEgressTargets } from '../egress';
 import type { ResourcesSpec } from '../resources';
 import { checkHeapFits, checkResources } from '../resources';
 import { quote } from '../spec-error';
@@ -65,7 +66,10 @@ export interface ResolvedWso2Component {
 /** WSO2 after defaults: every name, host, URL and Secret decided. */
 export interface ResolvedWso2 {
   readonly version: string;
-  readonly controlPlane: ResolvedWso2Component;
+  readonly controlPlane: ResolvedWso2Component & {
+    /** Client CIDRs admitted to the management paths, or undefined when they are public. */
+    readonly adminSourceRanges?: readonly string[];
+  };
   readonly keyManager: ResolvedWso2Component & { readonly ingress: boolean };
   readonly gateway: ResolvedWso2Component & {
     /** Autoscaling bounds, or undefined when no HPA is rendered. */
@@ -198,7 +202,10 @@ export function resolveWso2(spec: Wso2Spec, ctx: StackContext): ResolvedWso2 {
     databases: databases.map((d) => d.key),
     waitFor: [...mysqlWaits(databases, ctx.env.production), ...waitFor],
   });
-  const controlPlane: ResolvedWso2Component = {
+  const adminSourceRanges = spec.controlPlane!.adminSourceRanges;
+  if (adminSourceRanges) checkPrivateRanges(ctx, `${path}.controlPlane.adminSourceRanges`, adminSourceRanges);
+  const controlPlane: ResolvedWso2['controlPlane'] = {
+    ...(adminSourceRanges ? { adminSourceRanges: [...adminSourceRanges] } : {}),
     ...base('controlPlane', cp, [apim, shared], []),
     image: resolveImage(ctx, images.controlPlane!, version),
     imageKind: 'allInOne',
@@ -232,7 +239,18 @@ export function resolveWso2(spec: Wso2Spec, ctx: StackContext): ResolvedWso2 {
     ...(autoscaling ? { autoscaling } : {}),
   };
 
-  const external = (databases: ResolvedWso2Database[]): ExternalConnection[] => databases.map((d) => ({ host: d.host, port: d.port, what: d.key }));
+  const databasePaths = { apim_db: `${path}.databases.apim`, shared_db: `${path}.databases.shared` } as const;
+  const databaseCidrs = { apim_db: spec.databases.apim.cidrs, shared_db: spec.databases.shared.cidrs };
+  const external = (databases: ResolvedWso2Database[]): ExternalConnection[] =>
+    databases.map((d) => resolveDataStore(ctx, databasePaths[d.key], d.key, d.host, d.port, databaseCidrs[d.key]));
+  const extra = (role: Wso2Role) => resolveEgressTargets(ctx, `${path}.${role}.extraEgress`, spec[role]!.extraEgress);
+  // A gateway exists to reach the APIs behind it; with default-deny egress it reaches nothing else.
+  const backends = resolveEgressTargets(ctx, `${path}.gateway.backends`, spec.gateway!.backends);
+  if (backends.length === 0)
+    checks.issues.add(
+      `${path}.gateway.backends`,
+      'must name at least one API back end ({ name, cidrs, ports }, or anyAddressOutsideCluster: true for APIs on the Internet); without one no proxied call can leave the gateways',
+    );
   const component = (c: ResolvedWso2Component, name: string, dependsOn: string[], ext: ExternalConnection[], ingressPorts: number[]): ResolvedComponent => ({
     id: c.id,
     stack: 'wso2',
@@ -261,9 +279,15 @@ export function resolveWso2(spec: Wso2Spec, ctx: StackContext): ResolvedWso2 {
   };
   const components = [
     ...(jobEnabled === true ? [schema] : []),
-    component(controlPlane, 'control-plane', jobEnabled === true ? [wso2SchemaId] : [], external([apim, shared]), [wso2Ports.servletHttps]),
-    component(keyManager, 'key-manager', [ids.controlPlane], external([apim, shared]), keyManager.ingress ? [wso2Ports.servletHttps] : []),
-    component(gateway, 'gateway', [ids.controlPlane, ids.keyManager], external([shared]), [wso2Ports.passThroughHttps, wso2Ports.webSocketSecure, wso2Ports.webSubHttps]),
+    component(controlPlane, 'control-plane', jobEnabled === true ? [wso2SchemaId] : [], [...external([apim, shared]), ...extra('controlPlane')], [wso2Ports.servletHttps]),
+    component(keyManager, 'key-manager', [ids.controlPlane], [...external([apim, shared]), ...extra('keyManager')], keyManager.ingress ? [wso2Ports.servletHttps] : []),
+    component(
+      gateway,
+      'gateway',
+      [ids.controlPlane, ids.keyManager],
+      [...external([shared]), ...backends, ...extra('gateway')],
+      [wso2Ports.passThroughHttps, wso2Ports.webSocketSecure, wso2Ports.webSubHttps],
+    ),
   ];
 
   return {

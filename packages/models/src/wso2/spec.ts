@@ -1,4 +1,5 @@
 import type { ResourcesSpec } from '../resources';
+import type { CidrBlock, EgressTargetSpec } from '../network';
 import type { SecretRef } from '../secrets';
 
 /** A container image in the environment's registry (`images.registry`). */
@@ -62,10 +63,19 @@ export interface Wso2ComponentSpec {
    * @format dns-label
    */
   readonly serviceName?: string;
+  /** Further destinations outside the cluster this component must reach (an LDAP user store, a custom key manager). */
+  readonly extraEgress?: readonly EgressTargetSpec[];
 }
 
 /** The All-in-One control plane. */
 export interface Wso2ControlPlaneSpec extends Wso2ComponentSpec {
+  /**
+   * Client CIDRs admitted to the management paths of the management host (`/carbon`, `/admin`,
+   * `/publisher`, `/services` and the Publisher and Admin REST APIs); the Developer Portal stays public.
+   * Leave out to publish every path to all.
+   * @example ['10.20.0.0/16']
+   */
+  readonly adminSourceRanges?: readonly CidrBlock[];
   /**
    * Always one: two control planes need `mode = "ha"` and a Service each, another pattern.
    * @default 1
@@ -141,6 +151,12 @@ export interface Wso2GatewaySpec extends Wso2ComponentSpec {
    * @default {}
    */
   readonly autoscaling?: Wso2AutoscalingSpec;
+  /**
+   * The API back ends the gateways proxy to, by address and port: at least one, since the gateways'
+   * egress is denied everywhere else. Use `anyAddressOutsideCluster: true` for APIs on the Internet.
+   * @example [{ name: 'orders', cidrs: ['10.40.0.0/16'], ports: [443] }]
+   */
+  readonly backends?: readonly EgressTargetSpec[];
 }
 
 /** Public host names. Each defaults to a fixed prefix on the environment's `domain`. */
@@ -192,6 +208,11 @@ export interface Wso2DatabaseSpec {
    * @maximum 65535
    */
   readonly port?: number;
+  /**
+   * Address blocks of the database server; defaults to `network.dataSubnets`. Production needs one:
+   * a NetworkPolicy cannot match the host name.
+   */
+  readonly cidrs?: readonly CidrBlock[];
   /**
    * Database (schema) name. Defaults to `apim_db` or `shared_db`.
    * @pattern ^[A-Za-z0-9_$]{1,64}$

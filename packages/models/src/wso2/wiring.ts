@@ -35,7 +35,10 @@ export interface Wso2Wiring {
   readonly tokenRevocationUrl: string;
 }
 
-/** The wiring and, per component, the connections its URLs open (self-connections left out). */
+/**
+ * The wiring and, per component, the connections its URLs open, its own Service included: the control
+ * plane notifies itself of token revocations through its Service, so its pods must reach their own.
+ */
 export interface Wso2Links {
   readonly wiring: Wso2Wiring;
   readonly connects: Readonly<Record<Wso2Role, readonly InClusterConnection[]>>;
@@ -49,7 +52,6 @@ export function wireWso2(serviceNames: Readonly<Record<Wso2Role, string>>): Wso2
   const connects: Record<Wso2Role, InClusterConnection[]> = { controlPlane: [], keyManager: [], gateway: [] };
   const link = (readers: readonly Wso2Role[], to: Wso2Role, port: number, scheme: string, path = ''): string => {
     for (const reader of readers) {
-      if (reader === to) continue;
       const list = connects[reader];
       if (!list.some((c) => c.to === wso2ComponentIds[to] && c.port === port)) list.push({ to: wso2ComponentIds[to], port });
     }

@@ -10,7 +10,8 @@ function environment(axway: Record<string, unknown>, production = false): Enviro
     images: { registry: 'registry.example.org/apim' },
     secrets: { provider: 'external-secrets', store: { kind: 'ClusterSecretStore', name: 'store' } },
     ingress: { tls: { secretRef: 'apim-tls' } },
-    axway: { ...axwayBaseSpec, ...axway } as AxwaySpec,
+    // A traffic override keeps the base's back ends, which every environment must name.
+    axway: { ...axwayBaseSpec, ...axway, traffic: { backends: axwayBaseSpec.traffic!.backends, ...(axway.traffic as object) } } as AxwaySpec,
   };
 }
 

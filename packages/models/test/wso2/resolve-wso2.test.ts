@@ -5,7 +5,9 @@ import { baseEnvironmentSpec, resolveEnvironment, SpecError } from '../../src/in
 const wso2Base = baseEnvironmentSpec.wso2!;
 
 function withWso2(wso2: Partial<Wso2Spec> | Record<string, unknown>, env: Partial<EnvironmentSpec> = {}): EnvironmentSpec {
-  return { ...baseEnvironmentSpec, name: 'test', ...env, wso2: { ...wso2Base, ...wso2 } as Wso2Spec };
+  // A gateway override keeps the base's back ends, which every environment must name.
+  const gateway = { backends: wso2Base.gateway!.backends, ...((wso2 as Partial<Wso2Spec>).gateway ?? {}) };
+  return { ...baseEnvironmentSpec, name: 'test', ...env, wso2: { ...wso2Base, ...wso2, gateway } as Wso2Spec };
 }
 
 function issuesOf(spec: EnvironmentSpec): string[] {
@@ -84,7 +86,7 @@ describe('WSO2 wiring and components', () => {
     expect(serviceOf.has(match![1]!), url).toBe(true);
   });
 
-  it('lists every URL a component reads in its connects, and nothing else', () => {
+  it('lists every URL a component reads in its connects, its own Service included, and nothing else', () => {
     const reads: Record<string, (keyof typeof wso2.wiring)[]> = {
       'wso2-control-plane': ['keyManagerServiceUrl', 'jwksUrl', 'gatewayServiceUrl', 'tokenRevocationUrl'],
       'wso2-key-manager': ['eventHubServiceUrl', 'eventListeningEndpoints', 'tokenRevocationUrl'],
@@ -96,7 +98,8 @@ describe('WSO2 wiring and components', () => {
         for (const url of [wso2.wiring[field]].flat()) {
           const [, host, port] = /^[a-z]+:\/\/([^:/]+):(\d+)/.exec(url)!;
           const to = serviceOf.get(host!)!;
-          if (to !== id) expected.add(`${to}:${port}`);
+          // The control plane notifies itself of revocations through its Service: a real connection.
+          expected.add(`${to}:${port}`);
         }
       expect(new Set(byId.get(id)!.connects.map((c) => `${c.to}:${c.port}`)), id).toEqual(expected);
     }
@@ -108,10 +111,28 @@ describe('WSO2 wiring and components', () => {
     expect(byId.get('wso2-gateway')!.dependsOn).toEqual(['wso2-control-plane', 'wso2-key-manager']);
   });
 
-  it('lets the gateways reach only shared_db, the others both databases', () => {
-    expect(byId.get('wso2-gateway')!.external.map((e) => e.what)).toEqual(['shared_db']);
+  it('lets the gateways reach only shared_db and their back ends, the others both databases', () => {
+    expect(byId.get('wso2-gateway')!.external.map((e) => e.what)).toEqual(['shared_db', 'api-backends']);
     expect(byId.get('wso2-key-manager')!.external.map((e) => e.what)).toEqual(['apim_db', 'shared_db']);
-    expect(byId.get('wso2-control-plane')!.external).toContainEqual({ host: 'mysql.base.example.org', port: 3306, what: 'apim_db' });
+    expect(byId.get('wso2-control-plane')!.external).toContainEqual({ host: 'mysql.base.example.org', port: 3306, what: 'apim_db', cidrs: ['10.30.0.0/16'] });
+  });
+
+  it('refuses gateways without a back end, and a back end known by name only', () => {
+    expect(issuesOf(withWso2({ gateway: { backends: [] } }))).toContainEqual(expect.stringContaining('test: wso2.gateway.backends: must name at least one API back end'));
+    expect(issuesOf(withWso2({ gateway: { backends: [{ name: 'orders', ports: [443] }] } }))).toContainEqual(
+      expect.stringContaining('test: wso2.gateway.backends[0].cidrs: must list the address blocks of "orders" (a NetworkPolicy cannot match a DNS name)'),
+    );
+    expect(issuesOf(withWso2({ gateway: { backends: [{ name: 'web', anyAddressOutsideCluster: true, ports: [443] }] } }))).toContainEqual(
+      'test: wso2.gateway.backends[0].anyAddressOutsideCluster: needs network.clusterCidrs (the pod and Service CIDRs), so that "outside the cluster" excludes them',
+    );
+    expect(issuesOf(withWso2({ gateway: { backends: [{ name: 'orders', cidrs: ['orders.example.org'], ports: [443] }] } }))).toContainEqual(
+      'test: wso2.gateway.backends[0].cidrs[0]: "orders.example.org" is not a CIDR block such as "10.0.0.0/8"',
+    );
+  });
+
+  it('needs the address of every database in production: a NetworkPolicy cannot match a DNS name', () => {
+    const prod = { production: true, network: {} };
+    expect(issuesOf(withWso2({ keyManager: { replicas: 2 } }, prod))).toContainEqual(expect.stringContaining('test: wso2.databases.apim.cidrs: production needs the address block of "mysql.base.example.org"'));
   });
 
   it('renames every reference when a Service is renamed', () => {

@@ -30,6 +30,7 @@ export function apiManagerIngress(env: ResolvedEnvironment, ax: ResolvedAxway): 
     [`${nginx}/affinity`]: 'cookie',
     [`${nginx}/affinity-mode`]: 'persistent',
     [`${nginx}/session-cookie-name`]: settings.sessionCookieName,
+    ...(settings.allowedSourceRanges ? { [`${nginx}/whitelist-source-range`]: settings.allowedSourceRanges.join(',') } : {}),
   });
 }
 

@@ -2,11 +2,13 @@ import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
 import type { EnvironmentBasics, ResolvedComponent } from '@apim-gitops/models';
 import { componentLabels } from '../labels';
 
-/** One public host served by one Service port, at path `/`. */
+/** One public host served by one Service port, at path `/` unless `paths` says otherwise. */
 export interface IngressRoute {
   readonly host: string;
   readonly serviceName: string;
   readonly servicePort: number;
+  /** Path prefixes; `/` by default. */
+  readonly paths?: readonly string[];
 }
 
 /** Prefix of every ingress-nginx annotation. */
@@ -32,7 +34,7 @@ export function hostIngress(
       rules: routes.map((r) => ({
         host: r.host,
         http: {
-          paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: r.serviceName, port: { number: r.servicePort } } } }],
+          paths: (r.paths ?? ['/']).map((path) => ({ path, pathType: 'Prefix', backend: { service: { name: r.serviceName, port: { number: r.servicePort } } } })),
         },
       })),
     },

@@ -2,7 +2,7 @@ import type { ResolvedEnvironment, ResolvedWso2 } from '@apim-gitops/models';
 import { wso2ContainerPorts, wso2ServicePorts } from '@apim-gitops/models';
 import type { KubeObject } from '../kube-object';
 import { controlPlaneToml } from './deployment-toml';
-import { managementIngress } from './ingresses';
+import { managementAdminIngresses, managementIngress } from './ingresses';
 import { componentOf } from './component-of';
 import { renderWso2Workload, startupHealthcheckPath } from './workload';
 
@@ -24,5 +24,6 @@ export function renderControlPlane(env: ResolvedEnvironment, wso2: ResolvedWso2)
       readinessPath: startupHealthcheckPath,
     }),
     managementIngress(env, wso2, component),
+    ...managementAdminIngresses(env, wso2, component),
   ];
 }

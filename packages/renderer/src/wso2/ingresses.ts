@@ -16,6 +16,31 @@ export function managementIngress(env: ResolvedEnvironment, wso2: ResolvedWso2, 
 }
 
 /**
+ * Paths of the management host that only operators use: the Carbon console, the Admin portal, the
+ * Publisher, the SOAP admin services and the Publisher and Admin REST APIs (apim.docs.wso2.com 4.5.0,
+ * "REST APIs": /api/am/publisher/v4, /api/am/admin/v4). The Developer Portal and its API stay public.
+ */
+export const wso2AdminPaths = ['/carbon', '/admin', '/publisher', '/services', '/api/am/publisher', '/api/am/admin'] as const;
+
+/**
+ * The management paths on their own Ingress, when the control plane has an allow-list: ingress-nginx
+ * picks the longest matching prefix, so these paths take the allow-list and `/` stays public.
+ */
+export function managementAdminIngresses(env: ResolvedEnvironment, wso2: ResolvedWso2, component: ResolvedComponent): Ingress[] {
+  const ranges = wso2.controlPlane.adminSourceRanges;
+  if (!ranges) return [];
+  const route = { host: wso2.hostnames.management, serviceName: component.serviceName, servicePort: wso2Ports.servletHttps, paths: wso2AdminPaths };
+  return [
+    hostIngress(env, component, `${component.id}-admin`, [route], {
+      ...httpsBackend,
+      [`${nginx}/affinity`]: 'cookie',
+      [`${nginx}/session-cookie-name`]: 'route',
+      [`${nginx}/whitelist-source-range`]: ranges.join(','),
+    }),
+  ];
+}
+
+/**
  * The three gateway hosts, each its own Ingress because each needs its own annotations:
  * API calls buffered, WebSocket connections kept open for an hour, WebSub plain.
  */

@@ -15,7 +15,8 @@ function spec(axway: Record<string, unknown> = {}, production = false): Environm
     images: { registry: 'registry.example.org/apim', pullSecret: { secretRef: 'registry-pull' } },
     secrets: { provider: 'external-secrets', store: { kind: 'ClusterSecretStore', name: 'store' } },
     ingress: { tls: { secretRef: 'apim-tls' } },
-    axway: { ...axwayBaseSpec, ...axway } as EnvironmentSpec['axway'] & object,
+    // A traffic override keeps the base's back ends, which every environment must name.
+    axway: { ...axwayBaseSpec, ...axway, traffic: { backends: axwayBaseSpec.traffic!.backends, ...(axway.traffic as object) } } as EnvironmentSpec['axway'] & object,
   };
 }
 

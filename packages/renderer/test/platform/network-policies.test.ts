@@ -11,18 +11,37 @@ function component(id: string, wiring: Partial<ResolvedComponent>): ResolvedComp
 
 /** A resolved environment with hand-made wiring: the gateway talks to the ANM, the ANM to the gateway pods. */
 function environment(): ResolvedEnvironment {
-  const env = resolveEnvironment({ ...baseEnvironmentSpec, name: 'dev', namespace: 'apim-dev', ingress: { tls: { secretRef: 'apim-tls' }, controllerNamespace: 'edge' }, monitoring: { namespace: 'prom' } }, 'test');
+  const env = resolveEnvironment(
+    {
+      ...baseEnvironmentSpec,
+      name: 'dev',
+      namespace: 'apim-dev',
+      ingress: { tls: { secretRef: 'apim-tls' }, controllerNamespace: 'edge', controllerPodLabels: { app: 'edge-proxy' } },
+      monitoring: { namespace: 'prom', podLabels: { app: 'prometheus' } },
+      network: { clusterCidrs: ['10.0.0.0/8', 'fd00::/8'], dns: { nodeLocalCidr: '169.254.20.10/32' } },
+    },
+    'test',
+  );
   return {
     ...env,
     components: [
-      component('anm', { ingressPorts: [8090], connects: [{ to: 'traffic', port: 8085 }], external: [{ host: 'db.example.org', port: 3306, what: 'metrics_db' }] }),
-      component('traffic', { ingressPorts: [8065], metricsPorts: [8080], connects: [{ to: 'anm', port: 8090 }], external: [{ host: 'cass-1.example.org', port: 9042, what: 'cassandra' }, { host: 'cass-2.example.org', port: 9042, what: 'cassandra' }] }),
+      component('anm', { ingressPorts: [8090], connects: [{ to: 'traffic', port: 8085 }], external: [{ host: 'db.example.org', port: 3306, what: 'metrics_db', cidrs: ['10.30.3.0/24'] }] }),
+      component('traffic', {
+        ingressPorts: [8065],
+        metricsPorts: [8080],
+        connects: [{ to: 'anm', port: 8090 }],
+        external: [
+          { host: 'cass-1.example.org', port: 9042, what: 'cassandra', cidrs: ['10.30.2.0/24'] },
+          { host: 'cass-2.example.org', port: 9042, what: 'cassandra', cidrs: ['10.30.2.0/24'] },
+          { port: 443, what: 'internet-apis', cidrs: [] },
+        ],
+      }),
     ],
   };
 }
 
 const selector = (id: string) => ({ matchLabels: { 'app.kubernetes.io/name': 'axway-apim', 'app.kubernetes.io/instance': id, 'app.kubernetes.io/component': id } });
-const inNamespace = (ns: string) => ({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': ns } } });
+const podsIn = (ns: string, labels: Record<string, string>) => ({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': ns } }, podSelector: { matchLabels: labels } });
 
 describe('renderNetworkPolicies', () => {
   const policies = renderNetworkPolicies(environment()).map(toPlain) as Record<string, any>[];
@@ -38,28 +57,39 @@ describe('renderNetworkPolicies', () => {
     expect(byName('default-deny').spec).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
   });
 
-  it('lets every pod reach the cluster DNS over UDP and TCP 53', () => {
-    expect(byName('allow-dns').spec.egress).toEqual([{ to: [inNamespace('kube-system')], ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }] }]);
+  it('lets every pod reach the DNS pods (not their whole namespace) and the NodeLocal cache over UDP and TCP 53', () => {
+    expect(byName('allow-dns').spec.egress).toEqual([
+      { to: [podsIn('kube-system', { 'k8s-app': 'kube-dns' }), { ipBlock: { cidr: '169.254.20.10/32' } }], ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }] },
+    ]);
   });
 
-  it('admits the ingress controller, the declared peers and the monitoring namespace, each to its ports only', () => {
+  it('admits the ingress controller pods, the declared peers and the scrapers, each to its ports only', () => {
     expect(byName('traffic-ingress').spec).toEqual({
       podSelector: selector('traffic'),
       policyTypes: ['Ingress'],
       ingress: [
-        { from: [inNamespace('edge')], ports: [{ protocol: 'TCP', port: 8065 }] },
+        { from: [podsIn('edge', { app: 'edge-proxy' })], ports: [{ protocol: 'TCP', port: 8065 }] },
         { from: [{ podSelector: selector('anm') }], ports: [{ protocol: 'TCP', port: 8085 }] },
-        { from: [inNamespace('prom')], ports: [{ protocol: 'TCP', port: 8080 }] },
+        { from: [podsIn('prom', { app: 'prometheus' })], ports: [{ protocol: 'TCP', port: 8080 }] },
       ],
     });
   });
 
-  it('lets a component reach its peers by pod labels and its external hosts on their ports only', () => {
+  it('lets a component reach its peers by pod labels and each external destination by address, on its ports only', () => {
     expect(byName('traffic-egress').spec).toEqual({
       podSelector: selector('traffic'),
       policyTypes: ['Egress'],
-      egress: [{ to: [{ podSelector: selector('anm') }], ports: [{ protocol: 'TCP', port: 8090 }] }, { ports: [{ protocol: 'TCP', port: 9042 }] }],
+      egress: [
+        { to: [{ podSelector: selector('anm') }], ports: [{ protocol: 'TCP', port: 8090 }] },
+        // "Any address outside the cluster": the cluster's own CIDRs cut out of each family.
+        { to: [{ ipBlock: { cidr: '0.0.0.0/0', except: ['10.0.0.0/8'] } }, { ipBlock: { cidr: '::/0', except: ['fd00::/8'] } }], ports: [{ protocol: 'TCP', port: 443 }] },
+        { to: [{ ipBlock: { cidr: '10.30.2.0/24' } }], ports: [{ protocol: 'TCP', port: 9042 }] },
+      ],
     });
+  });
+
+  it('never renders a rule with ports but no destination', () => {
+    for (const p of policies) for (const rule of p.spec.egress ?? []) expect(rule.to?.length, p.metadata.name).toBeGreaterThan(0);
   });
 
   it('renders only the environment-wide policies when no component runs', () => {

@@ -14,7 +14,9 @@ export const environments: Record<string, EnvironmentSpec> = { base: baseEnviron
 
 /** The base environment with some WSO2 fields replaced. */
 export function baseWith(wso2: Partial<Wso2Spec>, env: Partial<EnvironmentSpec> = {}): EnvironmentSpec {
-  return { ...baseEnvironmentSpec, name: 'test', ...env, wso2: { ...baseEnvironmentSpec.wso2!, ...wso2 } };
+  // A gateway override keeps the base's back ends, which every environment must name.
+  const gateway = { backends: baseEnvironmentSpec.wso2!.gateway!.backends, ...(wso2.gateway ?? {}) };
+  return { ...baseEnvironmentSpec, name: 'test', ...env, wso2: { ...baseEnvironmentSpec.wso2!, ...wso2, gateway } };
 }
 
 /** Every object of an environment's WSO2 stack, as plain JSON. */
