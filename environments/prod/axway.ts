@@ -11,7 +11,12 @@ export const axway: AxwaySpec = {
     cidrs: ['10.30.2.0/24'],
     credentials: { secretRef: 'axway-cassandra' },
   },
-  metricsDb: { host: 'metrics-db.data.example.org', cidrs: ['10.30.3.0/24'], credentials: { secretRef: 'axway-metrics-db' } },
+  metricsDb: {
+    host: 'metrics-db.data.example.org',
+    cidrs: ['10.30.3.0/24'],
+    tls: { ca: { secretRef: 'metrics-db-ca' } },
+    credentials: { secretRef: 'axway-metrics-db' },
+  },
   events: { storageClass: 'efs-sc' },
   adminNodeManager: { allowedSourceRanges: ['10.20.0.0/16'] },
   apiManager: {

@@ -13,11 +13,14 @@ export const wso2: Wso2Spec = {
     apim: {
       host: 'mysql.prod.example.org',
       cidrs: ['10.30.1.0/24'],
+      // Verified against the MySQL CA (VERIFY_IDENTITY is production's default).
+      tls: { ca: { secretRef: 'mysql-ca' } },
       credentials: { secretRef: 'wso2-apim-db' },
     },
     shared: {
       host: 'mysql.prod.example.org',
       cidrs: ['10.30.1.0/24'],
+      tls: { ca: { secretRef: 'mysql-ca' } },
       credentials: { secretRef: 'wso2-shared-db' },
     },
   },

@@ -90,17 +90,17 @@ describe('.github/workflows/pr.yml', () => {
     expect(node?.with).toMatchObject({ 'node-version': 24, cache: 'npm' });
     expect(satisfiesRange(`v${String(node?.with?.['node-version'])}.0.0`, engines)).toBe(true);
     const runs = verify.steps.map((s) => s.run ?? s.uses!);
-    const order = ['npm ci', 'npm run typecheck', 'npm test', 'node tools/bin/run.mjs check', 'node tools/bin/run.mjs validate'];
+    const order = ['npm ci', 'npm run typecheck', 'npm test', 'node tools/bin/run.mjs check', 'node tools/bin/run.mjs validate --flows flows.md'];
     expect(order.every((r) => runs.includes(r))).toBe(true);
     expect(order.map((r) => runs.indexOf(r))).toEqual([...order.map((r) => runs.indexOf(r))].sort((a, b) => a - b));
     const diff = runs.indexOf('node tools/bin/run.mjs diff --base "origin/$BASE_REF" --markdown diff.md');
-    expect(diff).toBeGreaterThan(runs.indexOf('node tools/bin/run.mjs validate'));
+    expect(diff).toBeGreaterThan(runs.indexOf('node tools/bin/run.mjs validate --flows flows.md'));
     expect(verify.steps[diff]!.env).toEqual({ BASE_REF: '${{ github.base_ref }}' });
   });
 
   it('verify hands on diff.md as an artifact and posts nothing itself', () => {
     const upload = verify.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
-    expect(upload?.with).toMatchObject({ name: 'rendered-diff', path: 'diff.md' });
+    expect(upload?.with).toMatchObject({ name: 'rendered-diff', path: 'diff.md\nflows.md\n' });
     expect(verify.steps.some((s) => s.uses?.startsWith('actions/github-script@'))).toBe(false);
     expect(verify.outputs).toEqual({ diff: '${{ steps.diff.outcome }}' });
   });
@@ -121,6 +121,8 @@ describe('.github/workflows/pr.yml', () => {
     expect(script).toMatch(/text\.length > limit/);
     expect(script).toContain("replace(/@(?=[A-Za-z0-9_-])/g, '@\\u200b')");
     expect(script).not.toMatch(/\beval\(|new Function|child_process|exec\(/);
-    expect(comment.steps[1]!.env).toEqual({ DIFF_FILE: '${{ runner.temp }}/rendered-diff/diff.md' });
+    expect(comment.steps[1]!.env).toEqual({ DIFF_FILE: '${{ runner.temp }}/rendered-diff/diff.md', FLOWS_FILE: '${{ runner.temp }}/rendered-diff/flows.md' });
+    // The flow matrix from validate --flows is shown below the diff, read the same way.
+    expect(script).toContain('fs.readFileSync(process.env.FLOWS_FILE');
   });
 });

@@ -1,5 +1,6 @@
 import type { ExternalConnection } from './component';
-import type { EgressTargetSpec, ResolvedNetwork } from './network';
+import type { DatabaseTlsSpec, EgressTargetSpec, ResolvedDatabaseTls, ResolvedNetwork } from './network';
+import { verifiesServer } from './network';
 import { quote } from './spec-error';
 import type { StackContext } from './stack-context';
 
@@ -62,6 +63,24 @@ export function checkPrivateRanges(ctx: StackContext, path: string, ranges: read
     if (range.endsWith('/0'))
       ctx.checks.issues.add(`${path}[${i}]`, `${quote(range)} admits every address; a production admin surface must list the operators' networks (e.g. "10.20.0.0/16")`);
   });
+}
+
+/**
+ * A database connection's transport security: `VERIFY_IDENTITY` by default in production, `REQUIRED`
+ * elsewhere. A verifying mode needs the CA for the mysql client (`ca.crt` of `tls.ca`), which
+ * `readers` read; a missing one is an error wherever a mysql client must verify the server.
+ */
+export function resolveDatabaseTls(ctx: StackContext, path: string, spec: DatabaseTlsSpec | undefined, readers: readonly string[], clientNeedsCa: boolean): ResolvedDatabaseTls {
+  const mode = spec?.mode ?? (ctx.env.production ? 'VERIFY_IDENTITY' : 'REQUIRED');
+  if (!verifiesServer(mode)) return { mode };
+  if (!spec?.ca) {
+    if (clientNeedsCa)
+      ctx.checks.issues.add(`${path}.tls.ca`, `is required: the mysql client of the schema Job and schema checks verifies the server (${mode}) and needs its CA, e.g. { secretRef: "mysql-ca" } with key ca.crt`);
+    return { mode };
+  }
+  let caSecret = '';
+  for (const reader of readers) caSecret = ctx.secrets.use(`${path}.tls.ca`, spec.ca, reader, ['ca.crt']) ?? '';
+  return { mode, caSecret };
 }
 
 /** The network settings after the schema's defaults. */

@@ -1,3 +1,5 @@
+import type { SecretRef } from './secrets';
+
 /**
  * An IPv4 or IPv6 CIDR block, e.g. `10.30.1.0/24`.
  * @format cidr
@@ -103,4 +105,36 @@ export interface ResolvedNetwork {
   readonly clusterCidrs: readonly string[];
   readonly dataSubnets: readonly string[];
   readonly dns: { readonly namespace: string; readonly podLabels: Readonly<Record<string, string>>; readonly nodeLocalCidr?: string };
+}
+
+/**
+ * How a client verifies a MySQL server, in MySQL's own terms (Connector/J `sslMode`, mysql `--ssl-mode`):
+ * `VERIFY_IDENTITY` checks the CA and the host name, `VERIFY_CA` the CA only, `REQUIRED` encrypts without
+ * checking who answers, `DISABLED` sends everything in the clear.
+ */
+export type DatabaseSslMode = 'VERIFY_IDENTITY' | 'VERIFY_CA' | 'REQUIRED' | 'DISABLED';
+
+/** Transport security of a database connection. */
+export interface DatabaseTlsSpec {
+  /**
+   * Defaults to `VERIFY_IDENTITY` in production and `REQUIRED` elsewhere; weaker modes only when set here.
+   */
+  readonly mode?: DatabaseSslMode;
+  /**
+   * Secret with the server's CA certificate under key `ca.crt`, for the mysql client of the schema Job and
+   * the production schema checks. Needed whenever the mode verifies the server.
+   */
+  readonly ca?: SecretRef;
+}
+
+/** A database connection's transport security after defaults. */
+export interface ResolvedDatabaseTls {
+  readonly mode: DatabaseSslMode;
+  /** Secret holding `ca.crt`, when the mode verifies the server. */
+  readonly caSecret?: string;
+}
+
+/** Whether a mode checks the server's certificate. */
+export function verifiesServer(mode: DatabaseSslMode): boolean {
+  return mode === 'VERIFY_IDENTITY' || mode === 'VERIFY_CA';
 }

@@ -13,7 +13,15 @@ const store = (name: string) => ({ provider: 'external-secrets' as const, store:
 /** An environment like the repository's, with `changes` on top. */
 function environment(name: string, changes: Partial<EnvironmentSpec> = {}): ResolvedEnvironment {
   const { namespace: _namespace, ...spec } = baseEnvironmentSpec;
-  return resolveEnvironment({ ...spec, name, domain: `${name}.example.org`, secrets: store(`vault-${name}`), ...changes }, `environments/${name}/environment.ts`);
+  // Production verifies its databases, so its mysql clients need the CAs.
+  const ca = { ca: { secretRef: 'db-ca' } };
+  const verified: Partial<EnvironmentSpec> = changes.production
+    ? {
+        wso2: { ...spec.wso2!, databases: { apim: { ...spec.wso2!.databases.apim, tls: ca }, shared: { ...spec.wso2!.databases.shared, tls: ca } } },
+        axway: { ...spec.axway!, metricsDb: { ...spec.axway!.metricsDb, tls: ca } },
+      }
+    : {};
+  return resolveEnvironment({ ...spec, ...verified, name, domain: `${name}.example.org`, secrets: store(`vault-${name}`), ...changes }, `environments/${name}/environment.ts`);
 }
 
 /** The messages of every boundary error, one line per issue as the CLI prints them. */

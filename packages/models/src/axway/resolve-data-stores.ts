@@ -1,5 +1,7 @@
 import { quote } from '../spec-error';
 import type { StackContext } from '../stack-context';
+import { resolveDatabaseTls } from '../egress';
+import type { DatabaseSslMode, ResolvedDatabaseTls } from '../network';
 import type { AxwayCassandraSpec, AxwayEventsSpec, AxwayMetricsDbSpec, EventsAccessMode, MetricsDbType } from './spec';
 import { axwayIds } from './wiring';
 
@@ -24,7 +26,18 @@ export interface ResolvedAxwayMetricsDb {
   readonly jdbcUrl: string;
   /** Secret with `username` and `password`. */
   readonly credentialsSecret: string;
+  /** Transport security (mysql/mariadb), as the JDBC URL and the mysql clients use it. */
+  readonly tls: ResolvedDatabaseTls;
 }
+
+// Connector/J 5.1 names, which the EMT scripts' driver reads and 8.x still accepts (Axway EMT scripts
+// README: Connector/J 5.1; MySQL Connector/J 8.0 docs, "Security": useSSL/requireSSL/verifyServerCertificate).
+const jdbcTlsOptions: Record<DatabaseSslMode, string> = {
+  VERIFY_IDENTITY: 'useSSL=true&requireSSL=true&verifyServerCertificate=true',
+  VERIFY_CA: 'useSSL=true&requireSSL=true&verifyServerCertificate=true',
+  REQUIRED: 'useSSL=true&requireSSL=true&verifyServerCertificate=false',
+  DISABLED: 'useSSL=false',
+};
 
 /** The events volume settings after defaults (the size is decided with the workloads). */
 export interface ResolvedAxwayEventsSettings {
@@ -79,16 +92,20 @@ export function metricsJdbcUrl(db: { type: MetricsDbType; host: string; port: nu
 }
 
 /** Declares the metrics database credentials and builds its JDBC URL. */
-export function resolveMetricsDb(spec: AxwayMetricsDbSpec, context: StackContext): ResolvedAxwayMetricsDb {
+export function resolveMetricsDb(spec: AxwayMetricsDbSpec, context: StackContext, clientReaders: readonly string[]): ResolvedAxwayMetricsDb {
   const path = 'axway.metricsDb';
   const type = spec.type!;
-  // mysql/mariadb connect over TLS unless the user says otherwise; the others take their options as given.
-  const urlOptions = spec.urlOptions ?? (type === 'mysql' || type === 'mariadb' ? 'useSSL=true' : '');
+  const mysqlFamily = type === 'mysql' || type === 'mariadb';
+  const tls = resolveDatabaseTls(context, path, spec.tls, mysqlFamily ? clientReaders : [], mysqlFamily && clientReaders.length > 0);
+  if (/(^|&)(useSSL|requireSSL|verifyServerCertificate|sslMode)=/.test(spec.urlOptions ?? ''))
+    context.checks.issues.add(`${path}.urlOptions`, 'sets TLS options that tls.mode decides; remove them here and set tls: { mode: ... } instead');
+  // mysql/mariadb take their TLS options from tls.mode, then the user's; the others take the user's as given.
+  const urlOptions = mysqlFamily ? [jdbcTlsOptions[tls.mode], spec.urlOptions].filter(Boolean).join('&') : (spec.urlOptions ?? '');
   if (type === 'oracle' && urlOptions !== '')
     context.checks.issues.add(`${path}.urlOptions`, `oracle thin URLs take no options here (got ${quote(urlOptions)}); remove it`);
   const credentialsSecret = useSecretFor(context, `${path}.credentials`, spec.credentials, [axwayIds.adminNodeManager, axwayIds.apiManager, axwayIds.traffic], credentialKeys);
   const db = { type, host: spec.host, port: spec.port!, database: spec.database!, urlOptions };
-  return { type, host: db.host, port: db.port, database: db.database, jdbcUrl: metricsJdbcUrl(db), credentialsSecret };
+  return { type, host: db.host, port: db.port, database: db.database, jdbcUrl: metricsJdbcUrl(db), credentialsSecret, tls };
 }
 
 /** The events volume settings after defaults. */

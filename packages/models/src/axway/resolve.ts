@@ -92,7 +92,12 @@ export function resolveAxway(spec: AxwaySpec, context: StackContext): ResolvedAx
   const adminUsersSecret = useSecretFor(context, 'axway.adminUsers', spec.adminUsers, [axwayIds.adminNodeManager], ['adminUsers.json']);
 
   const cassandra = resolveCassandra(spec.cassandra, context);
-  const metricsDb = resolveMetricsDb(spec.metricsDb, context);
+  // Who runs a mysql client against the metrics database: the schema Job, and in production each schema check.
+  const metricsClients = [
+    ...(spec.metricsSchemaJob!.enabled ? [axwayIds.metricsSchema] : []),
+    ...(env.production ? [axwayIds.adminNodeManager, axwayIds.apiManager, axwayIds.traffic] : []),
+  ];
+  const metricsDb = resolveMetricsDb(spec.metricsDb, context, metricsClients);
   const eventsSettings = resolveEventsSettings(spec.events!);
   const anm = resolveAnmSettings(spec.adminNodeManager!, context);
   const apiManager = resolveApiManagerSettings(spec.apiManager!, context);

@@ -1,4 +1,4 @@
-import type { CidrBlock } from '../network';
+import type { CidrBlock, DatabaseTlsSpec } from '../network';
 import type { SecretRef } from '../secrets';
 import type { AdminNodeManagerSpec, ApiManagerSpec, TrafficSpec } from './workload-spec';
 
@@ -118,8 +118,8 @@ export interface AxwayMetricsDbSpec {
    */
   readonly database?: string;
   /**
-   * Options appended to the JDBC URL: after `?` for mysql/mariadb, after `;` for mssql; oracle takes none.
-   * Leave out for `useSSL=true` on mysql/mariadb and no options elsewhere.
+   * Further options appended to the JDBC URL: after `?` for mysql/mariadb (after the TLS options `tls`
+   * decides), after `;` for mssql; oracle takes none.
    * @pattern ^(?![&;?])[^\s?]*$
    * @errorMessage {value} must be bare options such as "useSSL=true", without spaces or a leading '?'
    */
@@ -128,6 +128,12 @@ export interface AxwayMetricsDbSpec {
   readonly credentials: SecretRef;
   /** Address blocks of the database server; defaults to `network.dataSubnets` (needed in production). */
   readonly cidrs?: readonly CidrBlock[];
+  /**
+   * How the connection is encrypted and the server verified (mysql/mariadb). The gateways' and ANM's JVM
+   * verifies against the truststore built into the images, so it must hold the database's CA.
+   * @default {}
+   */
+  readonly tls?: DatabaseTlsSpec;
 }
 
 /** Access modes the events claim may use. */

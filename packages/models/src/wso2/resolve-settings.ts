@@ -1,4 +1,8 @@
+import { resolveDatabaseTls } from '../egress';
+import type { ResolvedDatabaseTls } from '../network';
+import { verifiesServer } from '../network';
 import { quote } from '../spec-error';
+import { wso2ConfigVolume, wso2Paths } from './facts';
 import type { StackContext } from '../stack-context';
 import { imageRef } from '../stack-context';
 import type { Wso2DatabaseSpec, Wso2GatewayEnvironmentSpec, Wso2HostnamesSpec, Wso2ImageSpec, Wso2KeystoresSpec } from './spec';
@@ -17,6 +21,8 @@ export interface ResolvedWso2Database {
   readonly url: string;
   /** Secret with `username` and `password`. */
   readonly credentialsSecret: string;
+  /** Transport security, as the JDBC URL and the mysql clients use it. */
+  readonly tls: ResolvedDatabaseTls;
 }
 
 /** Store files and the Secret they come from. */
@@ -62,14 +68,22 @@ export function resolveDatabase(
   key: 'apim_db' | 'shared_db',
   spec: Wso2DatabaseSpec,
   readers: readonly string[],
+  client: { readonly truststoreFile: string; readonly readers: readonly string[] },
 ): ResolvedWso2Database {
   const options = spec.urlOptions!;
-  if (options.useSSL === 'false' && options.allowPublicKeyRetrieval !== 'true')
-    ctx.checks.issues.add(`${path}.urlOptions.allowPublicKeyRetrieval`, 'must be "true" when useSSL is "false" (MySQL 8 refuses the login otherwise); better, use useSSL "true"');
+  const tls = resolveDatabaseTls(ctx, path, spec.tls, client.readers, client.readers.length > 0);
+  if (tls.mode === 'DISABLED' && options.allowPublicKeyRetrieval !== 'true')
+    ctx.checks.issues.add(`${path}.urlOptions.allowPublicKeyRetrieval`, 'must be "true" with tls.mode "DISABLED" (MySQL 8 refuses the login otherwise); better, keep TLS on');
+  for (const reserved of ['sslMode', 'useSSL', 'requireSSL', 'verifyServerCertificate'])
+    if (options[reserved] !== undefined) ctx.checks.issues.add(`${path}.urlOptions.${reserved}`, `is set by tls.mode; remove it here and set tls: { mode: ... } instead`);
   let credentialsSecret = '';
   for (const reader of readers) credentialsSecret = ctx.secrets.use(`${path}.credentials`, spec.credentials, reader, ['username', 'password']) ?? '';
+  // Connector/J 8 verifies against the truststore it is given: the keystores Secret's truststore,
+  // mounted in every WSO2 pod at the same path (the entrypoint copies it into the server home too).
+  const transport: Record<string, string> = { sslMode: tls.mode };
+  if (verifiesServer(tls.mode)) transport.trustCertificateKeyStoreUrl = `file:${wso2ConfigVolume}/${wso2Paths.security}/${client.truststoreFile}`;
   // WSO2 renders the URL into XML, so parameters are joined with an escaped ampersand.
-  const query = Object.entries(options).map(([k, v]) => `${k}=${v}`).join('&amp;');
+  const query = Object.entries({ ...transport, ...options }).map(([k, v]) => `${k}=${v}`).join('&amp;');
   const name = spec.name ?? key;
   const port = spec.port!;
   return {
@@ -81,6 +95,7 @@ export function resolveDatabase(
     name,
     url: `jdbc:mysql://${spec.host}:${port}/${name}${query ? `?${query}` : ''}`,
     credentialsSecret,
+    tls,
   };
 }
 

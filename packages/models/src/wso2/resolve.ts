@@ -1,5 +1,6 @@
 import type { ExternalConnection, ResolvedComponent } from '../component';
 import { checkPrivateRanges, resolveDataStore, resolveEgressTargets } from '../egress';
+import type { ResolvedDatabaseTls } from '../network';
 import type { ResourcesSpec } from '../resources';
 import { checkHeapFits, checkResources } from '../resources';
 import { quote } from '../spec-error';
@@ -35,6 +36,8 @@ export interface Wso2SchemaCheck {
   readonly credentialsSecret: string;
   /** The script that creates it, named in the message. */
   readonly script: string;
+  /** How the mysql client secures the connection. */
+  readonly tls: ResolvedDatabaseTls;
 }
 
 /** One WSO2 component after defaults. */
@@ -139,7 +142,7 @@ function mysqlWaits(databases: readonly ResolvedWso2Database[], production: bool
   const waits: Wso2WaitTarget[] = [];
   for (const db of databases) {
     if (production) {
-      const schema = { database: db.name, table: wso2SchemaTables[db.key], credentialsSecret: db.credentialsSecret, script: wso2SchemaScripts[db.key] };
+      const schema = { database: db.name, table: wso2SchemaTables[db.key], credentialsSecret: db.credentialsSecret, script: wso2SchemaScripts[db.key], tls: db.tls };
       waits.push({ name: `${db.key.replace('_', '-')}-schema`, host: db.host, port: db.port, schema });
     } else if (!waits.some((w) => w.host === db.host && w.port === db.port)) {
       waits.push({ name: db.key.replace('_', '-'), host: db.host, port: db.port });
@@ -175,8 +178,13 @@ export function resolveWso2(spec: Wso2Spec, ctx: StackContext): ResolvedWso2 {
   }
 
   const hostnames = resolveHostnames(ctx, `${path}.hostnames`, spec.hostnames!);
-  const apim = resolveDatabase(ctx, `${path}.databases.apim`, 'apim_db', spec.databases.apim, [ids.controlPlane, ids.keyManager]);
-  const shared = resolveDatabase(ctx, `${path}.databases.shared`, 'shared_db', spec.databases.shared, all);
+  // Who runs a mysql client against the databases: the schema Job, and in production every schema check.
+  const schemaJobOn = spec.schemaJob!.enabled!;
+  const clientsOf = (readers: readonly string[]) => [...(schemaJobOn ? [wso2SchemaId] : []), ...(ctx.env.production ? readers : [])];
+  const truststoreFile = spec.keystores.truststoreFile!;
+  const apimReaders = [ids.controlPlane, ids.keyManager];
+  const apim = resolveDatabase(ctx, `${path}.databases.apim`, 'apim_db', spec.databases.apim, apimReaders, { truststoreFile, readers: clientsOf(apimReaders) });
+  const shared = resolveDatabase(ctx, `${path}.databases.shared`, 'shared_db', spec.databases.shared, all, { truststoreFile, readers: clientsOf(all) });
   const keystores = resolveKeystores(ctx, `${path}.keystores`, spec.keystores, all);
   let adminSecret = '';
   for (const id of all) adminSecret = ctx.secrets.use(`${path}.admin`, spec.admin, id, ['username', 'password']) ?? '';

@@ -1,5 +1,5 @@
 import type { ResourcesSpec } from '../resources';
-import type { CidrBlock, EgressTargetSpec } from '../network';
+import type { CidrBlock, DatabaseTlsSpec, EgressTargetSpec } from '../network';
 import type { SecretRef } from '../secrets';
 
 /** A container image in the environment's registry (`images.registry`). */
@@ -220,14 +220,20 @@ export interface Wso2DatabaseSpec {
    */
   readonly name?: string;
   /**
-   * JDBC URL parameters, joined with `&amp;` because WSO2 renders the URL into XML.
-   * MySQL 8 with `useSSL: "false"` also needs `allowPublicKeyRetrieval: "true"`.
-   * @default { useSSL: "true" }
+   * Further JDBC URL parameters, joined with `&amp;` because WSO2 renders the URL into XML; transport
+   * security comes from `tls`. MySQL 8 with `tls.mode: "DISABLED"` also needs `allowPublicKeyRetrieval: "true"`.
+   * @default {}
    * @propertyNames { "pattern": "^[A-Za-z][A-Za-z0-9]*$", "errorMessage": "is not a JDBC parameter name (letters and digits)" }
    */
   readonly urlOptions?: Readonly<Record<string, JdbcParameterValue>>;
   /** Secret with the keys `username` and `password` of the database user. */
   readonly credentials: SecretRef;
+  /**
+   * How the connection is encrypted and the server verified. The JVMs verify against the truststore of
+   * `keystores` (`client-truststore.jks`), so it must hold the database's CA.
+   * @default {}
+   */
+  readonly tls?: DatabaseTlsSpec;
 }
 
 /**

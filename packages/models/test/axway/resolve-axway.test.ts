@@ -10,6 +10,7 @@ function environment(axway: Record<string, unknown>, production = false): Enviro
     images: { registry: 'registry.example.org/apim' },
     secrets: { provider: 'external-secrets', store: { kind: 'ClusterSecretStore', name: 'store' } },
     ingress: { tls: { secretRef: 'apim-tls' } },
+    network: { dataSubnets: ['10.30.0.0/16'] },
     // A traffic override keeps the base's back ends, which every environment must name.
     axway: { ...axwayBaseSpec, ...axway, traffic: { backends: axwayBaseSpec.traffic!.backends, ...(axway.traffic as object) } } as AxwaySpec,
   };
@@ -64,8 +65,18 @@ describe('defaults', () => {
     expect(ax.traffic.settings.autoscaling).toEqual({ minReplicas: 3, maxReplicas: 12, cpuUtilization: 75 });
     expect(ax.adminNodeManager.settings.resources.limits).toEqual({ cpu: '1', memory: '2Gi' });
   });
-  it('builds the MySQL JDBC URL with useSSL', () => {
-    expect(ax.metricsDb.jdbcUrl).toBe('jdbc:mysql://metrics-db.base.example.org:3306/metrics?useSSL=true');
+  it('builds the MySQL JDBC URL with TLS required outside production, in Connector/J 5.1 terms', () => {
+    expect(ax.metricsDb.jdbcUrl).toBe('jdbc:mysql://metrics-db.base.example.org:3306/metrics?useSSL=true&requireSSL=true&verifyServerCertificate=false');
+  });
+
+  it('verifies the metrics database server in production, and asks for its CA for the mysql clients', () => {
+    const prod = (metricsDb: Record<string, unknown>) => environment({ metricsDb: { ...axwayBaseSpec.metricsDb, ...metricsDb } }, true);
+    expect(issuesOf(prod({}))).toContainEqual(expect.objectContaining({ path: 'axway.metricsDb.tls.ca' }));
+    const verified = resolveEnvironment(prod({ tls: { ca: { secretRef: 'metrics-ca' } } }), 'test').axway!;
+    expect(verified.metricsDb.jdbcUrl).toBe('jdbc:mysql://metrics-db.base.example.org:3306/metrics?useSSL=true&requireSSL=true&verifyServerCertificate=true');
+    expect(issuesOf(prod({ tls: { ca: { secretRef: 'metrics-ca' } }, urlOptions: 'useSSL=false' }))).toContainEqual(
+      expect.objectContaining({ path: 'axway.metricsDb.urlOptions', message: expect.stringContaining('tls.mode decides') }),
+    );
   });
   it('names the controller-wide ingress settings instead of inventing annotations', () => {
     expect(ax.requiredControllerSettings).toEqual({ 'use-http2': 'false', 'ssl-protocols': 'TLSv1.2' });

@@ -59,18 +59,31 @@ describe('WSO2 defaults', () => {
     expect(wso2.gateway.autoscaling).toEqual({ minReplicas: 2, maxReplicas: 4, targetCpuPercent: 75 });
   });
 
-  it('builds JDBC URLs with the default options and no schema Job', () => {
-    expect(wso2.databases.apim.url).toBe('jdbc:mysql://mysql.base.example.org:3306/apim_db?useSSL=true');
-    expect(wso2.databases.shared.url).toBe('jdbc:mysql://mysql.base.example.org:3306/shared_db?useSSL=true');
+  it('builds JDBC URLs with TLS required outside production and no schema Job', () => {
+    expect(wso2.databases.apim.url).toBe('jdbc:mysql://mysql.base.example.org:3306/apim_db?sslMode=REQUIRED');
+    expect(wso2.databases.shared.url).toBe('jdbc:mysql://mysql.base.example.org:3306/shared_db?sslMode=REQUIRED');
     expect(wso2.schemaJob).toBeUndefined();
+  });
+
+  it('verifies the server in production against the keystores truststore, and needs the CA for the mysql clients', () => {
+    const prod = { production: true };
+    expect(issuesOf(withWso2({ keyManager: { replicas: 2 } }, prod))).toContainEqual(expect.stringContaining('test: wso2.databases.apim.tls.ca: is required'));
+    const ca = { ca: { secretRef: 'mysql-ca' } };
+    const verified = resolveEnvironment(
+      withWso2({ keyManager: { replicas: 2 }, databases: { apim: { ...wso2Base.databases.apim, tls: ca }, shared: { ...wso2Base.databases.shared, tls: ca } } }, { ...prod, axway: undefined } as Partial<EnvironmentSpec>),
+      'test',
+    ).wso2!;
+    expect(verified.databases.apim.url).toBe(
+      'jdbc:mysql://mysql.base.example.org:3306/apim_db?sslMode=VERIFY_IDENTITY&amp;trustCertificateKeyStoreUrl=file:/home/wso2carbon/wso2-config-volume/repository/resources/security/client-truststore.jks',
+    );
   });
 
   it('joins extra JDBC parameters with &amp; because WSO2 renders the URL into XML', () => {
     const custom = resolveEnvironment(
-      withWso2({ databases: { ...wso2Base.databases, apim: { ...wso2Base.databases.apim, urlOptions: { useSSL: 'false', allowPublicKeyRetrieval: 'true' } } } }),
+      withWso2({ databases: { ...wso2Base.databases, apim: { ...wso2Base.databases.apim, tls: { mode: 'DISABLED' }, urlOptions: { allowPublicKeyRetrieval: 'true', serverTimezone: 'UTC' } } } }),
       'test',
     );
-    expect(custom.wso2!.databases.apim.url).toBe('jdbc:mysql://mysql.base.example.org:3306/apim_db?useSSL=false&amp;allowPublicKeyRetrieval=true');
+    expect(custom.wso2!.databases.apim.url).toBe('jdbc:mysql://mysql.base.example.org:3306/apim_db?sslMode=DISABLED&amp;allowPublicKeyRetrieval=true&amp;serverTimezone=UTC');
   });
 });
 
@@ -173,7 +186,8 @@ describe('malformed WSO2 input names the field', () => {
     ['a host claimed twice', { hostnames: { gateway: 'am.base.example.org' } }, {}, 'test: wso2.hostnames.gateway: "am.base.example.org" is already the management host'],
     ['a host with a space', { hostnames: { websocket: 'web socket.example.org' } }, {}, 'test: wso2.hostnames.websocket: "web socket.example.org" is not a valid DNS name (no spaces allowed)'],
     ['a port out of range', { databases: { ...dbs, apim: { ...dbs.apim, port: 70000 } } }, {}, 'test: wso2.databases.apim.port: must be at most 65535 (got 70000)'],
-    ['useSSL off without key retrieval', { databases: { ...dbs, shared: { ...dbs.shared, urlOptions: { useSSL: 'false' } } } }, {}, 'test: wso2.databases.shared.urlOptions.allowPublicKeyRetrieval: must be "true" when useSSL is "false"'],
+    ['TLS off without key retrieval', { databases: { ...dbs, shared: { ...dbs.shared, tls: { mode: 'DISABLED' } } } }, {}, 'test: wso2.databases.shared.urlOptions.allowPublicKeyRetrieval: must be "true" with tls.mode "DISABLED"'],
+    ['a TLS option outside tls', { databases: { ...dbs, shared: { ...dbs.shared, urlOptions: { useSSL: 'false' } } } }, {}, 'test: wso2.databases.shared.urlOptions.useSSL: is set by tls.mode'],
     ['a bad database host', { databases: { ...dbs, shared: { ...dbs.shared, host: 'MySQL' } } }, {}, 'test: wso2.databases.shared.host: "MySQL" is not a valid DNS name (use lower case: "mysql")'],
     ['a literal admin password', { admin: 'admin' }, {}, 'test: wso2.admin: must be a secret reference'],
     ['another version', { version: '4.6.0' }, {}, 'test: wso2.version: "4.6.0" is not a 4.5.x version'],

@@ -5,6 +5,7 @@ import type { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { runOncePodSettings, schemaHookAnnotations } from '../common/schema-hook';
 import { serviceAccount } from '../common/service';
 import { containerSecurityContext } from '../common/pod-security';
+import { mysqlClientTls } from '../common/schema-check';
 import { waitForContainer } from '../common/wait-for';
 import { componentLabels } from '../labels';
 
@@ -24,7 +25,8 @@ export function renderMetricsSchemaJob(env: ResolvedEnvironment, ax: ResolvedAxw
   if (!component) throw new Error(`${env.name}: the metrics schema Job has no resolved component`);
   const db = ax.metricsDb;
   const labels = componentLabels(component);
-  const connect = `mysql --host=${db.host} --port=${db.port} --user="$DB_USER"`;
+  const tls = mysqlClientTls(db.tls, 'metrics-db-ca');
+  const connect = `mysql --host=${db.host} --port=${db.port} --user="$DB_USER" ${tls.flags}`;
   return [serviceAccount(component), new Job({
     metadata: {
       name: metricsSchemaJobName,
@@ -50,8 +52,10 @@ export function renderMetricsSchemaJob(env: ResolvedEnvironment, ax: ResolvedAxw
               ],
               resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
               securityContext: containerSecurityContext(),
+              ...(tls.volume ? { volumeMounts: [{ name: tls.volume.name, mountPath: tls.caDir, readOnly: true }] } : {}),
             },
           ],
+          ...(tls.volume ? { volumes: [tls.volume] } : {}),
         },
       },
     },

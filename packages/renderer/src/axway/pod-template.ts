@@ -1,6 +1,6 @@
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IDeploymentStrategy } from 'kubernetes-models/apps/v1/DeploymentStrategy';
-import type { IAffinity, IContainer, IProbe, ITopologySpreadConstraint } from 'kubernetes-models/v1';
+import type { IAffinity, IContainer, IProbe, ITopologySpreadConstraint, IVolume } from 'kubernetes-models/v1';
 import type { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { ResolvedAxway, ResolvedComponent, ResolvedEnvironment } from '@apim-gitops/models';
 import { axwayImageUser } from '@apim-gitops/models';
@@ -18,7 +18,7 @@ export interface AxwayDeploymentParts {
   readonly component: ResolvedComponent;
   readonly replicas: number;
   readonly strategy: IDeploymentStrategy;
-  readonly initContainers: IContainer[];
+  readonly initContainers: { readonly containers: IContainer[]; readonly volumes: IVolume[] };
   readonly container: IContainer;
   readonly storage: AxwayStorage;
   readonly config: ConfigMap;
@@ -36,9 +36,9 @@ export function axwayDeployment(env: ResolvedEnvironment, ax: ResolvedAxway, par
     securityContext: podSecurityContext(axwayImageUser.uid, axwayImageUser.gid),
     ...(env.images.pullSecret ? { imagePullSecrets: [{ name: env.images.pullSecret }] } : {}),
     terminationGracePeriodSeconds: parts.terminationGracePeriodSeconds,
-    initContainers: parts.initContainers,
+    initContainers: parts.initContainers.containers,
     containers: [{ ...parts.container, volumeMounts: parts.storage.mounts }],
-    volumes: parts.storage.volumes,
+    volumes: [...parts.storage.volumes, ...parts.initContainers.volumes],
     ...(parts.affinity ? { affinity: parts.affinity } : {}),
     ...(parts.topologySpreadConstraints?.length ? { topologySpreadConstraints: parts.topologySpreadConstraints } : {}),
   };

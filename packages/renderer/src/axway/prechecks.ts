@@ -1,4 +1,4 @@
-import type { IContainer } from 'kubernetes-models/v1';
+import type { IContainer, IVolume } from 'kubernetes-models/v1';
 import type { ResolvedAxway, ResolvedEnvironment } from '@apim-gitops/models';
 import { schemaCheckContainer } from '../common/schema-check';
 import { axwayPorts } from '@apim-gitops/models';
@@ -39,25 +39,34 @@ export function precheckTargets(ax: ResolvedAxway, pod: 'anm' | 'api-manager' | 
 }
 
 /**
- * The init containers of one pod. In production the metrics database check queries a table of
- * `mysql-analytics.sql`, so a pod says "schema missing" instead of failing deep inside the ANM.
+ * The init containers of one pod, and the volumes they need. In production the metrics database
+ * check queries a table of `mysql-analytics.sql`, so a pod says "schema missing" instead of failing
+ * deep inside the ANM.
  */
-export function prechecks(env: ResolvedEnvironment, ax: ResolvedAxway, pod: 'anm' | 'api-manager' | 'traffic'): IContainer[] {
+export function prechecks(env: ResolvedEnvironment, ax: ResolvedAxway, pod: 'anm' | 'api-manager' | 'traffic'): { containers: IContainer[]; volumes: IVolume[] } {
   const check = ax.metricsSchemaCheck;
-  return precheckTargets(ax, pod).map((target) =>
-    check && target.name === 'metrics-db'
-      ? schemaCheckContainer(
-          {
-            name: 'metrics-db-schema',
-            host: target.host,
-            port: target.port,
-            database: ax.metricsDb.database,
-            table: check.table,
-            credentialsSecret: ax.metricsDb.credentialsSecret,
-            remedy: 'load mysql-analytics.sql from the Docker scripts into it, or set axway.metricsSchemaJob.enabled',
-          },
-          check.image,
-        )
-      : waitForContainer(target, env.images.precheck),
-  );
+  const containers: IContainer[] = [];
+  const volumes: IVolume[] = [];
+  for (const target of precheckTargets(ax, pod)) {
+    if (!check || target.name !== 'metrics-db') {
+      containers.push(waitForContainer(target, env.images.precheck));
+      continue;
+    }
+    const schema = schemaCheckContainer(
+      {
+        name: 'metrics-db-schema',
+        host: target.host,
+        port: target.port,
+        database: ax.metricsDb.database,
+        table: check.table,
+        credentialsSecret: ax.metricsDb.credentialsSecret,
+        remedy: 'load mysql-analytics.sql from the Docker scripts into it, or set axway.metricsSchemaJob.enabled',
+        tls: ax.metricsDb.tls,
+      },
+      check.image,
+    );
+    containers.push(schema.container);
+    if (schema.volume) volumes.push(schema.volume);
+  }
+  return { containers, volumes };
 }

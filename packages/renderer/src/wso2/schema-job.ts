@@ -1,6 +1,7 @@
 import type { ResolvedEnvironment, ResolvedWso2, ResolvedWso2Database } from '@apim-gitops/models';
 import { wso2SchemaId, wso2SchemaScripts, wso2SchemaTables } from '@apim-gitops/models';
 import type { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import { mysqlCaDir, mysqlClientTls } from '../common/schema-check';
 import { runOncePodSettings, schemaHookAnnotations } from '../common/schema-hook';
 import { serviceAccount } from '../common/service';
 import { componentOf } from './component-of';
@@ -23,26 +24,33 @@ function withinDbscripts(script: string): string {
 // product scripts are not idempotent. Every value arrives as an environment variable.
 const loadScript = `set -eu
 load() {
-  found=$(MYSQL_PWD="$5" mysql -h "$1" -P "$2" -u "$4" -N -B -e "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema='$3' AND table_name='$6'")
+  found=$(MYSQL_PWD="$5" mysql -h "$1" -P "$2" -u "$4" $8 -N -B -e "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema='$3' AND table_name='$6'")
   if [ "$found" = "0" ]; then
     echo "loading $7 into $3"
-    MYSQL_PWD="$5" mysql -h "$1" -P "$2" -u "$4" "$3" < "${scriptsDir}/$7"
+    MYSQL_PWD="$5" mysql -h "$1" -P "$2" -u "$4" $8 "$3" < "${scriptsDir}/$7"
   else
     echo "$3 already holds $6; nothing to load"
   fi
 }
-load "$SHARED_DB_HOST" "$SHARED_DB_PORT" "$SHARED_DB_NAME" "$SHARED_DB_USERNAME" "$SHARED_DB_PASSWORD" ${wso2SchemaTables.shared_db} ${withinDbscripts(wso2SchemaScripts.shared_db)}
-load "$APIM_DB_HOST" "$APIM_DB_PORT" "$APIM_DB_NAME" "$APIM_DB_USERNAME" "$APIM_DB_PASSWORD" ${wso2SchemaTables.apim_db} ${withinDbscripts(wso2SchemaScripts.apim_db)}
+load "$SHARED_DB_HOST" "$SHARED_DB_PORT" "$SHARED_DB_NAME" "$SHARED_DB_USERNAME" "$SHARED_DB_PASSWORD" ${wso2SchemaTables.shared_db} ${withinDbscripts(wso2SchemaScripts.shared_db)} "$SHARED_DB_TLS"
+load "$APIM_DB_HOST" "$APIM_DB_PORT" "$APIM_DB_NAME" "$APIM_DB_USERNAME" "$APIM_DB_PASSWORD" ${wso2SchemaTables.apim_db} ${withinDbscripts(wso2SchemaScripts.apim_db)} "$APIM_DB_TLS"
 `;
 
+/** A database's connection for the client, its TLS flags included (its CA under its own folder). */
 function databaseEnv(prefix: string, db: ResolvedWso2Database): IEnvVar[] {
   return [
+    { name: `${prefix}_TLS`, value: databaseTls(prefix, db).flags },
     { name: `${prefix}_HOST`, value: db.host },
     { name: `${prefix}_PORT`, value: String(db.port) },
     { name: `${prefix}_NAME`, value: db.name },
     { name: `${prefix}_USERNAME`, valueFrom: { secretKeyRef: { name: db.credentialsSecret, key: 'username' } } },
     { name: `${prefix}_PASSWORD`, valueFrom: { secretKeyRef: { name: db.credentialsSecret, key: 'password' } } },
   ];
+}
+
+function databaseTls(prefix: string, db: ResolvedWso2Database) {
+  const name = `${prefix.toLowerCase().replace('_', '-')}-ca`;
+  return mysqlClientTls(db.tls, name, `${mysqlCaDir}/${name}`);
 }
 
 /**
@@ -63,6 +71,7 @@ export function renderSchemaJob(env: ResolvedEnvironment, wso2: ResolvedWso2): (
     'app.kubernetes.io/managed-by': managedBy,
   };
   const small = { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } };
+  const cas = [databaseTls('SHARED_DB', wso2.databases.shared), databaseTls('APIM_DB', wso2.databases.apim)].filter((t) => t.volume);
   return [
     serviceAccount(component),
     new Job({
@@ -97,11 +106,14 @@ export function renderSchemaJob(env: ResolvedEnvironment, wso2: ResolvedWso2): (
                 command: ['sh', '-c', loadScript],
                 env: [...databaseEnv('SHARED_DB', wso2.databases.shared), ...databaseEnv('APIM_DB', wso2.databases.apim)],
                 resources: small,
-                volumeMounts: [{ name: 'dbscripts', mountPath: scriptsDir, readOnly: true }],
+                volumeMounts: [
+                  { name: 'dbscripts', mountPath: scriptsDir, readOnly: true },
+                  ...cas.map((t) => ({ name: t.volume!.name, mountPath: t.caDir, readOnly: true })),
+                ],
                 securityContext: containerSecurityContext(),
               },
             ],
-            volumes: [{ name: 'dbscripts', emptyDir: {} }],
+            volumes: [{ name: 'dbscripts', emptyDir: {} }, ...cas.map((t) => t.volume!)],
           },
         },
       },

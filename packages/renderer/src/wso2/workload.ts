@@ -138,16 +138,21 @@ export function wso2ConfigMap(w: Wso2Workload): ConfigMap {
   });
 }
 
-/** The init containers: a TCP wait per endpoint, or, for a database in production, a schema check. */
-function prechecks(w: Wso2Workload): IContainer[] {
-  return w.resolved.waitFor.map((t) =>
-    t.schema
-      ? schemaCheckContainer(
-          { ...t, ...t.schema, remedy: `load ${t.schema.script} (shipped in the product home) into it, or set wso2.schemaJob.enabled` },
-          w.wso2.mysqlClientImage,
-        )
-      : waitForContainer(t, w.env.images.precheck),
-  );
+/** The init containers: a TCP wait per endpoint, or, for a database in production, a schema check (with its CA volume). */
+function prechecks(w: Wso2Workload): { containers: IContainer[]; volumes: IVolume[] } {
+  const containers: IContainer[] = [];
+  const volumes: IVolume[] = [];
+  for (const t of w.resolved.waitFor) {
+    if (!t.schema) {
+      containers.push(waitForContainer(t, w.env.images.precheck));
+      continue;
+    }
+    const remedy = `load ${t.schema.script} (shipped in the product home) into it, or set wso2.schemaJob.enabled`;
+    const check = schemaCheckContainer({ ...t, ...t.schema, remedy }, w.wso2.mysqlClientImage);
+    containers.push(check.container);
+    if (check.volume) volumes.push(check.volume);
+  }
+  return { containers, volumes };
 }
 
 /** The component's Deployment. The control plane rolls by `Recreate`; the others one extra pod at a time. */
@@ -156,6 +161,7 @@ export function wso2Deployment(w: Wso2Workload, configMap: ConfigMap): Deploymen
   const selector = selectorLabels(component);
   // Pattern 5 runs a single-mode control plane: two side by side would both act as event hub.
   const recreate = c.role === 'controlPlane';
+  const checks = prechecks(w);
   const pod: IPodSpec = {
     serviceAccountName: component.id,
     automountServiceAccountToken: false,
@@ -164,9 +170,9 @@ export function wso2Deployment(w: Wso2Workload, configMap: ConfigMap): Deploymen
     ...(env.images.pullSecret ? { imagePullSecrets: [{ name: env.images.pullSecret }] } : {}),
     affinity: nodeAntiAffinity(selector, 'preferred'),
     ...(env.scheduling.zoneSpread === 'none' ? {} : { topologySpreadConstraints: zoneSpread(selector, env.scheduling.zoneSpread) }),
-    initContainers: prechecks(w),
+    initContainers: checks.containers,
     containers: [mainContainer(w)],
-    volumes: volumes(w),
+    volumes: [...volumes(w), ...checks.volumes],
   };
   const rotation = secretRotation(env, pod);
   return new Deployment({

@@ -32,6 +32,6 @@ export const stackCases: readonly BadInputCase[] = [
   { name: 'an invalid data-store CIDR', edits: axway(replaceOnce("cidrs: ['10.130.2.0/24']", "cidrs: ['10.130.2.0/40']")), expectPath: 'axway.cassandra.cidrs[0]', expectMessage: '"10.130.2.0/40" is not a CIDR block' },
   { name: 'a back-end port out of range', edits: wso2(replaceOnce('ports: [443, 8443]', 'ports: [443, 84430]')), expectPath: 'wso2.gateway.backends[0].ports[1]', expectMessage: 'must be at most 65535 (got 84430)' },
   { name: 'gateways without a back end', edits: wso2(replaceOnce("backends: [{ name: 'any-api', anyAddressOutsideCluster: true, ports: [443, 8443] }]", 'backends: []')), expectPath: 'wso2.gateway.backends', expectMessage: 'must name at least one API back end' },
-  { name: 'a production database without an address', env: 'prod', edits: axway(replaceOnce("cidrs: ['10.30.3.0/24'], ", '')), expectPath: 'axway.metricsDb.cidrs', expectMessage: 'a NetworkPolicy cannot match a DNS name' },
+  { name: 'a production database without an address', env: 'prod', edits: axway(replaceOnce("    cidrs: ['10.30.3.0/24'],\n", '')), expectPath: 'axway.metricsDb.cidrs', expectMessage: 'a NetworkPolicy cannot match a DNS name' },
   { name: 'a syntax error in a stack file', edits: axway(replaceOnce("traceLevel: 'DEBUG',", "traceLevel: 'DEBUG',,")), expectPath: 'line 17:23', expectMessage: 'Expected identifier', file: dev('axway.ts') },
 ];
