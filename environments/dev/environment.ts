@@ -13,7 +13,7 @@ export default defineEnvironment({
     provider: 'external-secrets',
     store: { kind: 'ClusterSecretStore', name: 'vault-dev' },
   },
-  ingress: { tls: { secretRef: 'apim-tls' } },
+  entry: { kind: 'ingress-nginx', tls: { secretRef: 'apim-tls' } },
   scheduling: { zoneSpread: 'none' },
   wso2,
   axway,

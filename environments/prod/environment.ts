@@ -15,7 +15,7 @@ export default defineEnvironment({
     store: { kind: 'ClusterSecretStore', name: 'vault-prod' },
     refreshInterval: '15m',
   },
-  ingress: { tls: { secretRef: 'apim-tls' } },
+  entry: { kind: 'ingress-nginx', tls: { secretRef: 'apim-tls' } },
   scheduling: { zoneSpread: 'required' },
   wso2,
   axway,

@@ -1,4 +1,5 @@
 import type { AxwaySpec } from './axway/spec';
+import type { EntrySpec } from './entry';
 import type { SecretBackendSpec, SecretRef } from './secrets';
 import type { Wso2Spec } from './wso2/spec';
 
@@ -32,24 +33,6 @@ export interface PrecheckImageSpec {
    * @format image-tag
    */
   readonly tag: string;
-}
-
-/** How traffic enters the environment. */
-export interface IngressSpec {
-  /**
-   * IngressClass every Ingress uses. The annotations rendered are ingress-nginx's.
-   * @default "nginx"
-   * @format dns-subdomain
-   */
-  readonly className?: string;
-  /** Certificate for every public host (a `kubernetes.io/tls` Secret, usually a wildcard for `domain`). */
-  readonly tls: SecretRef;
-  /**
-   * Namespace the ingress controller runs in; NetworkPolicies admit traffic from it.
-   * @default "ingress-nginx"
-   * @format dns-label
-   */
-  readonly controllerNamespace?: string;
 }
 
 /** Where pods may be placed. */
@@ -102,8 +85,11 @@ export interface EnvironmentSpec {
   readonly images: ImagesSpec;
   /** How Secrets are filled: External Secrets (default choice) or Sealed Secrets. */
   readonly secrets: SecretBackendSpec;
-  /** Ingress class, TLS certificate and controller namespace. */
-  readonly ingress: IngressSpec;
+  /**
+   * How traffic enters: Gateway API (HTTPRoutes on a Gateway), ingress-nginx, or both during a move.
+   * @default {}
+   */
+  readonly entry?: EntrySpec;
   /**
    * Zone spreading.
    * @default {}

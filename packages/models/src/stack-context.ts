@@ -1,4 +1,5 @@
 import type { FieldChecks } from './field-checks';
+import type { ResolvedEntry } from './resolve-entry';
 import type { SecretNeeds } from './secrets';
 
 /** The environment-wide facts every stack resolver and component renderer reads. */
@@ -16,12 +17,8 @@ export interface EnvironmentBasics {
     /** Full reference of the precheck (TCP wait) image, under `registry`. */
     readonly precheck: string;
   };
-  readonly ingress: {
-    readonly className: string;
-    /** Name of the `kubernetes.io/tls` Secret for every public host. */
-    readonly tlsSecret: string;
-    readonly controllerNamespace: string;
-  };
+  /** How traffic enters: the ingress-nginx and Gateway API entries the environment renders. */
+  readonly entry: ResolvedEntry;
   readonly scheduling: { readonly zoneSpread: 'preferred' | 'required' | 'none' };
   readonly monitoring: { readonly namespace: string };
 }

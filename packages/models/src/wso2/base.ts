@@ -12,4 +12,5 @@ export const wso2BaseSpec: Wso2Spec = {
   },
   keystores: { secret: { secretRef: 'wso2-keystores' } },
   admin: { secretRef: 'wso2-admin' },
+  backendTls: { hostname: 'wso2-apim.base.example.org', caCertificate: { secretRef: 'wso2-backend-ca' } },
 };

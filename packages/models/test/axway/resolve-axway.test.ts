@@ -9,7 +9,7 @@ function environment(axway: Record<string, unknown>, production = false): Enviro
     production,
     images: { registry: 'registry.example.org/apim' },
     secrets: { provider: 'external-secrets', store: { kind: 'ClusterSecretStore', name: 'store' } },
-    ingress: { tls: { secretRef: 'apim-tls' } },
+    entry: { kind: 'ingress-nginx', tls: { secretRef: 'apim-tls' } },
     axway: { ...axwayBaseSpec, ...axway } as AxwaySpec,
   };
 }

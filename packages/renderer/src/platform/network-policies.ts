@@ -1,6 +1,6 @@
 import type { ResolvedComponent, ResolvedEnvironment } from '@apim-gitops/models';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
-import type { INetworkPolicyEgressRule, INetworkPolicyIngressRule, INetworkPolicyPort } from 'kubernetes-models/networking.k8s.io/v1';
+import type { INetworkPolicyEgressRule, INetworkPolicyIngressRule, INetworkPolicyPeer, INetworkPolicyPort } from 'kubernetes-models/networking.k8s.io/v1';
 import type { KubeObject } from '../kube-object';
 import { platformLabels, selectorLabels } from '../labels';
 
@@ -45,13 +45,26 @@ function allowDns(): NetworkPolicy {
 }
 
 /**
- * Who may open connections to one component: the ingress controller on its ingress ports, the
- * peers whose `connects` name it on the ports they use, and the monitoring system on its metrics
- * ports. One policy per component, so a reviewer reads a component's callers in one place.
+ * What sends public traffic to the components: the ingress-nginx controller's namespace, and the
+ * Gateway's proxy pods (by their namespace and labels together), whichever the entry renders.
+ */
+function entryPeers(env: ResolvedEnvironment): INetworkPolicyPeer[] {
+  const peers: INetworkPolicyPeer[] = [];
+  if (env.entry.ingressNginx) peers.push(fromNamespace(env.entry.ingressNginx.controllerNamespace));
+  const dataPlane = env.entry.gatewayApi?.dataPlane;
+  if (dataPlane) peers.push({ ...fromNamespace(dataPlane.namespace), podSelector: { matchLabels: { ...dataPlane.podLabels } } });
+  return peers;
+}
+
+/**
+ * Who may open connections to one component: the entry (ingress controller or gateway proxies) on its
+ * ingress ports, the peers whose `connects` name it on the ports they use, and the monitoring system on
+ * its metrics ports. One policy per component, so a reviewer reads a component's callers in one place.
  */
 function ingressPolicy(env: ResolvedEnvironment, target: ResolvedComponent, byId: ReadonlyMap<string, ResolvedComponent>): NetworkPolicy | undefined {
   const rules: INetworkPolicyIngressRule[] = [];
-  if (target.ingressPorts.length > 0) rules.push({ from: [fromNamespace(env.ingress.controllerNamespace)], ports: tcpPorts(target.ingressPorts) });
+  const entry = entryPeers(env);
+  if (target.ingressPorts.length > 0 && entry.length > 0) rules.push({ from: entry, ports: tcpPorts(target.ingressPorts) });
   const callers = env.components
     .filter((c) => c.connects.some((edge) => edge.to === target.id))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

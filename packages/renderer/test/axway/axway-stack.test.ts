@@ -14,7 +14,7 @@ function spec(axway: Record<string, unknown> = {}, production = false): Environm
     production,
     images: { registry: 'registry.example.org/apim', pullSecret: { secretRef: 'registry-pull' } },
     secrets: { provider: 'external-secrets', store: { kind: 'ClusterSecretStore', name: 'store' } },
-    ingress: { tls: { secretRef: 'apim-tls' } },
+    entry: { kind: 'ingress-nginx', tls: { secretRef: 'apim-tls' } },
     axway: { ...axwayBaseSpec, ...axway } as EnvironmentSpec['axway'] & object,
   };
 }
