@@ -15,7 +15,12 @@ export default defineEnvironment({
     store: { kind: 'ClusterSecretStore', name: 'vault-prod' },
     refreshInterval: '15m',
   },
-  entry: { kind: 'ingress-nginx', tls: { secretRef: 'apim-tls' } },
+  // Gateway API on a Gateway of its own, so that its listeners carry TLS 1.2 and, for Axway, HTTP/1.1 only.
+  entry: {
+    kind: 'gateway-api',
+    tls: { secretRef: 'apim-tls' },
+    gatewayApi: { gateway: { mode: 'render' } },
+  },
   scheduling: { zoneSpread: 'required' },
   wso2,
   axway,

@@ -19,6 +19,8 @@ export const wso2: Wso2Spec = {
     },
   },
   keystores: { secret: { secretRef: 'wso2-keystores' }, internalKeystoreFile: 'wso2internal.jks' },
+  // The keystores' certificate is issued by our internal CA for *.apim-prod.svc; the Gateway checks it.
+  backendTls: { hostname: 'wso2-apim.apim-prod.svc', caCertificate: { secretRef: 'wso2-backend-ca' } },
   admin: { secretRef: 'wso2-admin' },
   gateway: { autoscaling: { maxReplicas: 6 } },
   // Loads the schemas on the first sync; the control plane's prechecks then find them.

@@ -47,6 +47,7 @@ export const environmentCases: readonly BadInputCase[] = [
     expectPath: 'wso2.backendTls',
     expectMessage: 'is required with Gateway API: every back end serves HTTPS with its own certificate',
   },
+  { name: 'a rendered Gateway without a certificate', env: 'prod', edits: envFile(replaceOnce("    tls: { secretRef: 'apim-tls' },\n", '')), expectPath: 'entry.tls', expectMessage: "is required: the environment's Gateway terminates TLS for every public host with it" },
   { name: 'a monitoring namespace that is a number', edits: envFile(replaceOnce('  wso2,\n', '  monitoring: { namespace: 7 },\n  wso2,\n')), expectPath: 'monitoring.namespace', expectMessage: 'must be a string (got 7)' },
   { name: 'an unknown zoneSpread', edits: envFile(replaceOnce("zoneSpread: 'none'", "zoneSpread: 'zones'")), expectPath: 'scheduling.zoneSpread', expectMessage: 'must be one of "preferred", "required", "none" (got "zones")' },
   { name: 'no secrets backend', edits: envFile(replaceOnce(secretsBlock, '')), expectPath: 'secrets', expectMessage: 'is required' },

@@ -27,5 +27,13 @@ export const stackCases: readonly BadInputCase[] = [
   { name: 'an Axway traffic heap larger than its memory limit', edits: axway(replaceOnce('traffic: { replicas: 1,', 'traffic: { heapMb: 4096, replicas: 1,')), expectPath: 'axway.traffic.heapMb' },
   { name: 'an allow-list entry that is not a CIDR', env: 'prod', edits: axway(replaceOnce("allowedSourceRanges: ['10.20.0.0/16']", "allowedSourceRanges: ['10.20.0.0/33']")), expectPath: 'axway.adminNodeManager.allowedSourceRanges[0]' },
   { name: 'a ReadWriteOnce events volume under an autoscaler', env: 'prod', edits: axway(replaceOnce("events: { storageClass: 'efs-sc' },", "events: { storageClass: 'efs-sc', accessMode: 'ReadWriteOnce' },")), expectPath: 'axway.events.accessMode' },
+  {
+    name: 'a back-end CA given both as a Secret and a ConfigMap',
+    env: 'prod',
+    edits: wso2(replaceOnce("caCertificate: { secretRef: 'wso2-backend-ca' }", "caCertificate: { secretRef: 'wso2-backend-ca', configMapRef: 'corp-ca' }")),
+    expectPath: 'wso2.backendTls.caCertificate',
+    expectMessage: 'must name exactly one of secretRef and configMapRef (got both)',
+  },
+  { name: 'a wildcard as the back-end certificate host', env: 'prod', edits: axway(replaceOnce("hostname: 'axway-apim.apim-prod.svc'", "hostname: '*.apim-prod.svc'")), expectPath: 'axway.backendTls.hostname' },
   { name: 'a syntax error in a stack file', edits: axway(replaceOnce("traceLevel: 'DEBUG',", "traceLevel: 'DEBUG',,")), expectPath: 'line 16:23', expectMessage: 'Expected identifier', file: dev('axway.ts') },
 ];
