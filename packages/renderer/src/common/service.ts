@@ -11,7 +11,8 @@ export interface NamedPort {
   /**
    * `https` where the pods serve TLS on it: how a Service port states its protocol (Kubernetes
    * `appProtocol`; Gateway API GEP-1911), and what the check that every HTTPS back end has a
-   * BackendTLSPolicy reads.
+   * BackendTLSPolicy reads. Envoy Gateway's route translation acts only on `kubernetes.io/h2c` and
+   * `grpc` there, so `https` leaves its routing as it was; the BackendTLSPolicy does the TLS.
    */
   readonly appProtocol?: 'https';
 }

@@ -1,7 +1,7 @@
 import type { IntegrityRule, Manifest } from '../integrity-rule';
 import { kindName } from '../integrity-rule';
 import { httpRoutes, routeBackends } from '../http-routes';
-import { externalRefsAnnotation } from './pod-references';
+import { availableObjects, externalRefsAnnotation } from './pod-references';
 import { byName, q } from '../workloads';
 
 type Plain = Record<string, any>;
@@ -16,18 +16,6 @@ function policiesFor(policies: readonly Manifest[], service: string, portName: s
   return policies.filter((p) =>
     ((p.spec?.targetRefs ?? []) as Plain[]).some((t) => (t.group ?? '') === '' && t.kind === 'Service' && t.name === service && (t.sectionName === undefined || t.sectionName === portName)),
   );
-}
-
-/** Names of the Secrets and ConfigMaps that will exist: rendered, or made by a controller from a rendered object. */
-function availableCaSources(objects: readonly Manifest[]): Set<string> {
-  const names = new Set<string>();
-  for (const o of objects) {
-    const name = o.metadata?.name ?? '';
-    if (o.kind === 'ConfigMap' || o.kind === 'Secret') names.add(`${o.kind}/${name}`);
-    if (o.kind === 'ExternalSecret') names.add(`Secret/${o.spec?.target?.name ?? name}`);
-    if (o.kind === 'SealedSecret') names.add(`Secret/${o.spec?.template?.metadata?.name ?? name}`);
-  }
-  return names;
 }
 
 /**
@@ -51,7 +39,7 @@ export const routeBackendTlsRule: IntegrityRule = {
           message: `${at}: Service/${name} port ${port} serves HTTPS (appProtocol "https") but no BackendTLSPolicy targets it, so the Gateway would send plain HTTP: render one with targetRefs [{ group: "", kind: "Service", name: ${q(name)} }], the CA and the host name of the pods' certificate`,
         });
       }
-    const exists = availableCaSources(objects);
+    const exists = availableObjects(objects);
     for (const policy of policies.sort((a, b) => (kindName(a) < kindName(b) ? -1 : 1))) {
       for (const [i, target] of ((policy.spec?.targetRefs ?? []) as Plain[]).entries())
         if ((target.group ?? '') === '' && target.kind === 'Service' && !services.has(target.name))
@@ -62,7 +50,8 @@ export const routeBackendTlsRule: IntegrityRule = {
         findings.push({ object: kindName(policy), message: 'spec.validation names no CA: set caCertificateRefs to the ConfigMap or Secret (key ca.crt) of the CA that signed the pods\' certificates' });
       for (const [i, ref] of refs.entries()) {
         const id = `${ref.kind}/${ref.name}`;
-        if (!exists.has(id) && !external.has(id))
+        const made = ref.kind === 'Secret' || ref.kind === 'ConfigMap' ? exists[ref.kind as 'Secret' | 'ConfigMap'].has(ref.name) : false;
+        if (!made && !external.has(id))
           findings.push({ object: kindName(policy), message: `spec.validation.caCertificateRefs[${i}] ${id} is not rendered: render it (a Secret from the secret backend), or declare "${id}" in the ${externalRefsAnnotation} annotation` });
       }
     }
