@@ -149,7 +149,7 @@ export const wso2PortNames: Readonly<Record<Wso2PortName, string>> = {
  * certificate; product-apim v4.5.0 deployment.toml `[transport.https]` and the gateway's `wss`/`websub`
  * listeners). Their Service ports say `appProtocol: https`, which is how a back end's protocol is written
  * down for Gateway API (GEP-1911) and for the integrity check that every HTTPS back end has a TLS policy.
- * 9711 is the binary (Thrift) receiver over SSL, not HTTPS.
+ * 9711 is the binary (databridge) event receiver over SSL, not HTTPS.
  */
 export const wso2HttpsPorts: readonly Wso2PortName[] = ['servletHttps', 'passThroughHttps', 'webSocketSecure', 'webSubHttps'];
 

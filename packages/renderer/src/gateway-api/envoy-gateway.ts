@@ -17,7 +17,9 @@ export const minimumTlsVersion = '1.2';
 const http1Only = ['http/1.1'];
 
 /**
- * Envoy Gateway (gateway.envoyproxy.io/v1alpha1, the API reference of its v1.7 release):
+ * Envoy Gateway, gateway.envoyproxy.io/v1alpha1 (its API reference, gateway.envoyproxy.io/v1.8/api/extension_types/:
+ * ClientTrafficPolicySpec, ClientTLSSettings, HTTPClientTimeout, SecurityPolicySpec, Authorization, Principal; the
+ * same field names as @kubernetes-models/envoy-gateway 2.0.0, whose `validate()` checks every object):
  * - ClientTrafficPolicy per listener: `tls.minVersion`, `tls.alpnProtocols` (`[http/1.1]` turns HTTP/2
  *   off; its default is `[h2, http/1.1]`) and `timeout.http.streamIdleTimeout` (default 5 minutes), set
  *   on one listener through `targetRefs[].sectionName`; a listener's policy takes precedence over one on
