@@ -19,6 +19,12 @@ export default defineGitOps({
     { group: 'autoscaling', kind: 'HorizontalPodAutoscaler' },
     { group: 'batch', kind: 'Job' },
     { group: 'external-secrets.io', kind: 'ExternalSecret' },
+    // Traffic entry on Gateway API, and Envoy Gateway's listener and access policies.
+    { group: 'gateway.networking.k8s.io', kind: 'Gateway' },
+    { group: 'gateway.networking.k8s.io', kind: 'HTTPRoute' },
+    { group: 'gateway.networking.k8s.io', kind: 'BackendTLSPolicy' },
+    { group: 'gateway.envoyproxy.io', kind: 'ClientTrafficPolicy' },
+    { group: 'gateway.envoyproxy.io', kind: 'SecurityPolicy' },
     { group: 'networking.k8s.io', kind: 'Ingress' },
     { group: 'networking.k8s.io', kind: 'NetworkPolicy' },
     { group: 'policy', kind: 'PodDisruptionBudget' },

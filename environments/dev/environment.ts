@@ -13,7 +13,7 @@ export default defineEnvironment({
     provider: 'external-secrets',
     store: { kind: 'ClusterSecretStore', name: 'vault-dev' },
   },
-  ingress: { tls: { secretRef: 'apim-tls' } },
+  entry: { kind: 'ingress-nginx', tls: { secretRef: 'apim-tls' } },
   scheduling: { zoneSpread: 'none' },
   // The dev cluster's pod and Service CIDRs; each data store gives its own subnet (wso2.ts, axway.ts).
   network: { clusterCidrs: ['10.244.0.0/16', '10.96.0.0/12'] },

@@ -6,6 +6,8 @@ export const axway: AxwaySpec = {
   license: { secretRef: 'axway-license' },
   certificates: { secretRef: 'axway-domain-cert' },
   adminUsers: { secretRef: 'axway-admin-users' },
+  // The images' listener certificates are issued by our internal CA for *.apim-prod.svc; the Gateway checks them.
+  backendTls: { hostname: 'axway-apim.apim-prod.svc', caCertificate: { secretRef: 'axway-backend-ca' } },
   cassandra: {
     hosts: ['cassandra-1.data.example.org', 'cassandra-2.data.example.org', 'cassandra-3.data.example.org'],
     cidrs: ['10.30.2.0/24'],

@@ -15,7 +15,12 @@ export default defineEnvironment({
     store: { kind: 'ClusterSecretStore', name: 'vault-prod' },
     refreshInterval: '15m',
   },
-  ingress: { tls: { secretRef: 'apim-tls' } },
+  // Gateway API on a Gateway of its own, so that its listeners carry TLS 1.2 and, for Axway, HTTP/1.1 only.
+  entry: {
+    kind: 'gateway-api',
+    tls: { secretRef: 'apim-tls' },
+    gatewayApi: { gateway: { mode: 'render' } },
+  },
   scheduling: { zoneSpread: 'required' },
   network: { clusterCidrs: ['10.0.0.0/14', '172.20.0.0/16'] },
   wso2,

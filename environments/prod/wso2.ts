@@ -27,6 +27,8 @@ export const wso2: Wso2Spec = {
   keystores: { secret: { secretRef: 'wso2-keystores' }, internalKeystoreFile: 'wso2internal.jks' },
   // Publisher, Admin and Carbon only from the operators' network; the Developer Portal stays public.
   controlPlane: { adminSourceRanges: ['10.20.0.0/16'] },
+  // The keystores' certificate is issued by our internal CA for *.apim-prod.svc; the Gateway checks it.
+  backendTls: { hostname: 'wso2-apim.apim-prod.svc', caCertificate: { secretRef: 'wso2-backend-ca' } },
   admin: { secretRef: 'wso2-admin' },
   gateway: {
     autoscaling: { maxReplicas: 6 },

@@ -1,6 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import type { FlowProof, IntegrityFinding, Manifest } from '@apim-gitops/renderer';
-import { checkIntegrity, deployRoot, flowMatrixMarkdown, integrityRules, proveFlows } from '@apim-gitops/renderer';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FlowProof, IntegrityFinding, Json, Manifest } from '@apim-gitops/renderer';
+import { checkIntegrity, deployRoot, flowMatrixMarkdown, integrityRules, objectFileName, proveFlows } from '@apim-gitops/renderer';
 import { environmentNames } from './environment-files';
 import { kustomizeBuild } from './kubectl';
 import { loadEnvironment } from './load-environment';
@@ -8,11 +9,30 @@ import { loadEnvironment } from './load-environment';
 /** One finding in one environment, as `validate` prints it. */
 export interface EnvironmentFinding extends IntegrityFinding {
   readonly environment: string;
+  /** The committed files the object comes from: its base or overlay resource file, then its overlay patch. */
+  readonly files?: readonly string[];
 }
 
-/** `<rule-id> <env> <kind>/<name>: <message>`. */
+/** `<rule-id> <env> <kind>/<name>: <message>`, then the files the object comes from, when it has any. */
 export function formatFinding(f: EnvironmentFinding): string {
-  return `${f.rule} ${f.environment} ${f.object}: ${f.message}`;
+  const [file, patch] = f.files ?? [];
+  const where = file === undefined ? '' : ` (${file}${patch === undefined ? '' : `, patched by ${patch}`})`;
+  return `${f.rule} ${f.environment} ${f.object}: ${f.message}${where}`;
+}
+
+/**
+ * The committed files an environment's `Kind/name` is built from: the overlay's own resource or the
+ * base file holding it, and the overlay's patch of it. Files are named for their object (layout.ts),
+ * so this needs no index; an object added by hand under another name has none.
+ */
+export function committedFilesOf(root: string, environment: string, object: string): string[] {
+  const [kind, name] = object.split('/') as [string, string];
+  const file = objectFileName({ kind, metadata: { name } } as unknown as Json);
+  const overlay = `${deployRoot}/overlays/${environment}`;
+  const bases = existsSync(join(root, deployRoot, 'base')) ? readdirSync(join(root, deployRoot, 'base')).sort() : [];
+  const source = [`${overlay}/resources/${file}`, ...bases.map((b) => `${deployRoot}/base/${b}/${file}`)].find((f) => existsSync(join(root, f)));
+  const patch = `${overlay}/patches/${file}`;
+  return source === undefined ? [] : [source, ...(existsSync(join(root, patch)) ? [patch] : [])];
 }
 
 /**
@@ -34,7 +54,10 @@ export async function validateRepository(root: string): Promise<{ environments: 
       findings.push({ environment, rule: 'kustomize-build', object: `Kustomization/${environment}`, message: `kubectl kustomize ${deployRoot}/overlays/${environment} failed: ${stderr}` });
       continue;
     }
-    for (const finding of checkIntegrity(objects, integrityRules)) findings.push({ environment, ...finding });
+    for (const finding of checkIntegrity(objects, integrityRules)) {
+      const files = committedFilesOf(root, environment, finding.object);
+      findings.push({ environment, ...finding, ...(files.length > 0 ? { files } : {}) });
+    }
     // The flow proof needs the environment's wiring and egress model as well as what kustomize built.
     const proof = proveFlows(await loadEnvironment(root, environment), objects);
     proofs.push(proof);

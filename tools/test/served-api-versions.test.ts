@@ -42,6 +42,18 @@ const servedApiVersions: readonly { readonly apiVersion: string; readonly cluste
   // Application and AppProject: argoproj.io/v1alpha1 is the only version the Argo CD 3.x CRDs serve
   // (argoproj/argo-cd, manifests/crds/application-crd.yaml and appproject-crd.yaml), as in @kubernetes-models/argo-cd 4.0.0.
   { apiVersion: 'argoproj.io/v1alpha1', cluster: true },
+  // Gateway, HTTPRoute and BackendTLSPolicy: gateway.networking.k8s.io/v1. Gateway and HTTPRoute are v1 in the
+  // standard channel since Gateway API v1.0.0 (kubernetes-sigs/gateway-api release notes, Oct 2023);
+  // BackendTLSPolicy since v1.4.0 (kubernetes.io blog "Gateway API 1.4", Nov 2025: "graduations to Standard
+  // channel: BackendTLSPolicy"), whose v1.4.1 allows a single targetRef. Envoy Gateway v1.6 and v1.7 are built
+  // on Gateway API v1.4.0/v1.4.1 (gateway.envoyproxy.io, Compatibility Matrix), as @kubernetes-models/gateway-api
+  // 2.0.0 models it. Route-inline sessionPersistence is in the experimental channel's HTTPRoute schema, which
+  // Envoy Gateway's CRD chart installs by default (gateway-crds-helm: crds.gatewayAPI.channel "experimental").
+  { apiVersion: 'gateway.networking.k8s.io/v1', cluster: true },
+  // ClientTrafficPolicy and SecurityPolicy: gateway.envoyproxy.io/v1alpha1, the only version Envoy Gateway's
+  // CRDs serve up to its current releases (gateway.envoyproxy.io/docs/api/extension_types/; envoyproxy/gateway
+  // api/v1alpha1), as in @kubernetes-models/envoy-gateway 2.0.0.
+  { apiVersion: 'gateway.envoyproxy.io/v1alpha1', cluster: true },
   // kustomization.yaml: kustomize v5 reads kustomize.config.k8s.io/v1beta1 Kustomization files (kubectl 1.34 ships
   // kustomize v5.7.1; kubectl.docs.kubernetes.io/references/kustomize/kustomization/). Not a cluster object.
   { apiVersion: 'kustomize.config.k8s.io/v1beta1', cluster: false },

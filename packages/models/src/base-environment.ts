@@ -13,7 +13,6 @@ export const baseEnvironmentSpec: EnvironmentSpec = {
   domain: 'base.example.org',
   images: { registry: 'registry.example.org/apim', pullSecret: { secretRef: 'registry-pull' } },
   secrets: { provider: 'external-secrets', store: { kind: 'ClusterSecretStore', name: 'apim-secrets' } },
-  ingress: { tls: { secretRef: 'apim-tls' } },
   network: { dataSubnets: ['10.30.0.0/16'] },
   wso2: wso2BaseSpec,
   axway: axwayBaseSpec,

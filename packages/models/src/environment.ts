@@ -1,5 +1,6 @@
 import type { AxwaySpec } from './axway/spec';
 import type { NetworkSpec } from './network';
+import type { EntrySpec } from './entry';
 import type { SecretBackendSpec, SecretRef } from './secrets';
 import type { Wso2Spec } from './wso2/spec';
 
@@ -33,30 +34,6 @@ export interface PrecheckImageSpec {
    * @format image-tag
    */
   readonly tag: string;
-}
-
-/** How traffic enters the environment. */
-export interface IngressSpec {
-  /**
-   * IngressClass every Ingress uses. The annotations rendered are ingress-nginx's.
-   * @default "nginx"
-   * @format dns-subdomain
-   */
-  readonly className?: string;
-  /** Certificate for every public host (a `kubernetes.io/tls` Secret, usually a wildcard for `domain`). */
-  readonly tls: SecretRef;
-  /**
-   * Namespace the ingress controller runs in; NetworkPolicies admit traffic from its pods.
-   * @default "ingress-nginx"
-   * @format dns-label
-   */
-  readonly controllerNamespace?: string;
-  /**
-   * Labels of the ingress controller's data-plane pods: only they, not every pod of the controller's
-   * namespace, may open connections to the environment (ingress-nginx's chart labels by default).
-   * @default { "app.kubernetes.io/name": "ingress-nginx", "app.kubernetes.io/component": "controller" }
-   */
-  readonly controllerPodLabels?: Readonly<Record<string, string>>;
 }
 
 /** Where pods may be placed. */
@@ -114,8 +91,11 @@ export interface EnvironmentSpec {
   readonly images: ImagesSpec;
   /** How Secrets are filled: External Secrets (default choice) or Sealed Secrets. */
   readonly secrets: SecretBackendSpec;
-  /** Ingress class, TLS certificate and controller namespace. */
-  readonly ingress: IngressSpec;
+  /**
+   * How traffic enters: Gateway API (HTTPRoutes on a Gateway), ingress-nginx, or both during a move.
+   * @default {}
+   */
+  readonly entry?: EntrySpec;
   /**
    * Zone spreading.
    * @default {}

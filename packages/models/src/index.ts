@@ -1,5 +1,7 @@
 export * from './component';
 export * from './environment';
+export * from './entry';
+export * from './resolve-entry';
 export * from './field-checks';
 export * from './merge-defaults';
 export * from './quantity';

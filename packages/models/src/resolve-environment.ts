@@ -7,6 +7,7 @@ import { checkSealedCoverage, resolveSecretBackend, SecretNeeds } from './secret
 import environmentSchema from '../schema/environment.schema.json';
 import type { EnvironmentSpec } from './environment';
 import { resolveNetwork } from './egress';
+import { resolveEntry } from './resolve-entry';
 import { SpecValidator } from './schema/validate-spec';
 import { IssueList, SpecError } from './spec-error';
 import type { EnvironmentBasics } from './stack-context';
@@ -37,7 +38,7 @@ export function resolveEnvironment(input: unknown, source: string): ResolvedEnvi
     issues.throwIfAny(source);
   }
   if (Object.keys(input as object).length === 0) {
-    issues.add('(environment)', 'is empty: give at least name, domain, images, secrets and ingress');
+    issues.add('(environment)', 'is empty: give at least name, domain, images and secrets');
     issues.throwIfAny(source);
   }
   // Shape, types, ranges, formats and unknown keys come from the schema generated from the spec types,
@@ -59,7 +60,7 @@ export function resolveEnvironment(input: unknown, source: string): ResolvedEnvi
       ? undefined
       : secretsNeeded.use('images.pullSecret', spec.images.pullSecret, 'image-pull', ['.dockerconfigjson'], 'kubernetes.io/dockerconfigjson');
   const precheck = spec.images.precheck!;
-  const tlsSecret = secretsNeeded.use('ingress.tls', spec.ingress.tls, 'ingress', ['tls.crt', 'tls.key'], 'kubernetes.io/tls') ?? '';
+  const entry = resolveEntry(checks, secretsNeeded, spec.entry!);
 
   const basics: EnvironmentBasics = {
     name: spec.name,
@@ -72,12 +73,7 @@ export function resolveEnvironment(input: unknown, source: string): ResolvedEnvi
       ...(pullSecret === undefined ? {} : { pullSecret }),
       precheck: `${registry}/${precheck.repository}:${precheck.tag}`,
     },
-    ingress: {
-      className: spec.ingress.className!,
-      tlsSecret,
-      controllerNamespace: spec.ingress.controllerNamespace!,
-      controllerPodLabels: { ...spec.ingress.controllerPodLabels! },
-    },
+    entry,
     scheduling: { zoneSpread: spec.scheduling!.zoneSpread! },
     monitoring: { namespace: spec.monitoring!.namespace!, podLabels: { ...spec.monitoring!.podLabels! } },
     network: resolveNetwork(spec.network!),

@@ -1,5 +1,6 @@
 import type { FieldChecks } from './field-checks';
 import type { ResolvedNetwork } from './network';
+import type { ResolvedEntry } from './resolve-entry';
 import type { SecretNeeds } from './secrets';
 
 /** The environment-wide facts every stack resolver and component renderer reads. */
@@ -17,13 +18,8 @@ export interface EnvironmentBasics {
     /** Full reference of the precheck (TCP wait) image, under `registry`. */
     readonly precheck: string;
   };
-  readonly ingress: {
-    readonly className: string;
-    /** Name of the `kubernetes.io/tls` Secret for every public host. */
-    readonly tlsSecret: string;
-    readonly controllerNamespace: string;
-    readonly controllerPodLabels: Readonly<Record<string, string>>;
-  };
+  /** How traffic enters: the ingress-nginx and Gateway API entries the environment renders. */
+  readonly entry: ResolvedEntry;
   readonly scheduling: { readonly zoneSpread: 'preferred' | 'required' | 'none' };
   readonly monitoring: { readonly namespace: string; readonly podLabels: Readonly<Record<string, string>> };
   readonly network: ResolvedNetwork;

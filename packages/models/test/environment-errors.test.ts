@@ -9,7 +9,7 @@ function valid(): Record<string, any> {
     domain: 'qa.example.org',
     images: { registry: 'registry.example.org/apim', pullSecret: { secretRef: 'registry-pull' } },
     secrets: { provider: 'external-secrets', store: { kind: 'ClusterSecretStore', name: 'vault' } },
-    ingress: { tls: { secretRef: 'apim-tls' } },
+    entry: { kind: 'ingress-nginx', tls: { secretRef: 'apim-tls' } },
     wso2: wso2BaseSpec,
   } satisfies Partial<EnvironmentSpec> as Record<string, any>;
 }
@@ -34,20 +34,20 @@ const cases: [string, (s: Record<string, any>) => unknown, string][] = [
   ['a domain with an underscore', (s) => ({ ...s, domain: 'qa_env.example.org' }), `${source}: domain: "qa_env.example.org" is not a valid DNS name (use '-' instead of '_')`],
   ['a namespace longer than 63 characters', (s) => ({ ...s, namespace: 'n'.repeat(64) }), `${source}: namespace: "${'n'.repeat(64)}" is longer than 63 characters`],
   ['a misspelt field', (s) => ({ ...s, Domain: 'x.example.org' }), `${source}: Domain: is not a known field (did you mean "domain"?)`],
-  ['an unknown stack', (s) => ({ ...s, kong: {} }), `${source}: kong: is not a known field (known: name, namespace, domain, production, images, secrets, ingress, scheduling, monitoring, network, wso2, axway)`],
+  ['an unknown stack', (s) => ({ ...s, kong: {} }), `${source}: kong: is not a known field (known: name, namespace, domain, production, images, secrets, entry, scheduling, monitoring, network, wso2, axway)`],
   ['production as a string', (s) => ({ ...s, production: 'yes' }), `${source}: production: must be true or false (got "yes")`],
   ['a registry with a scheme', (s) => ({ ...s, images: { registry: 'https://registry.example.org' } }), `${source}: images.registry: "https://registry.example.org" must be a registry host and path such as "registry.example.org/apim", without a scheme`],
   ['a literal pull secret', (s) => ({ ...s, images: { ...s.images, pullSecret: 'hunter2' } }), `${source}: images.pullSecret: must be a secret reference like { secretRef: "<secret name>" }, not a literal value; keep the value in the secret store`],
-  ['a literal TLS key', (s) => ({ ...s, ingress: { tls: '-----BEGIN PRIVATE KEY-----' } }), `${source}: ingress.tls: must be a secret reference like { secretRef: "<secret name>" }, not a literal value; keep the value in the secret store`],
+  ['a literal TLS key', (s) => ({ ...s, entry: { kind: 'ingress-nginx', tls: '-----BEGIN PRIVATE KEY-----' } }), `${source}: entry.tls: must be a secret reference like { secretRef: "<secret name>" }, not a literal value; keep the value in the secret store`],
   ['an unknown secret provider', (s) => ({ ...s, secrets: { provider: 'vault' } }), `${source}: secrets.provider: must be one of "external-secrets", "sealed-secrets" (got "vault")`],
   ['no secret backend', ({ secrets: _s, ...s }) => s, `${source}: secrets: is required`],
   ['a bad refresh interval', (s) => ({ ...s, secrets: { ...s.secrets, refreshInterval: 'hourly' } }), `${source}: secrets.refreshInterval: must be a duration such as "1h" or "30m" (got "hourly")`],
   ['a plain value as sealed ciphertext', (s) => ({ ...s, secrets: { provider: 'sealed-secrets', encryptedData: { 'apim-tls': { 'tls.key': 'secret' } } } }), `${source}: secrets.encryptedData.apim-tls.tls.key: does not look like Sealed Secrets ciphertext (make it with "kubeseal --raw"); a plain value must never be committed`],
   ['a sealed backend missing a key', (s) => ({ ...s, images: { registry: 'r.example.org' }, secrets: { provider: 'sealed-secrets', encryptedData: { 'apim-tls': { 'tls.crt': 'A'.repeat(400) } } } }), `${source}: secrets.encryptedData.apim-tls.tls.key: is missing: ingress read it`],
   ['an unknown zone spread', (s) => ({ ...s, scheduling: { zoneSpread: 'everywhere' } }), `${source}: scheduling.zoneSpread: must be one of "preferred", "required", "none" (got "everywhere")`],
-  ['a secret name with spaces', (s) => ({ ...s, ingress: { tls: { secretRef: 'apim tls' } } }), `${source}: ingress.tls.secretRef: "apim tls" is not a valid Secret name (lower case letters, digits, '-' and '.')`],
+  ['a secret name with spaces', (s) => ({ ...s, entry: { kind: 'ingress-nginx', tls: { secretRef: 'apim tls' } } }), `${source}: entry.tls.secretRef: "apim tls" is not a valid Secret name (lower case letters, digits, '-' and '.')`],
   ['no stack at all', ({ wso2: _w, ...s }) => s, `${source}: (environment): runs no stack: add \`wso2\`, \`axway\` or both`],
-  ['an empty environment', () => ({}), `${source}: (environment): is empty: give at least name, domain, images, secrets and ingress`],
+  ['an empty environment', () => ({}), `${source}: (environment): is empty: give at least name, domain, images and secrets`],
   ['not an object', () => 'dev', `${source}: (environment): must be an object (got "dev")`],
 ];
 

@@ -28,13 +28,13 @@ describe('secret helpers', () => {
   });
 
   it.each([
-    ['a literal string', 'hunter2', 'ingress.tls', 'must be a secret reference like { secretRef: "<secret name>" }, not a literal value; keep the value in the secret store'],
-    ['a value beside the name', { secretRef: 'db', value: 'x' }, 'ingress.tls.value', 'is not a known field (known: secretRef)'],
-    ['a number', 42, 'ingress.tls', 'must be a secret reference like { secretRef: "<secret name>" }, not a literal value; keep the value in the secret store'],
-    ['a name that is no Secret name', { secretRef: 'DB Creds' }, 'ingress.tls.secretRef', `"DB Creds" is not a valid Secret name (lower case letters, digits, '-' and '.')`],
+    ['a literal string', 'hunter2', 'entry.tls', 'must be a secret reference like { secretRef: "<secret name>" }, not a literal value; keep the value in the secret store'],
+    ['a value beside the name', { secretRef: 'db', value: 'x' }, 'entry.tls.value', 'is not a known field (known: secretRef)'],
+    ['a number', 42, 'entry.tls', 'must be a secret reference like { secretRef: "<secret name>" }, not a literal value; keep the value in the secret store'],
+    ['a name that is no Secret name', { secretRef: 'DB Creds' }, 'entry.tls.secretRef', `"DB Creds" is not a valid Secret name (lower case letters, digits, '-' and '.')`],
   ])('rejects %s where a SecretRef belongs, naming the path', (_what, ref, path, message) => {
     // The schema generated from SecretRef's TSDoc decides; the message says what a reference is.
-    const spec = { ...baseEnvironmentSpec, ingress: { tls: ref } } as unknown as EnvironmentSpec;
+    const spec = { ...baseEnvironmentSpec, entry: { kind: 'ingress-nginx', tls: ref } } as unknown as EnvironmentSpec;
     let error: SpecError | undefined;
     try {
       resolveEnvironment(spec, 'env.ts');

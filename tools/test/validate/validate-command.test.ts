@@ -56,6 +56,54 @@ describe('validate', () => {
     expect(status).toBe(1);
   });
 
+  describe('a hand-broken route fails with the rule, the object, the field path, the fix and the files', () => {
+    const base = 'deploy/base/wso2/httproute-wso2-gateway.yaml';
+    const patch = 'deploy/overlays/prod/patches/httproute-wso2-gateway.yaml';
+
+    it('a route to a port its Service does not have', () => {
+      temp = makeTempRepository();
+      const file = join(temp, base);
+      writeFileSync(file, readFileSync(file, 'utf8').replace('port: 8243', 'port: 8244'));
+      const { status, stdout } = runCli(temp, ['validate']);
+      expect(stdout.split('\n').filter((l) => l.startsWith('route-backend '))).toEqual([
+        `route-backend prod HTTPRoute/wso2-gateway: spec.rules[0].backendRefs[0].port 8244 is not a port of Service/wso2-gateway: use one of 9443 (servlet-https), 9763 (servlet-http), 8243 (pt-https), 8280 (pt-http), 8099 (wss), 9099 (ws), 8021 (websub-https), 9021 (websub) (${base}, patched by ${patch})`,
+      ]);
+      expect(status).toBe(1);
+    });
+
+    it('a second route claiming the same host and path on the Gateway', () => {
+      temp = makeTempRepository();
+      const kustomization = join(temp, 'deploy/overlays/prod/kustomization.yaml');
+      writeFileSync(kustomization, readFileSync(kustomization, 'utf8').replace('resources:\n', 'resources:\n  - resources/httproute-api.yaml\n'));
+      const route = ['apiVersion: gateway.networking.k8s.io/v1', 'kind: HTTPRoute', 'metadata:', '  name: api', 'spec:', '  parentRefs:', '    - name: apim', '      sectionName: wso2-gateway', '  hostnames:', '    - gw.apim.example.org', '  rules:', '    - backendRefs:', '        - name: wso2-gateway', '          port: 8243', ''];
+      writeFileSync(join(temp, 'deploy/overlays/prod/resources/httproute-api.yaml'), route.join('\n'));
+      const { status, stdout } = runCli(temp, ['validate']);
+      expect(stdout.split('\n').filter((l) => l.startsWith('route-unique-path '))).toEqual([
+        `route-unique-path prod HTTPRoute/wso2-gateway: spec.rules[0].matches[0]: host "gw.apim.example.org" path "/" on Gateway/apim is already claimed by HTTPRoute/api spec.rules[0]: give one of them another host or path, or merge them into one route (${base}, patched by ${patch})`,
+      ]);
+      expect(status).toBe(1);
+    });
+
+    it('an HTTPS back end whose BackendTLSPolicy is gone', () => {
+      temp = makeTempRepository();
+      const kustomization = join(temp, 'deploy/overlays/prod/kustomization.yaml');
+      writeFileSync(kustomization, readFileSync(kustomization, 'utf8').replace('patches:\n', 'patches:\n  - path: patches/drop-tls-policy.yaml\n'));
+      writeFileSync(join(temp, 'deploy/overlays/prod/patches/drop-tls-policy.yaml'), '$patch: delete\napiVersion: gateway.networking.k8s.io/v1\nkind: BackendTLSPolicy\nmetadata:\n  name: wso2-gateway\n');
+      const { status, stdout } = runCli(temp, ['validate']);
+      const lines = stdout.split('\n').filter((l) => l.startsWith('route-backend-tls '));
+      // The three hosts of the gateways, in the printed (sorted) order.
+      expect(lines.map((l) => l.split(':')[0])).toEqual([
+        'route-backend-tls prod HTTPRoute/wso2-gateway-websocket',
+        'route-backend-tls prod HTTPRoute/wso2-gateway-websub',
+        'route-backend-tls prod HTTPRoute/wso2-gateway',
+      ]);
+      expect(lines[2]).toBe(
+        `route-backend-tls prod HTTPRoute/wso2-gateway: spec.rules[0].backendRefs[0]: Service/wso2-gateway port 8243 serves HTTPS (appProtocol "https") but no BackendTLSPolicy targets it, so the Gateway would send plain HTTP: render one with targetRefs [{ group: "", kind: "Service", name: "wso2-gateway" }], the CA and the host name of the pods' certificate (${base}, patched by ${patch})`,
+      );
+      expect(status).toBe(1);
+    });
+  });
+
   it('reports an overlay kustomize cannot build as a finding', () => {
     temp = makeTempRepository();
     const kustomization = join(temp, 'deploy/overlays/dev/kustomization.yaml');

@@ -6,6 +6,7 @@ export const axwayBaseSpec: AxwaySpec = {
   license: { secretRef: 'axway-license' },
   certificates: { secretRef: 'axway-domain-cert' },
   adminUsers: { secretRef: 'axway-admin-users' },
+  backendTls: { hostname: 'axway-apim.base.example.org', caCertificate: { secretRef: 'axway-backend-ca' } },
   cassandra: {
     hosts: ['cassandra-1.base.example.org', 'cassandra-2.base.example.org', 'cassandra-3.base.example.org'],
     credentials: { secretRef: 'axway-cassandra' },

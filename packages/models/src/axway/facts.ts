@@ -57,6 +57,22 @@ export const axwayPorts = {
   management: 8085,
 } as const;
 
+/**
+ * Ports that serve HTTPS (the ANM, the API Manager, the traffic listener and the mutual-TLS management
+ * interface; Cloud-Automation values.yaml and the reference architecture's port table). Their Service ports
+ * say `appProtocol: https`, as Gateway API reads a back end's protocol (GEP-1911).
+ */
+export const axwayHttpsPorts: readonly (keyof typeof axwayPorts)[] = ['adminNodeManager', 'apiManager', 'traffic', 'management'];
+
+/**
+ * What the reference architecture asks of the entry for every Axway host: "Disable HTTP/2 if your ingress
+ * chooses it by default" (seed 003, External traffic). Its "Force usage of TLS protocol v1.2" holds for
+ * every listener of the environment.
+ */
+export const axwayEntryFacts = {
+  http2: false,
+} as const;
+
 /** Probe paths (Cloud-Automation values.yaml): ANM `/login` on 8090, API Manager `/` on 8075, traffic `/healthcheck` on 8080. */
 export const axwayProbePaths = {
   adminNodeManager: '/login',

@@ -1,10 +1,12 @@
 import type { ExternalConnection, ResolvedComponent } from '../component';
+import type { ResolvedPublicRoute } from '../resolve-entry';
+import { defaultRequestTimeoutSeconds, resolveBackendTls } from '../resolve-entry';
 import { quote } from '../spec-error';
 import type { StackContext } from '../stack-context';
 import { imageRef } from '../stack-context';
 import { resolveDataStore, resolveEgressTarget, resolveEgressTargets } from '../egress';
 import { eventsVolumeGi } from './events-volume';
-import { axwayMetricsSchemaTable } from './facts';
+import { axwayEntryFacts, axwayMetricsSchemaTable, axwayPorts } from './facts';
 import type { ResolvedAxwayCassandra, ResolvedAxwayEventsSettings, ResolvedAxwayMetricsDb } from './resolve-data-stores';
 import { certificateKeys, credentialKeys, resolveCassandra, resolveEventsSettings, resolveMetricsDb, useSecretFor } from './resolve-data-stores';
 import type { ResolvedAnmSettings, ResolvedApiManagerSettings, ResolvedTrafficSettings } from './resolve-workloads';
@@ -68,6 +70,8 @@ export interface ResolvedAxway {
    */
   readonly metricsSchemaCheck?: { readonly image: string; readonly table: string };
   readonly requiredControllerSettings: typeof axwayRequiredControllerSettings;
+  /** The public hosts, each with the Service port that serves it: what the Ingresses and HTTPRoutes are made of. */
+  readonly routes: readonly ResolvedPublicRoute[];
 }
 
 /** An image's full reference: the user's partial image over the property's @default. */
@@ -164,6 +168,29 @@ export function resolveAxway(spec: AxwaySpec, context: StackContext): ResolvedAx
   const apiManagerComp = withEgress(apiManagerComponent(cassandraConnections, dbConnection), [...apiManagerEgress, ...extra('apiManager')]);
   const trafficComp = withEgress(trafficComponent(cassandraConnections, dbConnection), [...backends, ...extra('traffic')]);
 
+  const backendTls = resolveBackendTls(context, 'axway.backendTls', spec.backendTls);
+  // Each interface on its own host at "/" (path rewrites break the UIs); HTTP/2 off towards clients on all of them.
+  const route = (component: ResolvedComponent, host: string, servicePort: number, extra: Partial<ResolvedPublicRoute> = {}): ResolvedPublicRoute => ({
+    name: component.id,
+    host,
+    componentId: component.id,
+    serviceName: component.serviceName,
+    servicePort,
+    ...(backendTls ? { backendTls } : {}),
+    http1Only: !axwayEntryFacts.http2,
+    requestTimeoutSeconds: defaultRequestTimeoutSeconds,
+    ...extra,
+  });
+  const routes = [
+    route(anmComponent, hosts.adminNodeManager, axwayPorts.adminNodeManager, { allowedSourceRanges: anm.allowedSourceRanges }),
+    // Sessions live in one API Manager pod, so a browser sticks to it by cookie.
+    route(apiManagerComp, hosts.apiManager, axwayPorts.apiManager, {
+      sessionCookie: apiManager.sessionCookieName,
+      ...(apiManager.allowedSourceRanges ? { allowedSourceRanges: apiManager.allowedSourceRanges } : {}),
+    }),
+    route(trafficComp, hosts.traffic, axwayPorts.traffic, { requestTimeoutSeconds: traffic.proxyReadTimeoutSeconds }),
+  ];
+
   return {
     components: [...(metricsSchemaJob ? [metricsSchemaComponent(dbConnection)] : []), anmComponent, apiManagerComp, trafficComp],
     adminNodeManager: { component: anmComponent, image: anmImage, host: hosts.adminNodeManager, settings: anm },
@@ -187,5 +214,6 @@ export function resolveAxway(spec: AxwaySpec, context: StackContext): ResolvedAx
     ...(metricsSchemaJob ? { metricsSchemaJob } : {}),
     ...(metricsSchemaCheck ? { metricsSchemaCheck } : {}),
     requiredControllerSettings: axwayRequiredControllerSettings,
+    routes,
   };
 }

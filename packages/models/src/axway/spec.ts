@@ -1,4 +1,5 @@
 import type { CidrBlock, DatabaseTlsSpec } from '../network';
+import type { BackendTlsSpec } from '../entry';
 import type { SecretRef } from '../secrets';
 import type { AdminNodeManagerSpec, ApiManagerSpec, TrafficSpec } from './workload-spec';
 
@@ -220,6 +221,12 @@ export interface AxwaySpec {
   readonly certificates: SecretRef;
   /** Secret with the ANM admin users file under key `adminUsers.json`. */
   readonly adminUsers: SecretRef;
+  /**
+   * How the Gateway opens TLS to the ANM (8090), the API Manager (8075) and the traffic pods (8065), which
+   * all serve HTTPS with the listener certificates of the image: the host name those certificates carry
+   * and the CA that signed them. Needed when `entry` renders Gateway API.
+   */
+  readonly backendTls?: BackendTlsSpec;
   /** External Cassandra cluster. */
   readonly cassandra: AxwayCassandraSpec;
   /** External metrics database. */

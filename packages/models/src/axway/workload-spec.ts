@@ -31,7 +31,8 @@ export interface AdminNodeManagerSpec {
    */
   readonly heapMb?: number;
   /**
-   * Client CIDRs the ingress admits to the ANM UI (`whitelist-source-range`); keep it private.
+   * Client CIDRs the entry admits to the ANM UI (ingress-nginx `whitelist-source-range`; with Gateway API,
+   * an Envoy Gateway SecurityPolicy that denies every other client); keep it private.
    * @default ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"]
    * @minItems 1
    * @errorMessage must list at least one CIDR; the ANM UI must not be open to everyone
@@ -44,7 +45,7 @@ export interface AdminNodeManagerSpec {
 /** The API Manager UI pod (gateway image, not on the API request path). */
 export interface ApiManagerSpec {
   /**
-   * Pods; one is recommended. More rely on the Ingress's cookie affinity, since sessions live per pod.
+   * Pods; one is recommended. More rely on the entry's cookie affinity, since sessions live per pod.
    * @default 1
    * @asType integer
    * @minimum 1
@@ -64,7 +65,8 @@ export interface ApiManagerSpec {
    */
   readonly heapMb?: number;
   /**
-   * Name of the ingress-nginx affinity cookie that keeps a browser on one API Manager pod.
+   * Name of the cookie that keeps a browser on one API Manager pod (ingress-nginx affinity cookie, or the
+   * HTTPRoute's session persistence).
    * @default "APIMGR_AFFINITY"
    * @pattern ^[A-Za-z0-9_-]+$
    * @errorMessage is not a cookie name (letters, digits, '_' and '-')
@@ -145,14 +147,16 @@ export interface TrafficSpec {
    */
   readonly heapMb?: number;
   /**
-   * Largest request body the ingress accepts (ingress-nginx's own default is `1m`).
+   * Largest request body ingress-nginx accepts (its own default is `1m`). Envoy Gateway proxies bodies of
+   * any size, so Gateway API needs no such setting.
    * @default "10m"
    * @pattern ^\d+[kmg]?$
    * @errorMessage must be an nginx size such as "10m"
    */
   readonly proxyBodySize?: string;
   /**
-   * Seconds the ingress waits for a backend response.
+   * Seconds the entry waits for a back end's response (ingress-nginx `proxy-read-timeout`, the HTTPRoute's
+   * `timeouts.request`).
    * @default 120
    * @asType integer
    * @minimum 1

@@ -13,4 +13,5 @@ export const wso2BaseSpec: Wso2Spec = {
   keystores: { secret: { secretRef: 'wso2-keystores' } },
   admin: { secretRef: 'wso2-admin' },
   gateway: { backends: [{ name: 'api-backends', cidrs: ['10.40.0.0/16'], ports: [443] }] },
+  backendTls: { hostname: 'wso2-apim.base.example.org', caCertificate: { secretRef: 'wso2-backend-ca' } },
 };

@@ -144,6 +144,25 @@ export const wso2PortNames: Readonly<Record<Wso2PortName, string>> = {
   binarySsl: 'binary-ssl',
 };
 
+/**
+ * Ports that serve TLS (the servlet, pass-through, WebSocket and WebSub transports with the keystore's
+ * certificate; product-apim v4.5.0 deployment.toml `[transport.https]` and the gateway's `wss`/`websub`
+ * listeners). Their Service ports say `appProtocol: https`, which is how a back end's protocol is written
+ * down for Gateway API (GEP-1911) and for the integrity check that every HTTPS back end has a TLS policy.
+ * 9711 is the binary (databridge) event receiver over SSL, not HTTPS.
+ */
+export const wso2HttpsPorts: readonly Wso2PortName[] = ['servletHttps', 'passThroughHttps', 'webSocketSecure', 'webSubHttps'];
+
+/**
+ * What helm-apim 4.5.x's ingresses ask of the entry (all-in-one values `kubernetes.ingress.management`
+ * annotations, and the reference sheet): a cookie named `route` keeps a browser on one control plane, and
+ * WebSocket connections stay open up to an hour without traffic.
+ */
+export const wso2EntryFacts = {
+  sessionCookie: 'route',
+  webSocketIdleSeconds: 3600,
+} as const;
+
 /** Ports each component's Service exposes. */
 export const wso2ServicePorts = {
   controlPlane: ['servletHttps', 'passThroughHttps', 'passThroughHttp', 'webSocketSecure', 'webSocket', 'webSubHttps', 'webSub', 'jms', 'binary', 'binarySsl'],
@@ -240,6 +259,13 @@ const tokenRevocationProperties = {
   password: '${admin.password}',
   'header.X-WSO2-KEY-MANAGER': 'default',
 };
+
+/**
+ * Paths of the management host that only operators use: the Carbon console, the Admin portal, the
+ * Publisher, the SOAP admin services and the Publisher and Admin REST APIs (apim.docs.wso2.com 4.5.0,
+ * "REST APIs": /api/am/publisher/v4, /api/am/admin/v4). The Developer Portal and its API stay public.
+ */
+export const wso2AdminPaths = ['/carbon', '/admin', '/publisher', '/services', '/api/am/publisher', '/api/am/admin'] as const;
 
 /** The self sign-up handler of the Developer Portal (product-apim v4.5.0 all-in-one and key-manager.toml). */
 export const wso2SelfSignUpHandler = { name: 'userPostSelfRegistration', subscriptions: ['POST_ADD_USER'] } as const;

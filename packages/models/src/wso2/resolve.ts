@@ -4,9 +4,11 @@ import type { ResolvedDatabaseTls } from '../network';
 import type { ResourcesSpec } from '../resources';
 import { checkHeapFits, checkResources } from '../resources';
 import { quote } from '../spec-error';
+import type { ResolvedPublicRoute } from '../resolve-entry';
+import { defaultRequestTimeoutSeconds, resolveBackendTls } from '../resolve-entry';
 import type { StackContext } from '../stack-context';
 import type { Wso2ImageKind } from './facts';
-import { wso2Images, wso2KeyManagerProfile, wso2Ports, wso2SchemaScripts, wso2SchemaTables, wso2ServerRole } from './facts';
+import { wso2EntryFacts, wso2Images, wso2KeyManagerProfile, wso2Ports, wso2SchemaScripts, wso2SchemaTables, wso2ServerRole, wso2AdminPaths } from './facts';
 import type { ResolvedWso2Database, ResolvedWso2GatewayEnvironment, ResolvedWso2Keystores } from './resolve-settings';
 import { resolveDatabase, resolveGatewayEnvironments, resolveHostnames, resolveImage, resolveKeystores } from './resolve-settings';
 import type { Wso2AutoscalingSpec, Wso2ComponentSpec, Wso2HostnamesSpec, Wso2Spec } from './spec';
@@ -93,6 +95,8 @@ export interface ResolvedWso2 {
   /** Every in-cluster URL, computed once from the Service names. */
   readonly wiring: Wso2Wiring;
   readonly components: readonly ResolvedComponent[];
+  /** The public hosts, each with the Service port that serves it: what the Ingresses and HTTPRoutes are made of. */
+  readonly routes: readonly ResolvedPublicRoute[];
 }
 
 /** Key of the admin Secret holding the URL-encoded password that `[apim.*.jms]` read. */
@@ -298,6 +302,39 @@ export function resolveWso2(spec: Wso2Spec, ctx: StackContext): ResolvedWso2 {
     ),
   ];
 
+  const backendTls = resolveBackendTls(ctx, `${path}.backendTls`, spec.backendTls);
+  const route = (name: string, host: string, c: ResolvedWso2Component, servicePort: number, extra: Partial<ResolvedPublicRoute> = {}): ResolvedPublicRoute => ({
+    name,
+    host,
+    componentId: c.id,
+    serviceName: c.serviceName,
+    servicePort,
+    ...(backendTls ? { backendTls } : {}),
+    http1Only: false,
+    requestTimeoutSeconds: defaultRequestTimeoutSeconds,
+    ...extra,
+  });
+  // Gateway hosts go to the Universal Gateways, never to the control plane; each host is one route.
+  const routes = [
+    route(ids.controlPlane, hostnames.management, controlPlane, wso2Ports.servletHttps, { sessionCookie: wso2EntryFacts.sessionCookie }),
+    // With an allow-list, the management paths get a route (and Ingress) of their own that admits only it;
+    // entries pick the longest matching prefix, so the Developer Portal under `/` stays public.
+    ...(adminSourceRanges
+      ? [
+          route(`${ids.controlPlane}-admin`, hostnames.management, controlPlane, wso2Ports.servletHttps, {
+            sessionCookie: wso2EntryFacts.sessionCookie,
+            paths: [...wso2AdminPaths],
+            allowedSourceRanges: [...adminSourceRanges],
+            listenerOf: ids.controlPlane,
+          }),
+        ]
+      : []),
+    route(ids.gateway, hostnames.gateway, gateway, wso2Ports.passThroughHttps),
+    route(`${ids.gateway}-websocket`, hostnames.websocket, gateway, wso2Ports.webSocketSecure, { requestTimeoutSeconds: 0, idleTimeoutSeconds: wso2EntryFacts.webSocketIdleSeconds }),
+    route(`${ids.gateway}-websub`, hostnames.websub, gateway, wso2Ports.webSubHttps),
+    ...(keyManager.ingress ? [route(ids.keyManager, hostnames.keyManager, keyManager, wso2Ports.servletHttps)] : []),
+  ];
+
   return {
     version,
     controlPlane,
@@ -314,6 +351,7 @@ export function resolveWso2(spec: Wso2Spec, ctx: StackContext): ResolvedWso2 {
     securityContext: { runAsUser: security.runAsUser!, runAsGroup: security.runAsGroup! },
     wiring,
     components,
+    routes,
   };
 }
 

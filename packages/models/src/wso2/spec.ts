@@ -1,3 +1,4 @@
+import type { BackendTlsSpec } from '../entry';
 import type { ResourcesSpec } from '../resources';
 import type { CidrBlock, DatabaseTlsSpec, EgressTargetSpec } from '../network';
 import type { SecretRef } from '../secrets';
@@ -403,6 +404,13 @@ export interface Wso2Spec {
   readonly databases: Wso2DatabasesSpec;
   /** Keystore and truststore files and their passwords. */
   readonly keystores: Wso2KeystoresSpec;
+  /**
+   * How the Gateway opens TLS to the control plane, key managers and gateways (9443, 8243, 8099, 8021 all
+   * serve HTTPS with the certificate of `keystores.keystoreFile`): the host name that certificate carries
+   * and the CA that signed it. Needed when `entry` renders Gateway API; the stock `wso2carbon.jks` holds a
+   * self-signed certificate for `localhost`, so give the pods a certificate of your CA.
+   */
+  readonly backendTls?: BackendTlsSpec;
   /**
    * Secret with the keys `username` and `password` of the super admin, identical on every component.
    * The product writes them into AMQP URLs, so they cannot contain `@`, `{` or `}`; other URL-special

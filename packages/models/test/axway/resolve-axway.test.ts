@@ -9,7 +9,7 @@ function environment(axway: Record<string, unknown>, production = false): Enviro
     production,
     images: { registry: 'registry.example.org/apim' },
     secrets: { provider: 'external-secrets', store: { kind: 'ClusterSecretStore', name: 'store' } },
-    ingress: { tls: { secretRef: 'apim-tls' } },
+    entry: { kind: 'ingress-nginx', tls: { secretRef: 'apim-tls' } },
     network: { dataSubnets: ['10.30.0.0/16'] },
     // A traffic override keeps the base's back ends, which every environment must name.
     axway: { ...axwayBaseSpec, ...axway, traffic: { backends: axwayBaseSpec.traffic!.backends, ...(axway.traffic as object) } } as AxwaySpec,

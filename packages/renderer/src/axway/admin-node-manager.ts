@@ -5,7 +5,7 @@ import { clusterService, serviceAccount } from '../common/service';
 import type { KubeObject } from '../kube-object';
 import { axwayDeployment, httpProbe } from './pod-template';
 import { prechecks } from './prechecks';
-import { axwayStorage, baseEnv, containerResources, jvmConfigMap, metricsDbEnv } from './runtime';
+import { axwayServicePort, axwayStorage, baseEnv, containerResources, jvmConfigMap, metricsDbEnv } from './runtime';
 
 /**
  * The Admin Node Manager: exactly one pod, replaced with `Recreate` because a rolling update would
@@ -35,5 +35,5 @@ export function renderAdminNodeManager(env: ResolvedEnvironment, ax: ResolvedAxw
       securityContext: containerSecurityContext(),
     },
   });
-  return [serviceAccount(component), config, deployment, clusterService(component, [{ name: 'https', port }])];
+  return [serviceAccount(component), config, deployment, clusterService(component, [axwayServicePort('https', port)])];
 }

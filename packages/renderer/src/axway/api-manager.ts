@@ -5,7 +5,7 @@ import { clusterService, serviceAccount } from '../common/service';
 import type { KubeObject } from '../kube-object';
 import { axwayDeployment, besideAdminNodeManager, drainPreStop, firstStartProbe, httpProbe } from './pod-template';
 import { prechecks } from './prechecks';
-import { axwayStorage, containerResources, gatewayContainerPorts, gatewayEnv, jvmConfigMap } from './runtime';
+import { axwayServicePort, axwayStorage, containerResources, gatewayContainerPorts, gatewayEnv, jvmConfigMap } from './runtime';
 
 /**
  * The API Manager UI: the gateway image serving the UI and REST API on 8075. Not on the API request
@@ -44,8 +44,8 @@ export function renderApiManager(env: ResolvedEnvironment, ax: ResolvedAxway): K
   });
   // 8085 is listed so that the ANM's connection to each gateway pod is visible to policy derivation.
   const service = clusterService(component, [
-    { name: 'ui', port },
-    { name: 'mgmt', port: axwayPorts.management },
+    axwayServicePort('ui', port),
+    axwayServicePort('mgmt', axwayPorts.management),
   ]);
   return [serviceAccount(component), config, deployment, service];
 }

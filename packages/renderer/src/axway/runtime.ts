@@ -1,7 +1,8 @@
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { IContainerPort, IEnvVar, IResourceRequirements, IVolume, IVolumeMount } from 'kubernetes-models/v1';
 import type { ResolvedAxway, ResolvedComponent, ResourcesSpec } from '@apim-gitops/models';
-import { axwayCassandraEnv, axwayGatewayInstanceDir, axwayHealthPath, axwayInstallRoot, axwayPaths, axwayPorts, axwayVmArgs } from '@apim-gitops/models';
+import { axwayCassandraEnv, axwayGatewayInstanceDir, axwayHealthPath, axwayHttpsPorts, axwayInstallRoot, axwayPaths, axwayPorts, axwayVmArgs } from '@apim-gitops/models';
+import type { NamedPort } from '../common/service';
 import { componentLabels } from '../labels';
 
 // Paths are product facts (models' axway/facts.ts); these are short names for them.
@@ -158,4 +159,10 @@ export function axwayStorage(ax: ResolvedAxway, component: ResolvedComponent, ro
     );
   }
   return { volumes, mounts };
+}
+
+/** A Service port of an Axway pod, marked `appProtocol: https` where the pods serve TLS on it (facts.ts `axwayHttpsPorts`). */
+export function axwayServicePort(name: string, port: number): NamedPort {
+  const https = axwayHttpsPorts.some((key) => axwayPorts[key] === port);
+  return { name, port, ...(https ? { appProtocol: 'https' as const } : {}) };
 }

@@ -8,7 +8,7 @@ import type { KubeObject } from '../kube-object';
 import { selectorLabels } from '../labels';
 import { axwayDeployment, besideAdminNodeManager, drainPreStop, firstStartProbe, httpProbe } from './pod-template';
 import { prechecks } from './prechecks';
-import { axwayStorage, containerResources, gatewayContainerPorts, gatewayEnv, jvmConfigMap } from './runtime';
+import { axwayServicePort, axwayStorage, containerResources, gatewayContainerPorts, gatewayEnv, jvmConfigMap } from './runtime';
 
 /**
  * The traffic gateways: one pod per node where the nodes allow it (preferred anti-affinity), spread
@@ -49,10 +49,10 @@ export function renderTraffic(env: ResolvedEnvironment, ax: ResolvedAxway): Kube
     },
   });
   const service = clusterService(component, [
-    { name: 'traffic', port: axwayPorts.traffic },
-    { name: 'health', port: axwayPorts.health },
+    axwayServicePort('traffic', axwayPorts.traffic),
+    axwayServicePort('health', axwayPorts.health),
     // Listed so that the ANM's connection to each gateway pod is visible to policy derivation.
-    { name: 'mgmt', port: axwayPorts.management },
+    axwayServicePort('mgmt', axwayPorts.management),
   ]);
   const objects: KubeObject[] = [serviceAccount(component), config, deployment, service];
   const pdb = podDisruptionBudget(component, settings.replicas, settings.replicas - 1);

@@ -8,6 +8,13 @@ export interface NamedPort {
   /** At most 15 characters (container port names are IANA service names). */
   readonly name: string;
   readonly port: number;
+  /**
+   * `https` where the pods serve TLS on it: how a Service port states its protocol (Kubernetes
+   * `appProtocol`; Gateway API GEP-1911), and what the check that every HTTPS back end has a
+   * BackendTLSPolicy reads. Envoy Gateway's route translation acts only on `kubernetes.io/h2c` and
+   * `grpc` there, so `https` leaves its routing as it was; the BackendTLSPolicy does the TLS.
+   */
+  readonly appProtocol?: 'https';
 }
 
 /** A ClusterIP Service for a component, `targetPort` equal to `port` (the container's own numbers). */
@@ -17,7 +24,7 @@ export function clusterService(component: ResolvedComponent, ports: readonly Nam
     spec: {
       type: 'ClusterIP',
       selector: selectorLabels(component),
-      ports: ports.map((p) => ({ name: p.name, port: p.port, targetPort: p.port, protocol: 'TCP' })),
+      ports: ports.map((p) => ({ name: p.name, port: p.port, targetPort: p.port, protocol: 'TCP', ...(p.appProtocol ? { appProtocol: p.appProtocol } : {}) })),
       ...extra,
     },
   });

@@ -83,7 +83,12 @@ export function proveFlows(env: ResolvedEnvironment, objects: readonly Manifest[
     results.push({ kind, why, from: c.from.name, to: c.to.name, port: c.port, protocol: c.protocol ?? 'TCP', allowed, ok: kind === 'needed' ? allowed : !allowed });
   };
 
-  const controller: Endpoint = { kind: 'pod', name: `ingress controller (${env.ingress.controllerNamespace})`, namespace: env.ingress.controllerNamespace, labels: env.ingress.controllerPodLabels };
+  // The entry's pods: the ingress-nginx controller and/or the Gateway's proxies, whichever is rendered.
+  const entries: { pod: Endpoint; namespace: string }[] = [];
+  const nginx = env.entry.ingressNginx;
+  if (nginx) entries.push({ namespace: nginx.controllerNamespace, pod: { kind: 'pod', name: `ingress controller (${nginx.controllerNamespace})`, namespace: nginx.controllerNamespace, labels: nginx.controllerPodLabels } });
+  const dataPlane = env.entry.gatewayApi?.dataPlane;
+  if (dataPlane) entries.push({ namespace: dataPlane.namespace, pod: { kind: 'pod', name: `gateway proxy (${dataPlane.namespace})`, namespace: dataPlane.namespace, labels: dataPlane.podLabels } });
   const scraper: Endpoint = { kind: 'pod', name: `monitoring (${env.monitoring.namespace})`, namespace: env.monitoring.namespace, labels: env.monitoring.podLabels };
   const dns: Endpoint = { kind: 'pod', name: `cluster DNS (${env.network.dns.namespace})`, namespace: env.network.dns.namespace, labels: env.network.dns.podLabels };
   const pods = new Map<string, Endpoint>();
@@ -100,7 +105,7 @@ export function proveFlows(env: ResolvedEnvironment, objects: readonly Manifest[
       const to = pods.get(edge.to);
       if (to) check('needed', edge.to === c.id ? 'wiring (itself)' : 'wiring', { from, to, port: edge.port });
     }
-    for (const port of c.ingressPorts) check('needed', 'entry', { from: controller, to: from, port });
+    for (const port of c.ingressPorts) for (const entry of entries) check('needed', 'entry', { from: entry.pod, to: from, port });
     for (const port of c.metricsPorts) check('needed', 'metrics', { from: scraper, to: from, port });
     for (const protocol of ['UDP', 'TCP']) check('needed', 'dns', { from, to: dns, port: 53, protocol });
     for (const e of c.external) {
@@ -112,7 +117,7 @@ export function proveFlows(env: ResolvedEnvironment, objects: readonly Manifest[
   // Probes: each must be denied.
   const stranger: Endpoint = { kind: 'pod', name: 'a pod in another namespace', namespace: 'other-team', labels: { app: 'other' } };
   const nonDns: Endpoint = { kind: 'pod', name: `a non-DNS pod in ${env.network.dns.namespace}`, namespace: env.network.dns.namespace, labels: { 'k8s-app': 'metrics-server' } };
-  const neighbour: Endpoint = { kind: 'pod', name: `another pod in ${env.ingress.controllerNamespace}`, namespace: env.ingress.controllerNamespace, labels: { app: 'not-the-controller' } };
+  const neighbours: Endpoint[] = entries.map((e) => ({ kind: 'pod', name: `another pod in ${e.namespace}`, namespace: e.namespace, labels: { app: 'not-the-entry' } }));
   const monitoringNeighbour: Endpoint = { kind: 'pod', name: `another pod in ${env.monitoring.namespace}`, namespace: env.monitoring.namespace, labels: { app: 'not-a-scraper' } };
   const internet: Endpoint = { kind: 'address', name: `the Internet (${internetAddress})`, ip: internetAddress };
   const stores = (stack: string) =>
@@ -121,7 +126,7 @@ export function proveFlows(env: ResolvedEnvironment, objects: readonly Manifest[
     const pod = pods.get(c.id);
     if (!pod || pod.kind !== 'pod') continue;
     for (const p of pod.ports ?? []) check('probe', 'other namespace', { from: stranger, to: pod, port: p.port, protocol: p.protocol });
-    for (const port of c.ingressPorts) check('probe', 'controller namespace, not the controller', { from: neighbour, to: pod, port });
+    for (const port of c.ingressPorts) for (const neighbour of neighbours) check('probe', "entry's namespace, not its pods", { from: neighbour, to: pod, port });
     for (const p of pod.ports ?? []) check('probe', 'monitoring namespace, not a scraper', { from: monitoringNeighbour, to: pod, port: p.port, protocol: p.protocol });
     check('probe', 'DNS port of a non-DNS pod', { from: pod, to: nonDns, port: 53, protocol: 'UDP' });
     // The Internet on every port the component uses outside, unless it says "any address" for that port.

@@ -16,6 +16,10 @@ import { podReferencesRule } from './rules/pod-references';
 import { podSecurityRule } from './rules/pod-security';
 import { preStopGraceRule } from './rules/prestop-grace';
 import { probePortRule } from './rules/probe-port';
+import { routeBackendRule } from './rules/route-backend';
+import { routeBackendTlsRule } from './rules/route-backend-tls';
+import { routeTlsRule } from './rules/route-tls';
+import { routeUniquePathRule } from './rules/route-unique-path';
 import { secretLiteralRule } from './rules/secret-literal';
 import { serviceAccountRule } from './rules/service-account';
 import { serviceSelectorRule } from './rules/service-selector';
@@ -40,6 +44,10 @@ export const integrityRules: readonly IntegrityRule[] = [
   podSecurityRule,
   preStopGraceRule,
   probePortRule,
+  routeBackendRule,
+  routeBackendTlsRule,
+  routeTlsRule,
+  routeUniquePathRule,
   secretLiteralRule,
   serviceAccountRule,
   serviceSelectorRule,

@@ -1,5 +1,6 @@
 export * from './all-rules';
 export * from './config-text';
+export * from './http-routes';
 export * from './ingress-paths';
 export * from './integrity-rule';
 export * from './workloads';

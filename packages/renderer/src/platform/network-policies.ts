@@ -75,14 +75,27 @@ function externalRules(env: ResolvedEnvironment, external: readonly ExternalConn
 }
 
 /**
- * Who may open connections to one component: the ingress controller's pods on its ingress ports, the
- * peers whose `connects` name it (itself included) on the ports they use, and the monitoring system's
- * scrapers on its metrics ports. One policy per component, so a reviewer reads its callers in one place.
+ * What sends public traffic to the components: the ingress-nginx controller's pods and the Gateway's
+ * proxy pods (each by namespace and labels together), whichever the entry renders.
+ */
+export function entryPeers(env: ResolvedEnvironment): INetworkPolicyPeer[] {
+  const peers: INetworkPolicyPeer[] = [];
+  const nginx = env.entry.ingressNginx;
+  if (nginx) peers.push(podsIn(nginx.controllerNamespace, nginx.controllerPodLabels));
+  const dataPlane = env.entry.gatewayApi?.dataPlane;
+  if (dataPlane) peers.push(podsIn(dataPlane.namespace, dataPlane.podLabels));
+  return peers;
+}
+
+/**
+ * Who may open connections to one component: the entry's pods on its ingress ports, the peers whose
+ * `connects` name it (itself included) on the ports they use, and the monitoring system's scrapers on
+ * its metrics ports. One policy per component, so a reviewer reads its callers in one place.
  */
 function ingressPolicy(env: ResolvedEnvironment, target: ResolvedComponent): NetworkPolicy | undefined {
   const rules: INetworkPolicyIngressRule[] = [];
-  if (target.ingressPorts.length > 0)
-    rules.push({ from: [podsIn(env.ingress.controllerNamespace, env.ingress.controllerPodLabels)], ports: tcpPorts(target.ingressPorts) });
+  const entry = entryPeers(env);
+  if (target.ingressPorts.length > 0 && entry.length > 0) rules.push({ from: entry, ports: tcpPorts(target.ingressPorts) });
   const callers = env.components
     .filter((c) => c.connects.some((edge) => edge.to === target.id))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

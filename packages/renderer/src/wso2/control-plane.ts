@@ -2,7 +2,7 @@ import type { ResolvedEnvironment, ResolvedWso2 } from '@apim-gitops/models';
 import { wso2ContainerPorts, wso2ServicePorts } from '@apim-gitops/models';
 import type { KubeObject } from '../kube-object';
 import { controlPlaneToml } from './deployment-toml';
-import { managementAdminIngresses, managementIngress } from './ingresses';
+import { wso2Ingresses } from './ingresses';
 import { componentOf } from './component-of';
 import { renderWso2Workload, startupHealthcheckPath } from './workload';
 
@@ -23,7 +23,6 @@ export function renderControlPlane(env: ResolvedEnvironment, wso2: ResolvedWso2)
       servicePorts: wso2ServicePorts.controlPlane,
       readinessPath: startupHealthcheckPath,
     }),
-    managementIngress(env, wso2, component),
-    ...managementAdminIngresses(env, wso2, component),
+    ...wso2Ingresses(env, wso2, component),
   ];
 }

@@ -4,7 +4,7 @@ import { cpuAutoscaler, podDisruptionBudget } from '../common/disruption';
 import type { KubeObject } from '../kube-object';
 import { componentOf } from './component-of';
 import { gatewayToml } from './deployment-toml';
-import { gatewayIngresses } from './ingresses';
+import { wso2Ingresses } from './ingresses';
 import { renderWso2Workload, startupHealthcheckPath } from './workload';
 
 /**
@@ -28,6 +28,6 @@ export function renderGateway(env: ResolvedEnvironment, wso2: ResolvedWso2): Kub
     }),
     ...(pdb ? [pdb] : []),
     ...(gw.autoscaling ? [cpuAutoscaler(component, gw.autoscaling.minReplicas, gw.autoscaling.maxReplicas, gw.autoscaling.targetCpuPercent)] : []),
-    ...gatewayIngresses(env, wso2, component),
+    ...wso2Ingresses(env, wso2, component),
   ];
 }

@@ -4,7 +4,7 @@ import { podDisruptionBudget } from '../common/disruption';
 import type { KubeObject } from '../kube-object';
 import { componentOf } from './component-of';
 import { keyManagerToml } from './deployment-toml';
-import { keyManagerIngresses } from './ingresses';
+import { wso2Ingresses } from './ingresses';
 import { jwksPath, renderWso2Workload } from './workload';
 
 /** The key managers (ACP image, `key-manager` profile): rolling, a PDB from two replicas on. */
@@ -23,6 +23,6 @@ export function renderKeyManager(env: ResolvedEnvironment, wso2: ResolvedWso2): 
       readinessPath: jwksPath,
     }),
     ...(pdb ? [pdb] : []),
-    ...keyManagerIngresses(env, wso2, component),
+    ...wso2Ingresses(env, wso2, component),
   ];
 }

@@ -1,5 +1,5 @@
 import type { ResolvedComponent, ResolvedEnvironment, ResolvedWso2, ResolvedWso2Component, Wso2PortName } from '@apim-gitops/models';
-import { wso2AdminUrlEncodedPasswordKey, wso2KeyManagerProfile, wso2ConfigVolume, wso2Home as productHome, wso2Paths, wso2PortNames, wso2Ports, wso2ProbePaths } from '@apim-gitops/models';
+import { wso2AdminUrlEncodedPasswordKey, wso2KeyManagerProfile, wso2ConfigVolume, wso2Home as productHome, wso2Paths, wso2HttpsPorts, wso2PortNames, wso2Ports, wso2ProbePaths } from '@apim-gitops/models';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IContainer, IEnvVar, IPodSpec, IProbe, IVolume, IVolumeMount } from 'kubernetes-models/v1';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
@@ -199,6 +199,6 @@ export function renderWso2Workload(w: Wso2Workload): KubeObject[] {
     serviceAccount(w.component),
     configMap,
     wso2Deployment(w, configMap),
-    clusterService(w.component, w.servicePorts.map((p) => ({ name: wso2PortNames[p], port: wso2Ports[p] }))),
+    clusterService(w.component, w.servicePorts.map((p) => ({ name: wso2PortNames[p], port: wso2Ports[p], ...(wso2HttpsPorts.includes(p) ? { appProtocol: 'https' as const } : {}) }))),
   ];
 }

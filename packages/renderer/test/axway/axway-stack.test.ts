@@ -14,7 +14,7 @@ function spec(axway: Record<string, unknown> = {}, production = false): Environm
     production,
     images: { registry: 'registry.example.org/apim', pullSecret: { secretRef: 'registry-pull' } },
     secrets: { provider: 'external-secrets', store: { kind: 'ClusterSecretStore', name: 'store' } },
-    ingress: { tls: { secretRef: 'apim-tls' } },
+    entry: { kind: 'ingress-nginx', tls: { secretRef: 'apim-tls' } },
     // A traffic override keeps the base's back ends, which every environment must name.
     axway: { ...axwayBaseSpec, ...axway, traffic: { backends: axwayBaseSpec.traffic!.backends, ...(axway.traffic as object) } } as EnvironmentSpec['axway'] & object,
   };
@@ -226,8 +226,9 @@ describe('environments', () => {
       expect(find(d, 'Deployment', name)!.spec.template.spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].labelSelector.matchLabels['app.kubernetes.io/instance']).toBe('axway-anm');
     expect(envOf(find(d, 'Deployment', 'axway-traffic')!).EMT_DEPLOYMENT_ENABLED).toBe('true');
   });
-  it('the ANM Ingress admits only the allow-list, the API Manager Ingress sticks by cookie, traffic accepts large bodies', () => {
-    const a = (name: string) => find(p, 'Ingress', name)!.metadata.annotations;
+  it('on ingress-nginx, the ANM Ingress admits only the allow-list, the API Manager Ingress sticks by cookie, traffic accepts large bodies', () => {
+    const onNginx = render({ ...prod, entry: { kind: 'ingress-nginx', tls: { secretRef: 'apim-tls' } } });
+    const a = (name: string) => find(onNginx, 'Ingress', name)!.metadata.annotations;
     expect(a('axway-anm')['nginx.ingress.kubernetes.io/whitelist-source-range']).toBe('10.20.0.0/16');
     expect(a('axway-api-manager')).toMatchObject({
       'nginx.ingress.kubernetes.io/affinity': 'cookie',

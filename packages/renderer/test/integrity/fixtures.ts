@@ -6,7 +6,8 @@ const restricted = { allowPrivilegeEscalation: false, capabilities: { drop: ['AL
 
 /**
  * A small environment that every integrity rule accepts: a gateway Deployment with its Service,
- * ServiceAccount, PDB, HPA, Ingress, ConfigMap, NetworkPolicy and ExternalSecrets. Each call
+ * ServiceAccount, PDB, HPA, Ingress, HTTPRoute on a Gateway with a BackendTLSPolicy, ConfigMap,
+ * NetworkPolicy and ExternalSecrets. Each call
  * returns fresh objects, so a test can break one without touching the others.
  */
 export function goodObjects(): Manifest[] {
@@ -64,7 +65,7 @@ export function goodObjects(): Manifest[] {
         },
       },
     },
-    { apiVersion: 'v1', kind: 'Service', metadata: { name: 'gw' }, spec: { selector: gwLabels, ports: [{ name: 'https', port: 9443, targetPort: 9443 }] } },
+    { apiVersion: 'v1', kind: 'Service', metadata: { name: 'gw' }, spec: { selector: gwLabels, ports: [{ name: 'https', port: 9443, targetPort: 9443, appProtocol: 'https' }] } },
     { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'gw' }, spec: { minAvailable: 1, selector: { matchLabels: gwLabels } } },
     {
       apiVersion: 'autoscaling/v2',
@@ -97,6 +98,32 @@ export function goodObjects(): Manifest[] {
     },
     { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'gw-ingress' }, spec: { podSelector: { matchLabels: gwLabels }, policyTypes: ['Ingress'], ingress: [] } },
     { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'default-deny' }, spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] } },
+    {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      metadata: { name: 'apim' },
+      spec: {
+        gatewayClassName: 'eg',
+        listeners: [{ name: 'gw', hostname: 'gw.example.org', port: 443, protocol: 'HTTPS', tls: { mode: 'Terminate', certificateRefs: [{ kind: 'Secret', name: 'apim-tls' }] } }],
+      },
+    },
+    {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name: 'gw' },
+      spec: {
+        parentRefs: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'apim', sectionName: 'gw' }],
+        hostnames: ['gw.example.org'],
+        rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs: [{ name: 'gw', port: 9443 }] }],
+      },
+    },
+    {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'BackendTLSPolicy',
+      metadata: { name: 'gw' },
+      spec: { targetRefs: [{ group: '', kind: 'Service', name: 'gw' }], validation: { caCertificateRefs: [{ group: '', kind: 'Secret', name: 'gw-ca' }], hostname: 'gw.apim.internal' } },
+    },
+    { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'gw-ca' }, spec: { target: { name: 'gw-ca' } } },
     { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'gw-keys' }, spec: { target: { name: 'gw-keys' } } },
     { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'registry-pull' }, spec: { target: { name: 'registry-pull' } } },
   ])) as Manifest[];

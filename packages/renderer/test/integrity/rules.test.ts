@@ -70,6 +70,87 @@ const cases: Record<string, readonly BadCase[]> = {
     { name: 'a tls entry without a Secret', breakIt: (o) => delete find(o, 'Ingress/gw').spec.tls[0].secretName, findings: ['ingress-tls Ingress/gw: spec.tls[0] has no secretName'] },
     { name: 'a rule without a host', breakIt: (o) => delete find(o, 'Ingress/gw').spec.rules[0].host, findings: ['ingress-tls Ingress/gw: spec.rules[0] has no host, so it cannot be served over TLS: set a host'] },
   ],
+  'route-backend': [
+    {
+      name: 'a Service that is not rendered',
+      breakIt: (o) => (find(o, 'HTTPRoute/gw').spec.rules[0].backendRefs[0].name = 'gateway'),
+      findings: ['route-backend HTTPRoute/gw: spec.rules[0].backendRefs[0].name "gateway" is not a rendered Service: name one of "gw"'],
+    },
+    {
+      name: 'a port the Service does not have',
+      breakIt: (o) => (find(o, 'HTTPRoute/gw').spec.rules[0].backendRefs[0].port = 8243),
+      findings: ['route-backend HTTPRoute/gw: spec.rules[0].backendRefs[0].port 8243 is not a port of Service/gw: use one of 9443 (https)'],
+    },
+  ],
+  'route-unique-path': [
+    {
+      name: 'a second route on the same Gateway, host and path',
+      breakIt: (o) => o.push({ ...structuredClone(find(o, 'HTTPRoute/gw')), metadata: { name: 'gw2' } } as Manifest),
+      findings: ['route-unique-path HTTPRoute/gw2: spec.rules[0].matches[0]: host "gw.example.org" path "/" on Gateway/apim is already claimed by HTTPRoute/gw spec.rules[0].matches[0]: give one of them another host or path, or merge them into one route'],
+    },
+    {
+      name: 'a rule without matches, which claims "/"',
+      breakIt: (o) => {
+        const second = structuredClone(find(o, 'HTTPRoute/gw'));
+        delete second.spec.rules[0].matches;
+        o.push({ ...second, metadata: { name: 'gw2' } } as Manifest);
+      },
+      findings: ['route-unique-path HTTPRoute/gw2: spec.rules[0]: host "gw.example.org" path "/" on Gateway/apim is already claimed by HTTPRoute/gw spec.rules[0].matches[0]: give one of them another host or path, or merge them into one route'],
+    },
+  ],
+  'route-backend-tls': [
+    {
+      name: 'an HTTPS back end without a BackendTLSPolicy',
+      breakIt: (o) => o.splice(o.indexOf(find(o, 'BackendTLSPolicy/gw') as Manifest), 1),
+      findings: ['route-backend-tls HTTPRoute/gw: spec.rules[0].backendRefs[0]: Service/gw port 9443 serves HTTPS (appProtocol "https") but no BackendTLSPolicy targets it, so the Gateway would send plain HTTP: render one with targetRefs [{ group: "", kind: "Service", name: "gw" }], the CA and the host name of the pods\' certificate'],
+    },
+    {
+      name: 'a policy for another port of the Service only',
+      breakIt: (o) => (find(o, 'BackendTLSPolicy/gw').spec.targetRefs[0].sectionName = 'mgmt'),
+      findings: ['route-backend-tls HTTPRoute/gw: spec.rules[0].backendRefs[0]: Service/gw port 9443 serves HTTPS (appProtocol "https") but no BackendTLSPolicy targets it, so the Gateway would send plain HTTP: render one with targetRefs [{ group: "", kind: "Service", name: "gw" }], the CA and the host name of the pods\' certificate'],
+    },
+    {
+      name: 'a policy whose Service is not rendered',
+      breakIt: (o) => {
+        const policy = structuredClone(find(o, 'BackendTLSPolicy/gw'));
+        policy.spec.targetRefs = [{ group: '', kind: 'Service', name: 'km' }];
+        o.push({ ...policy, metadata: { name: 'km' } } as Manifest);
+      },
+      findings: ['route-backend-tls BackendTLSPolicy/km: spec.targetRefs[0] Service/km is not rendered: target a Service the routes reach'],
+    },
+    {
+      name: 'a CA nothing makes',
+      breakIt: (o) => (find(o, 'BackendTLSPolicy/gw').spec.validation.caCertificateRefs[0] = { group: '', kind: 'ConfigMap', name: 'corp-ca' }),
+      findings: ['route-backend-tls BackendTLSPolicy/gw: spec.validation.caCertificateRefs[0] ConfigMap/corp-ca is not rendered: render it (a Secret from the secret backend), or declare "ConfigMap/corp-ca" in the apim-gitops.io/external-refs annotation'],
+    },
+  ],
+  'route-tls': [
+    {
+      name: 'a listener that serves plain HTTP',
+      breakIt: (o) => Object.assign(find(o, 'Gateway/apim').spec.listeners[0], { protocol: 'HTTP', port: 80, tls: undefined }),
+      findings: ['route-tls HTTPRoute/gw: spec.parentRefs[0] attaches to Gateway/apim spec.listeners[0] ("gw"), which does not terminate TLS with a certificate (protocol "HTTP"): attach to an HTTPS listener with tls.certificateRefs'],
+    },
+    {
+      name: 'a host the listener does not serve',
+      breakIt: (o) => (find(o, 'HTTPRoute/gw').spec.hostnames = ['api.example.org']),
+      findings: ['route-tls HTTPRoute/gw: spec.parentRefs[0] attaches to Gateway/apim spec.listeners[0] ("gw"), whose hostname "gw.example.org" does not cover "api.example.org": attach to the listener of that host'],
+    },
+    {
+      name: 'a route without hosts',
+      breakIt: (o) => delete find(o, 'HTTPRoute/gw').spec.hostnames,
+      findings: ['route-tls HTTPRoute/gw: spec.hostnames is empty, so the route answers every host, certificate or not: list the hosts it serves'],
+    },
+    {
+      name: 'a Gateway that is not rendered',
+      breakIt: (o) => (find(o, 'HTTPRoute/gw').spec.parentRefs[0].name = 'edge'),
+      findings: ['route-tls HTTPRoute/gw: spec.parentRefs[0] Gateway/edge is not rendered: render it, or name the platform Gateway\'s namespace'],
+    },
+    {
+      name: 'a listener the Gateway does not have',
+      breakIt: (o) => (find(o, 'HTTPRoute/gw').spec.parentRefs[0].sectionName = 'api'),
+      findings: ['route-tls HTTPRoute/gw: spec.parentRefs[0] attaches to no listener of Gateway/apim (no listener "api"): name a listener that serves "gw.example.org"'],
+    },
+  ],
   'probe-port': [
     { name: 'a probe on an undeclared port number', breakIt: (o) => (gwContainer(o).readinessProbe.httpGet.port = 9444), findings: [`probe-port Deployment/gw: ${c} readinessProbe.httpGet.port 9444 is not a declared container port`] },
     { name: 'a probe on an undeclared port name', breakIt: (o) => (gwContainer(o).livenessProbe.tcpSocket.port = 'http'), findings: [`probe-port Deployment/gw: ${c} livenessProbe.tcpSocket.port "http" is not a declared container port`] },
@@ -212,6 +293,26 @@ describe('integrity rules', () => {
     gwPod(objects).automountServiceAccountToken = true;
     find(objects, 'Deployment/gw').spec.template.metadata.annotations = { 'apim-gitops.io/needs-service-account-token': 'true' };
     expect(lines(objects, 'service-account')).toEqual([]);
+  });
+
+  it('accept a route on a platform Gateway in another namespace, whose listeners are checked there', () => {
+    const objects = goodObjects();
+    find(objects, 'HTTPRoute/gw').spec.parentRefs[0] = { name: 'shared', namespace: 'envoy-gateway-system' };
+    expect(lines(objects)).toEqual([]);
+  });
+
+  it('accept a CA declared external, and a wildcard listener for a host below it', () => {
+    const objects = goodObjects();
+    const policy = find(objects, 'BackendTLSPolicy/gw');
+    policy.spec.validation.caCertificateRefs[0] = { group: '', kind: 'ConfigMap', name: 'corp-ca' };
+    policy.metadata.annotations = { 'apim-gitops.io/external-refs': 'ConfigMap/corp-ca' };
+    find(objects, 'Gateway/apim').spec.listeners[0].hostname = '*.example.org';
+    expect(lines(objects)).toEqual([]);
+  });
+
+  it('accept the same host on an Ingress and an HTTPRoute while an environment moves between them', () => {
+    expect(lines(goodObjects(), 'route-unique-path')).toEqual([]);
+    expect(lines(goodObjects(), 'ingress-unique-path')).toEqual([]);
   });
 
   it('accept a wildcard certificate for a host one level below it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ResolvedComponent, ResolvedEnvironment } from '@apim-gitops/models';
+import type { EnvironmentSpec, ResolvedComponent, ResolvedEnvironment } from '@apim-gitops/models';
 import { baseEnvironmentSpec, resolveEnvironment } from '@apim-gitops/models';
 import { toPlain } from '../../src/kube-object';
 import { validateObjects } from '../../src/object-rules';
@@ -9,14 +9,17 @@ function component(id: string, wiring: Partial<ResolvedComponent>): ResolvedComp
   return { id, stack: 'axway', component: id, app: 'axway-apim', serviceName: id, dependsOn: [], connects: [], external: [], ingressPorts: [], metricsPorts: [], ...wiring };
 }
 
+type Entry = NonNullable<EnvironmentSpec['entry']>;
+const nginxEntry: Entry = { kind: 'ingress-nginx', tls: { secretRef: 'apim-tls' }, ingressNginx: { controllerNamespace: 'edge', controllerPodLabels: { app: 'edge-proxy' } } };
+
 /** A resolved environment with hand-made wiring: the gateway talks to the ANM, the ANM to the gateway pods. */
-function environment(): ResolvedEnvironment {
+function environment(entry: Entry = nginxEntry): ResolvedEnvironment {
   const env = resolveEnvironment(
     {
       ...baseEnvironmentSpec,
       name: 'dev',
       namespace: 'apim-dev',
-      ingress: { tls: { secretRef: 'apim-tls' }, controllerNamespace: 'edge', controllerPodLabels: { app: 'edge-proxy' } },
+      entry,
       monitoring: { namespace: 'prom', podLabels: { app: 'prometheus' } },
       network: { clusterCidrs: ['10.0.0.0/8', 'fd00::/8'], dns: { nodeLocalCidr: '169.254.20.10/32' } },
     },
@@ -73,6 +76,22 @@ describe('renderNetworkPolicies', () => {
         { from: [podsIn('prom', { app: 'prometheus' })], ports: [{ protocol: 'TCP', port: 8080 }] },
       ],
     });
+  });
+
+  const proxies = {
+    namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'gateways' } },
+    podSelector: { matchLabels: { 'app.kubernetes.io/name': 'envoy', 'gateway.envoyproxy.io/owning-gateway-name': 'apim' } },
+  };
+  const gatewayEntry: Entry = { kind: 'gateway-api', gatewayApi: { dataPlane: { namespace: 'gateways', podLabels: { 'app.kubernetes.io/name': 'envoy', 'gateway.envoyproxy.io/owning-gateway-name': 'apim' } } } };
+  const entryRule = (entry: Entry) => (renderNetworkPolicies(environment(entry)).map(toPlain) as Record<string, any>[]).find((p) => p.metadata.name === 'traffic-ingress')!.spec.ingress[0];
+
+  it('admits the Gateway\'s proxy pods, by their namespace and labels together, instead of the ingress controller with Gateway API', () => {
+    expect(entryRule(gatewayEntry)).toEqual({ from: [proxies], ports: [{ protocol: 'TCP', port: 8065 }] });
+  });
+
+  it('admits both the ingress controller and the proxy pods while an environment moves from one to the other', () => {
+    const both: Entry = { ...gatewayEntry, kind: 'both', tls: { secretRef: 'apim-tls' }, ingressNginx: { controllerNamespace: 'edge', controllerPodLabels: { app: 'edge-proxy' } } };
+    expect(entryRule(both)).toEqual({ from: [podsIn('edge', { app: 'edge-proxy' }), proxies], ports: [{ protocol: 'TCP', port: 8065 }] });
   });
 
   it('lets a component reach its peers by pod labels and each external destination by address, on its ports only', () => {

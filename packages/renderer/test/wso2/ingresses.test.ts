@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import type { EnvironmentSpec } from '@apim-gitops/models';
 import type { Obj } from './rendered';
-import { baseWith, byKind, environments, named, renderAllPlain, renderWso2Plain } from './rendered';
+import { baseWith, byKind, environments, named, nginxEntry, renderAllPlain, renderWso2Plain } from './rendered';
 
-describe.each(Object.keys(environments))('%s: WSO2 ingresses', (name) => {
-  const all = renderAllPlain(environments[name]!);
-  const objects = renderWso2Plain(environments[name]!);
+/** Every environment that runs ingress-nginx: the committed ones that do, and the base moved to it. */
+const nginxEnvironments: Record<string, EnvironmentSpec> = {
+  'base on ingress-nginx': { ...environments.base!, entry: nginxEntry },
+  ...Object.fromEntries(Object.entries(environments).filter(([, spec]) => spec.entry?.kind === 'ingress-nginx' || spec.entry?.kind === 'both')),
+};
+
+describe.each(Object.keys(nginxEnvironments))('%s: WSO2 ingresses', (name) => {
+  const all = renderAllPlain(nginxEnvironments[name]!);
+  const objects = renderWso2Plain(nginxEnvironments[name]!);
   const rules = byKind(all, 'Ingress').flatMap((i) => i.spec.rules.map((r: Obj) => ({ ingress: i, rule: r })));
 
   it('no two rules claim the same host and path', () => {
@@ -47,17 +54,19 @@ describe.each(Object.keys(environments))('%s: WSO2 ingresses', (name) => {
 });
 
 describe('key manager ingress', () => {
+  const nginx = { entry: nginxEntry };
   it('is off by default', () => {
-    expect(byKind(renderWso2Plain(environments.base!), 'Ingress').map((i) => i.metadata.name)).not.toContain('wso2-key-manager');
+    expect(byKind(renderWso2Plain(baseWith({}, nginx)), 'Ingress').map((i) => i.metadata.name)).not.toContain('wso2-key-manager');
   });
   it('serves km.<domain> on the key managers when switched on', () => {
-    const ingress = named(renderWso2Plain(baseWith({ keyManager: { ingress: true } })), 'Ingress', 'wso2-key-manager');
+    const ingress = named(renderWso2Plain(baseWith({ keyManager: { ingress: true } }, nginx)), 'Ingress', 'wso2-key-manager');
     expect(ingress.spec.rules[0]).toMatchObject({ host: 'km.base.example.org', http: { paths: [{ backend: { service: { name: 'wso2-key-manager', port: { number: 9443 } } } }] } });
     expect(ingress.metadata.annotations['nginx.ingress.kubernetes.io/proxy-buffer-size']).toBe('8k');
   });
   it('uses overridden hosts everywhere', () => {
-    const objects = renderWso2Plain(baseWith({ hostnames: { gateway: 'api.example.com' } }));
+    const objects = renderWso2Plain(baseWith({ hostnames: { gateway: 'api.example.com' } }, nginx));
     expect(named(objects, 'Ingress', 'wso2-gateway').spec.rules[0].host).toBe('api.example.com');
+    expect(named(renderWso2Plain(baseWith({ hostnames: { gateway: 'api.example.com' } })), 'HTTPRoute', 'wso2-gateway').spec.hostnames).toEqual(['api.example.com']);
     expect(named(objects, 'ConfigMap', 'wso2-control-plane-config').data['deployment.toml']).toContain('https_endpoint = "https://api.example.com"');
   });
 });

@@ -9,6 +9,9 @@ import { toPlain } from '../../src/kube-object';
 /** A rendered object as plain JSON, loosely typed for assertions. */
 export type Obj = Record<string, any>;
 
+/** An entry through ingress-nginx with the conventional certificate Secret. */
+export const nginxEntry = { kind: 'ingress-nginx', tls: { secretRef: 'apim-tls' } } as const satisfies EnvironmentSpec['entry'];
+
 /** The environments every invariant is checked on: the committed ones and the base. */
 export const environments: Record<string, EnvironmentSpec> = { base: baseEnvironmentSpec, dev, prod };
 

@@ -60,17 +60,42 @@ describe.each(Object.keys(environments))('%s: deployment.toml wiring', (name) =>
     expect(cp.apim.sync_runtime_artifacts.gateway.gateway_labels).toEqual(gw.apim.sync_runtime_artifacts.gateway.gateway_labels);
   });
 
-  it('the server hostname of each component is the host its Ingress serves', () => {
-    const hosts = new Map<string, string[]>();
-    for (const ingress of byKind(objects, 'Ingress'))
-      for (const rule of ingress.spec.rules) {
-        const service = rule.http.paths[0].backend.service.name;
-        hosts.set(service, [...(hosts.get(service) ?? []), rule.host]);
-      }
+  // Whichever entry serves them (an Ingress, an HTTPRoute, or both during a move), the hosts the
+  // product writes into generated URLs and advertises to API consumers are the hosts routed to it.
+  const served = new Map<string, { host: string; port: number }[]>();
+  const serve = (service: string, host: string, port: number) => served.set(service, [...(served.get(service) ?? []), { host, port }]);
+  for (const ingress of byKind(objects, 'Ingress'))
+    for (const rule of ingress.spec.rules) serve(rule.http.paths[0].backend.service.name, rule.host, rule.http.paths[0].backend.service.port.number);
+  for (const route of byKind(objects, 'HTTPRoute'))
+    for (const host of route.spec.hostnames) serve(route.spec.rules[0].backendRefs[0].name, host, route.spec.rules[0].backendRefs[0].port);
+
+  it('routes some host to the control plane and the gateways', () => {
+    expect(served.get('wso2-control-plane')?.length).toBeGreaterThan(0);
+    expect(served.get('wso2-gateway')?.length).toBeGreaterThan(0);
+  });
+
+  it('the server hostname of each component is a host routed to it', () => {
     for (const [configMap, toml] of tomls) {
       const service = configMap.replace(/-config$/, '');
-      const served = hosts.get(service);
-      if (served) expect(served, configMap).toContain((toml as Obj).server.hostname);
+      const hosts = (served.get(service) ?? []).map((r) => r.host);
+      if (hosts.length > 0) expect(hosts, configMap).toContain((toml as Obj).server.hostname);
+    }
+  });
+
+  it('the advertised gateway endpoints are the hosts routed to the gateways, each to the port of its protocol', () => {
+    const cp = tomls.get('wso2-control-plane-config') as Obj;
+    const toGateways = served.get('wso2-gateway') ?? [];
+    for (const environment of cp.apim.gateway.environment as Obj[]) {
+      const endpoints: [string, number][] = [
+        [environment.https_endpoint, 8243],
+        [environment.wss_endpoint, 8099],
+        [environment.websub_event_receiver_https_endpoint, 8021],
+      ];
+      for (const [url, port] of endpoints) {
+        const { protocol, host } = new URL(url);
+        expect(['https:', 'wss:'], url).toContain(protocol);
+        expect(toGateways, url).toContainEqual({ host, port });
+      }
     }
   });
 });
@@ -82,13 +107,17 @@ describe('renaming a Service in models', () => {
     expect(byKind(renamed, 'Service').map((s) => s.metadata.name).sort()).toEqual(['apim-cp', 'apim-gw', 'apim-km']);
   });
 
-  it('leaves every URL, precheck and Ingress pointing at a real Service', () => {
+  it('leaves every URL, precheck, Ingress and HTTPRoute pointing at a real Service', () => {
     expect(unresolved(renamed)).toEqual([]);
     const text = JSON.stringify([...parsedTomls(renamed).values()]);
     expect(text).not.toMatch(/\/\/wso2-(control-plane|key-manager|gateway):/);
     const services = new Set(byKind(renamed, 'Service').map((s) => s.metadata.name));
     for (const ingress of byKind(renamed, 'Ingress'))
       for (const rule of ingress.spec.rules) expect(services.has(rule.http.paths[0].backend.service.name), ingress.metadata.name).toBe(true);
+    const routes = byKind(renamed, 'HTTPRoute');
+    expect(routes.length).toBeGreaterThan(0);
+    for (const route of routes) expect(services.has(route.spec.rules[0].backendRefs[0].name), route.metadata.name).toBe(true);
+    for (const policy of byKind(renamed, 'BackendTLSPolicy')) expect(services.has(policy.spec.targetRefs[0].name), policy.metadata.name).toBe(true);
     for (const deployment of byKind(renamed, 'Deployment'))
       for (const init of deployment.spec.template.spec.initContainers ?? [])
         expect(init.command[2], init.name).not.toMatch(/wso2-(control-plane|key-manager|gateway) /);

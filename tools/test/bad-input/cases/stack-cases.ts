@@ -34,4 +34,12 @@ export const stackCases: readonly BadInputCase[] = [
   { name: 'gateways without a back end', edits: wso2(replaceOnce("backends: [{ name: 'any-api', anyAddressOutsideCluster: true, ports: [443, 8443] }]", 'backends: []')), expectPath: 'wso2.gateway.backends', expectMessage: 'must name at least one API back end' },
   { name: 'a production database without an address', env: 'prod', edits: axway(replaceOnce("    cidrs: ['10.30.3.0/24'],\n", '')), expectPath: 'axway.metricsDb.cidrs', expectMessage: 'a NetworkPolicy cannot match a DNS name' },
   { name: 'a syntax error in a stack file', edits: axway(replaceOnce("traceLevel: 'DEBUG',", "traceLevel: 'DEBUG',,")), expectPath: 'line 17:23', expectMessage: 'Expected identifier', file: dev('axway.ts') },
+  {
+    name: 'a back-end CA given both as a Secret and a ConfigMap',
+    env: 'prod',
+    edits: wso2(replaceOnce("caCertificate: { secretRef: 'wso2-backend-ca' }", "caCertificate: { secretRef: 'wso2-backend-ca', configMapRef: 'corp-ca' }")),
+    expectPath: 'wso2.backendTls.caCertificate',
+    expectMessage: 'must name exactly one of secretRef and configMapRef (got both)',
+  },
+  { name: 'a wildcard as the back-end certificate host', env: 'prod', edits: axway(replaceOnce("hostname: 'axway-apim.apim-prod.svc'", "hostname: '*.apim-prod.svc'")), expectPath: 'axway.backendTls.hostname' },
 ];

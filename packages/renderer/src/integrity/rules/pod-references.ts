@@ -40,7 +40,7 @@ function references(pod: PodTemplate): Ref[] {
 }
 
 /** Names of the objects of each kind that will exist: rendered, or made by a controller from a rendered object. */
-function available(objects: readonly Manifest[]): Record<Ref['kind'], Set<string>> {
+export function availableObjects(objects: readonly Manifest[]): Record<Ref['kind'], Set<string>> {
   const sets = { ConfigMap: new Set<string>(), Secret: new Set<string>(), PersistentVolumeClaim: new Set<string>() };
   for (const o of objects) {
     const name = o.metadata?.name ?? '';
@@ -67,7 +67,7 @@ export const podReferencesRule: IntegrityRule = {
   description: `every ConfigMap/Secret/PVC a pod uses is rendered (a Secret may come from an ExternalSecret/SealedSecret) or declared in the ${externalRefsAnnotation} annotation`,
   check(objects) {
     const findings: { object: string; message: string }[] = [];
-    const exists = available(objects);
+    const exists = availableObjects(objects);
     for (const pod of podTemplates(objects)) {
       const external = declaredExternal(pod);
       for (const ref of references(pod)) {
