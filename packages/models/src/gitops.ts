@@ -1,24 +1,29 @@
 import { FieldChecks } from './field-checks';
 import type { EnvironmentDeliverySpec, ResolvedEnvironmentDelivery, ResourceKindSpec, SyncImpersonationSpec } from './gitops-delivery';
-import { checkEnvironmentDelivery, checkNamespacedKinds, checkSyncImpersonation, resolveEnvironmentDelivery, sortedKinds } from './gitops-delivery';
-import { mergeDefaults } from './merge-defaults';
-import { IssueList, quote } from './spec-error';
+import gitOpsSchema from '../schema/gitops.schema.json';
+import { checkNamespacedKinds, resolveEnvironmentDelivery, sortedKinds } from './gitops-delivery';
+import { SpecValidator } from './schema/validate-spec';
+import { IssueList, SpecError } from './spec-error';
 
 /** How long Argo CD waits between retries of a failed sync, growing after each one. */
 export interface RetryBackoffSpec {
   /**
    * Wait before the first retry, as a Go duration (`30s`, `2m`, `1h`).
    * @default "10s"
+   * @format go-duration
    */
   readonly duration?: string;
   /**
    * Each wait is the previous one times this factor.
    * @default 2
+   * @asType integer
+   * @minimum 1
    */
   readonly factor?: number;
   /**
    * Longest wait between two retries, as a Go duration.
    * @default "5m"
+   * @format go-duration
    */
   readonly maxDuration?: string;
 }
@@ -28,9 +33,14 @@ export interface RetrySpec {
   /**
    * Retries of one failed sync before Argo CD gives up until the next commit; 0 turns retries off.
    * @default 5
+   * @asType integer
+   * @minimum 0
    */
   readonly limit?: number;
-  /** Waits between retries. */
+  /**
+   * Waits between retries.
+   * @default {}
+   */
   readonly backoff?: RetryBackoffSpec;
 }
 
@@ -52,9 +62,18 @@ export interface SyncPolicySpec {
    * @default true
    */
   readonly serverSideApply?: boolean;
-  /** Retries of a failed sync. */
+  /**
+   * Retries of a failed sync.
+   * @default {}
+   */
   readonly retry?: RetrySpec;
 }
+
+/**
+ * A cluster's API server URL, e.g. `https://prod-cluster.example.org:6443`.
+ * @format cluster-url
+ */
+export type ClusterUrl = string;
 
 /**
  * Where Argo CD finds this repository and where it deploys each environment, as written in
@@ -63,22 +82,28 @@ export interface SyncPolicySpec {
  * export default defineGitOps({ repoURL: 'https://git.example.org/platform/apim-gitops.git' });
  */
 export interface GitOpsSpec {
-  /** URL Argo CD clones this repository from (`https://…` or `git@host:path.git`); the only source the project allows. */
+  /**
+   * URL Argo CD clones this repository from (`https://…` or `git@host:path.git`); the only source the project allows.
+   * @format git-url
+   */
   readonly repoURL: string;
   /**
    * Branch, tag or commit every Application follows.
    * @default "main"
+   * @minLength 1
    */
   readonly targetRevision?: string;
   /**
    * Namespace Argo CD runs in; the Applications and AppProjects are created there.
    * @default "argocd"
+   * @format dns-label
    */
   readonly namespace?: string;
   /**
    * Prefix of the AppProjects: environment `<env>` gets its own project `<project>-<env>`, the
    * root Application the project `<project>-root`.
    * @default "apim"
+   * @format dns-subdomain
    */
   readonly project?: string;
   /**
@@ -87,13 +112,17 @@ export interface GitOpsSpec {
    * @default {}
    * @example { prod: 'https://prod-cluster.example.org:6443' }
    */
-  readonly clusters?: Readonly<Record<string, string>>;
+  readonly clusters?: Readonly<Record<string, ClusterUrl>>;
   /**
    * Cluster of every environment that `clusters` does not name: by default the cluster Argo CD runs in.
    * @default "https://kubernetes.default.svc"
+   * @format cluster-url
    */
   readonly defaultCluster?: string;
-  /** Automated sync, pruning, self-heal, apply method and retries. */
+  /**
+   * Automated sync, pruning, self-heal, apply method and retries.
+   * @default {}
+   */
   readonly syncPolicy?: SyncPolicySpec;
   /**
    * Every namespaced kind an environment's project allows, and so every kind an environment may
@@ -102,6 +131,8 @@ export interface GitOpsSpec {
    * `argoproj.io`, no cluster-scoped kind: the only cluster-scoped object Argo CD creates is the
    * environment's Namespace (`CreateNamespace=true`).
    * @example [{ group: 'apps', kind: 'Deployment' }, { group: '', kind: 'Service' }]
+   * @minItems 1
+   * @errorMessage must list at least one kind: an empty whitelist would let Argo CD create every namespaced kind
    */
   readonly namespacedKinds: readonly ResourceKindSpec[];
   /**
@@ -161,28 +192,7 @@ export function defineGitOps(spec: GitOpsSpec): GitOpsSpec {
 /** API server URL of the cluster Argo CD runs in, as Argo CD names it. */
 export const inClusterServer = 'https://kubernetes.default.svc';
 
-/** Defaults of the GitOps settings; the TSDoc `@default` tags above mirror them. */
-export const gitOpsDefaults = {
-  targetRevision: 'main',
-  namespace: 'argocd',
-  project: 'apim',
-  clusters: {},
-  defaultCluster: inClusterServer,
-  syncPolicy: {
-    prune: true,
-    selfHeal: true,
-    serverSideApply: true,
-    retry: { limit: 5, backoff: { duration: '10s', factor: 2, maxDuration: '5m' } },
-  },
-  environments: {},
-  namespaceWhitelistByName: false,
-  restrictDefaultProject: false,
-} as const;
-
-// Argo CD reads backoff durations with Go's time.ParseDuration (a bare number means seconds).
-const goDuration = /^(\d+|(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+)$/;
-const httpsUrl = /^https:\/\/[^\s/]+(\/\S*)?$/;
-const sshUrl = /^(ssh:\/\/\S+|[\w.-]+@[\w.-]+:\S+)$/;
+const gitOpsValidator = new SpecValidator<GitOpsSpec>(gitOpsSchema);
 
 /**
  * Validates the GitOps settings against the repository's environments and applies defaults.
@@ -192,79 +202,42 @@ export function resolveGitOps(input: unknown, source: string, environments: read
   const issues = new IssueList();
   const checks = new FieldChecks(issues);
   if (!checks.object('(gitops)', input)) issues.throwIfAny(source);
-  const spec = input as Record<string, any>;
-  checks.knownKeys('', spec, [
-    'repoURL',
-    'targetRevision',
-    'namespace',
-    'project',
-    'clusters',
-    'defaultCluster',
-    'syncPolicy',
-    'namespacedKinds',
-    'environments',
-    'syncImpersonation',
-    'namespaceWhitelistByName',
-    'restrictDefaultProject',
-  ]);
-
-  if (checks.string('repoURL', spec.repoURL) && !httpsUrl.test(spec.repoURL) && !sshUrl.test(spec.repoURL))
-    issues.add('repoURL', `${quote(spec.repoURL)} is not a Git URL Argo CD can clone (use "https://host/path.git" or "git@host:path.git")`);
-  if (spec.targetRevision !== undefined) checks.string('targetRevision', spec.targetRevision);
-  if (spec.namespace !== undefined) checks.dnsLabel('namespace', spec.namespace);
-  if (spec.project !== undefined) checks.dnsSubdomain('project', spec.project);
-  const clusterUrl = (path: string, value: unknown) => {
-    if (checks.string(path, value) && !httpsUrl.test(value))
-      issues.add(path, `${quote(value)} is not a cluster API server URL (expected "https://host[:port]", e.g. ${quote(inClusterServer)})`);
-  };
-  if (spec.defaultCluster !== undefined) clusterUrl('defaultCluster', spec.defaultCluster);
-  if (spec.clusters !== undefined && checks.object('clusters', spec.clusters)) {
-    for (const [env, url] of Object.entries(spec.clusters)) {
+  // Shape, types, formats and defaults come from the schema generated from GitOpsSpec; what follows
+  // relates the fields to the repository's environments and to Argo CD's own group.
+  const validated = gitOpsValidator.check(input);
+  if (validated.issues.length > 0) throw new SpecError(source, validated.issues);
+  const spec = validated.value;
+  const named = (path: string, keys: Iterable<string>) => {
+    for (const env of keys)
       if (!environments.includes(env))
-        issues.add(`clusters.${env}`, `names no environment (environments: ${environments.join(', ') || 'none'}); remove it or add environments/${env}`);
-      clusterUrl(`clusters.${env}`, url);
-    }
-  }
-  const sync = spec.syncPolicy;
-  if (sync !== undefined && checks.object('syncPolicy', sync)) {
-    checks.knownKeys('syncPolicy', sync, ['prune', 'selfHeal', 'serverSideApply', 'retry']);
-    for (const key of ['prune', 'selfHeal', 'serverSideApply']) checks.boolean(`syncPolicy.${key}`, sync[key]);
-    if (sync.retry !== undefined && checks.object('syncPolicy.retry', sync.retry)) {
-      checks.knownKeys('syncPolicy.retry', sync.retry, ['limit', 'backoff']);
-      if (sync.retry.limit !== undefined) checks.integer('syncPolicy.retry.limit', sync.retry.limit, 0);
-      const backoff = sync.retry.backoff;
-      if (backoff !== undefined && checks.object('syncPolicy.retry.backoff', backoff)) {
-        checks.knownKeys('syncPolicy.retry.backoff', backoff, ['duration', 'factor', 'maxDuration']);
-        for (const key of ['duration', 'maxDuration'])
-          if (backoff[key] !== undefined && checks.string(`syncPolicy.retry.backoff.${key}`, backoff[key]) && !goDuration.test(backoff[key]))
-            issues.add(`syncPolicy.retry.backoff.${key}`, `${quote(backoff[key])} is not a duration such as "30s", "2m" or "1h"`);
-        if (backoff.factor !== undefined) checks.integer('syncPolicy.retry.backoff.factor', backoff.factor, 1);
-      }
-    }
-  }
+        issues.add(`${path}.${env}`, `names no environment (environments: ${environments.join(', ') || 'none'}); remove it or add environments/${env}`);
+  };
+  named('clusters', Object.keys(spec.clusters!));
+  named('environments', Object.keys(spec.environments!));
   checkNamespacedKinds(checks, 'namespacedKinds', spec.namespacedKinds);
-  checkEnvironmentDelivery(checks, 'environments', spec.environments, environments);
-  checkSyncImpersonation(checks, 'syncImpersonation', spec.syncImpersonation);
-  for (const key of ['namespaceWhitelistByName', 'restrictDefaultProject']) checks.boolean(key, spec[key]);
   issues.throwIfAny(source);
 
-  const merged = mergeDefaults<typeof gitOpsDefaults & { repoURL: string; clusters: Record<string, string> }>(
-    { ...gitOpsDefaults, repoURL: '' },
-    spec,
-  );
-  const clusters = new Map(environments.map((env) => [env, merged.clusters[env] ?? merged.defaultCluster]));
+  const syncPolicy = spec.syncPolicy!;
+  const retry = syncPolicy.retry!;
+  const backoff = retry.backoff!;
+  const clusters = new Map(environments.map((env) => [env, spec.clusters![env] ?? spec.defaultCluster!]));
   return {
-    repoURL: merged.repoURL,
-    targetRevision: merged.targetRevision,
-    namespace: merged.namespace,
-    project: merged.project,
+    repoURL: spec.repoURL,
+    targetRevision: spec.targetRevision!,
+    namespace: spec.namespace!,
+    project: spec.project!,
     clusters,
     inCluster: inClusterServer,
-    syncPolicy: merged.syncPolicy,
+    syncPolicy: {
+      prune: syncPolicy.prune!,
+      selfHeal: syncPolicy.selfHeal!,
+      serverSideApply: syncPolicy.serverSideApply!,
+      retry: { limit: retry.limit!, backoff: { duration: backoff.duration!, factor: backoff.factor!, maxDuration: backoff.maxDuration! } },
+    },
     namespacedKinds: sortedKinds(spec.namespacedKinds),
-    environments: resolveEnvironmentDelivery(spec.environments, environments, merged.targetRevision),
+    environments: resolveEnvironmentDelivery(spec.environments, environments, spec.targetRevision!),
     ...(spec.syncImpersonation ? { syncImpersonation: { serviceAccount: spec.syncImpersonation.serviceAccount } } : {}),
-    namespaceWhitelistByName: merged.namespaceWhitelistByName,
-    restrictDefaultProject: merged.restrictDefaultProject,
+    namespaceWhitelistByName: spec.namespaceWhitelistByName!,
+    restrictDefaultProject: spec.restrictDefaultProject!,
   };
 }

@@ -12,6 +12,15 @@ export interface SpecFormat {
   readonly problem: (value: string) => string;
 }
 
+// Argo CD reads durations with Go's time.ParseDuration; a bare number means seconds in the retry backoff.
+const goDuration = /^(\d+|(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+)$/;
+const cronField = /^(\*|[0-9A-Za-z]+(-[0-9A-Za-z]+)?)(\/\d+)?(,(\*|[0-9A-Za-z]+(-[0-9A-Za-z]+)?)(\/\d+)?)*$/;
+const ianaTimeZone = /^(UTC|[A-Z][A-Za-z_+-]*(\/[A-Za-z0-9_+-]+)+)$/;
+// git check-ref-format's rules that matter here: no leading or doubled '/', no '..', no '.lock' end, no '@{'.
+const gitRef = /^(?!\/|.*\/\/|.*\.\.|.*\/$|.*\.lock$|.*@\{)[A-Za-z0-9._/-]+$/;
+const httpsUrl = /^https:\/\/[^\s/]+(\/\S*)?$/;
+const sshUrl = /^(ssh:\/\/\S+|[\w.-]+@[\w.-]+:\S+)$/;
+
 const imageRepository = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
 const imageTag = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 
@@ -37,5 +46,28 @@ export const specFormats: Readonly<Record<string, SpecFormat>> = {
     problem: (v) => `${quote(v)} is not a valid image repository (lower case path such as "wso2/wso2am")`,
   },
   'image-tag': { test: (v) => imageTag.test(v), problem: (v) => `${quote(v)} is not a valid image tag` },
+  'go-duration': { test: (v) => goDuration.test(v), problem: (v) => `${quote(v)} is not a duration such as "30s", "2m" or "1h"` },
+  'cron-schedule': {
+    test: (v) => {
+      const fields = v.trim().split(/\s+/);
+      return fields.length === 5 && fields.every((f) => cronField.test(f));
+    },
+    problem: (v) => `${quote(v)} is not a cron schedule of five fields (minute hour day-of-month month day-of-week), e.g. "0 22 * * 5"`,
+  },
+  'iana-time-zone': { test: (v) => ianaTimeZone.test(v), problem: (v) => `${quote(v)} is not an IANA time zone such as "UTC" or "Europe/Berlin"` },
+  'git-ref': { test: (v) => gitRef.test(v), problem: (v) => `${quote(v)} is not a branch or tag name such as "release/prod"` },
+  'git-url': {
+    test: (v) => httpsUrl.test(v) || sshUrl.test(v),
+    problem: (v) => `${quote(v)} is not a Git URL Argo CD can clone (use "https://host/path.git" or "git@host:path.git")`,
+  },
+  'cluster-url': {
+    test: (v) => httpsUrl.test(v),
+    problem: (v) => `${quote(v)} is not a cluster API server URL (expected "https://host[:port]", e.g. "https://kubernetes.default.svc")`,
+  },
+  'api-group': {
+    test: (v) => v === '' || isDnsSubdomain(v),
+    problem: (v) => (v.includes('*') ? `${quote(v)} is a wildcard; name the group` : `${quote(v)} is not an API group such as "apps" or "networking.k8s.io"`),
+  },
+  'kind-name': { test: (v) => /^[A-Z][A-Za-z0-9]*$/.test(v), problem: (v) => `${quote(v)} is not a kind such as "Deployment" (no wildcards)` },
   cidr: { test: isCidr, problem: (v) => `${quote(v)} is not a CIDR block such as "10.0.0.0/8"` },
 };

@@ -94,10 +94,12 @@ function typeName(type: string): string {
 /** What an unwritten required field should look like, for "is required (…)". */
 function requiredHint(schema: JsonSchema | undefined): string {
   if (!schema) return '';
-  if (schema.type === 'string') return ' (a string)';
-  if (schema.type === 'integer' || schema.type === 'number') return ' (a number)';
-  if (schema.type === 'array') return ' (a list)';
-  return '';
+  // The field's @example, when it has one, shows what to write.
+  const example = Array.isArray(schema.examples) && schema.examples.length > 0 ? `, e.g. ${JSON.stringify(schema.examples[0])}` : '';
+  if (schema.type === 'string') return ` (a string${example})`;
+  if (schema.type === 'integer' || schema.type === 'number') return ` (a number${example})`;
+  if (schema.type === 'array') return ` (a list${example})`;
+  return example ? ` (${example.slice(2)})` : '';
 }
 
 /**
