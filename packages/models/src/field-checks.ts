@@ -101,20 +101,6 @@ export class FieldChecks {
     return true;
   }
 
-  /** Reports keys of `value` that the spec does not know, which are almost always typos. */
-  knownKeys(path: string, value: unknown, known: readonly string[]): void {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
-    for (const key of Object.keys(value)) {
-      if (!known.includes(key)) {
-        const hint = known.find((k) => k.toLowerCase() === key.toLowerCase());
-        this.issues.add(
-          path ? `${path}.${key}` : key,
-          `is not a known field${hint ? ` (did you mean ${quote(hint)}?)` : ` (known: ${known.join(', ')})`}`,
-        );
-      }
-    }
-  }
-
   object(path: string, value: unknown, opts: { optional?: boolean } = {}): value is Record<string, unknown> {
     if (value === undefined && opts.optional) return false;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
