@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { writeTree } from '@apim-gitops/renderer';
 import { buildRenderedTree } from './built-objects';
 import { CommandError } from './command-error';
@@ -20,6 +20,11 @@ export interface DiffOptions {
   readonly json?: boolean;
   /** Exit 1 when anything changes, like `git diff --exit-code`. */
   readonly exitCode?: boolean;
+}
+
+/** Where the uncapped Markdown goes: `diff.md` → `diff-full.md`. */
+export function fullMarkdownPath(markdown: string): string {
+  return /\.md$/i.test(markdown) ? markdown.replace(/\.md$/i, '-full.md') : `${markdown}-full.md`;
 }
 
 /** The revision `diff` compares with when none is given. */
@@ -76,9 +81,14 @@ export async function diffCommand(root: string, options: DiffOptions): Promise<n
   if (options.json) console.log(JSON.stringify({ base: label, ...summary }, null, 2));
   else console.log(formatSummary(summary).replace(/^diff: /m, `diff against ${label}: `) + ` in ${Math.round(performance.now() - started)} ms`);
   if (options.markdown) {
-    writeFileSync(resolve(options.markdown), formatMarkdown(summary, label));
+    // The comment is capped below GitHub's 65,536 characters; the whole diff goes beside it, into
+    // the job's artifact (.github/workflows/pr.yml uploads both).
+    const full = fullMarkdownPath(options.markdown);
+    const note = `The full diff is \`${basename(full)}\` in the job's \`rendered-diff\` artifact (or run \`npm run diff\`).`;
+    writeFileSync(resolve(options.markdown), formatMarkdown(summary, label, { truncatedNote: note }));
+    writeFileSync(resolve(full), formatMarkdown(summary, label, { limit: Number.POSITIVE_INFINITY }));
     // With --json stdout is the JSON alone; the note goes to stderr.
-    (options.json ? console.error : console.log)(`diff: wrote ${options.markdown}`);
+    (options.json ? console.error : console.log)(`diff: wrote ${options.markdown} and ${full}`);
   }
   const changed = summary.environments.some((e) => e.status !== 'unchanged');
   return options.exitCode && changed ? 1 : 0;

@@ -44,6 +44,7 @@ it('the diff command writes the Markdown form for a PR comment and exits 0', asy
   const markdown = join(repo.root, 'diff.md');
   expect(await main(['diff', '--base', 'HEAD', '--markdown', markdown], repo.root)).toBe(0);
   expect(readFileSync(markdown, 'utf8')).toContain('| `spec.refreshInterval` | `"5m"` | `"10m"` |');
+  expect(readFileSync(join(repo.root, 'diff-full.md'), 'utf8')).toBe(readFileSync(markdown, 'utf8'));
 });
 
 it('an unknown base revision fails with a clear message', async () => {
