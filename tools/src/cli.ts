@@ -63,8 +63,9 @@ const commands: Record<string, Command> = {
     run: (root, v) => liveDiffCommand(root, text(v.env)),
   },
   promote: {
-    synopsis: 'promote --from A --to B [--only images|versions|all]',
-    description: "copy image tags (default) from A's TypeScript into B's, then re-render B",
+    synopsis: 'promote --from A --to B [--only images|versions|all|PATH]',
+    description:
+      "copy image tags (default) from A's TypeScript into B's, then re-render B\n(images built per environment, such as axway.images.gateway, only when --only names their PATH)",
     options: { from: { type: 'string' }, to: { type: 'string' }, only: { type: 'string' } },
     run: (root, v) => promoteCommand(root, text(v.from), text(v.to), text(v.only)),
   },
