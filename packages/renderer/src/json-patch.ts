@@ -118,7 +118,7 @@ export function diffJson(from: Json, to: Json): PatchOp[] {
 
 /**
  * `ops` with a `test` operation in front for every list item they address by position whose item
- * in `from` has a string `name`: `{ op: test, path: /spec/template/spec/containers/0/name, value:
+ * in `from` has a string `name` (or, without one, `secretKey`, as ExternalSecret data items): `{ op: test, path: /spec/template/spec/containers/0/name, value:
  * gateway }`. kustomize applies `test` operations, and a failed one fails the build, so when the
  * base's list is reordered (an item inserted, the order changed by hand) the overlay stops with
  * an error instead of patching another container's image or env var. The tests come first, each
@@ -135,8 +135,10 @@ export function guardPositions(from: Json, ops: readonly PatchOp[]): PatchOp[] {
       if (Array.isArray(node)) {
         if (!/^\d+$/.test(part)) break;
         const item: Json | undefined = node[Number(part)];
-        const name = isMap(item) ? item.name : undefined;
-        const path = `${prefix}/${part}/name`;
+        // ExternalSecret `data` items have no name; their `secretKey` identifies them.
+        const key = isMap(item) ? (typeof item.name === 'string' ? 'name' : typeof item.secretKey === 'string' ? 'secretKey' : undefined) : undefined;
+        const name = key ? (item as { [key: string]: Json })[key] : undefined;
+        const path = `${prefix}/${part}/${key}`;
         if (typeof name === 'string' && !seen.has(path)) {
           seen.add(path);
           tests.push({ op: 'test', path, value: name });

@@ -67,6 +67,12 @@ describe('guardPositions: positional list paths fail instead of mis-patching', (
     expect(() => applyPatch(reordered as unknown as Json, ops)).toThrow('test /spec/containers/0/name: expected "a", found "b"');
   });
 
+  it('identifies ExternalSecret data items by secretKey', () => {
+    const from: Json = { spec: { data: [{ secretKey: 'tls.crt', remoteRef: { key: 'base/tls' } }] } };
+    const to: Json = { spec: { data: [{ secretKey: 'tls.crt', remoteRef: { key: 'dev/tls' } }] } };
+    expect(guardPositions(from, diffJson(from, to))[0]).toEqual({ op: 'test', path: '/spec/data/0/secretKey', value: 'tls.crt' });
+  });
+
   it('adds nothing when no path goes through a named item', () => {
     expect(guardPositions({ l: [1, 2] }, diffJson({ l: [1, 2] }, { l: [1] }))).toEqual([{ op: 'remove', path: '/l/1' }]);
   });
