@@ -1,5 +1,9 @@
+import { parseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import { benchCommand } from './bench';
+import { buildCommand } from './build-command';
 import { checkCommand } from './check-command';
+export { CommandError } from './command-error';
 import { diffCommand } from './diff-command';
 import { liveDiffCommand } from './live-diff-command';
 import { newEnvCommand } from './new-env-command';
@@ -8,69 +12,145 @@ import { renderCommand } from './render-command';
 import { schemaCommand } from './schema-command';
 import { validateCommand } from './validate-command';
 
-/** The command list, also read by the workflow test to check that CI calls real commands. */
-export const usage = `usage: node tools/bin/run.mjs <command> [options]
-commands:
-  render [--env NAME]…   render every environment (or the named ones) into deploy/
-  check                  fail with a diff when the committed output is stale
-  diff [--base REV] [--markdown FILE]
-                         rendered, per-object diff against REV (default origin/main, else HEAD)
-  live-diff --env NAME    compare NAME's built objects with the cluster (needs a kubeconfig)
-  promote --from A --to B [--only images|versions|all]
-                         copy image tags (default) from A's TypeScript into B's, then re-render B
-  new-env NAME --from ENV [--domain DOMAIN]
-                         scaffold environments/NAME from ENV and render it
-  bench                  render 1 … 1,000 synthetic environments and report time, memory, writes
-  validate [--list] [--flows [FILE]]
-                         run the integrity rules and the network flow proof on every kustomize-built overlay
-                         (--list: print the rules; --flows: print the flow matrix as Markdown, or write it to FILE)
-  schema                 regenerate the JSON Schemas and docs/environment-reference.md from the spec types`;
+type Options = NonNullable<ParseArgsConfig['options']>;
+type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
-/** Values of a repeatable `--flag VALUE` option. */
-export function optionValues(args: readonly string[], flag: string): string[] {
-  const values: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === flag && args[i + 1] !== undefined) values.push(args[++i]!);
-    else if (args[i]!.startsWith(`${flag}=`)) values.push(args[i]!.slice(flag.length + 1));
-  }
-  return values;
+/** One developer command: its usage line(s), its flags (parsed strictly) and what it runs. */
+interface Command {
+  readonly synopsis: string;
+  readonly description: string;
+  readonly options: Options;
+  /** How many positional arguments it takes (default none). */
+  readonly positionals?: number;
+  readonly run: (root: string, values: Values, positionals: string[]) => Promise<number>;
 }
 
-/** Entry point of every developer command; returns the exit code. */
+const help: Options = { help: { type: 'boolean', short: 'h' } };
+const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/** Every command, in the order `usage` lists them. */
+const commands: Record<string, Command> = {
+  render: {
+    synopsis: 'render [--env NAME]…',
+    description: 'render every environment (or the named ones) into deploy/',
+    options: { env: { type: 'string', multiple: true } },
+    run: (root, v) => renderCommand(root, list(v.env).length > 0 ? list(v.env) : undefined),
+  },
+  check: {
+    synopsis: 'check',
+    description: 'fail with a diff when the committed output is stale',
+    options: {},
+    run: (root) => checkCommand(root),
+  },
+  diff: {
+    synopsis: 'diff [--base REV] [--markdown FILE] [--json] [--exit-code]',
+    description:
+      'rendered, per-object diff against REV (default origin/main, else HEAD)\n(--json: the changes as JSON on stdout; --exit-code: exit 1 when anything changes)',
+    options: { base: { type: 'string' }, markdown: { type: 'string' }, json: { type: 'boolean' }, 'exit-code': { type: 'boolean' } },
+    run: (root, v) => diffCommand(root, { base: text(v.base), markdown: text(v.markdown), json: v.json === true, exitCode: v['exit-code'] === true }),
+  },
+  build: {
+    synopsis: 'build --env NAME [--output DIR]',
+    description: "print NAME's kustomize-built manifests as committed (or write them to DIR/NAME.yaml)",
+    options: { env: { type: 'string' }, output: { type: 'string' } },
+    run: (root, v) => buildCommand(root, text(v.env), text(v.output)),
+  },
+  'live-diff': {
+    synopsis: 'live-diff --env NAME',
+    description: "compare NAME's built objects with the cluster (needs a kubeconfig)",
+    options: { env: { type: 'string' } },
+    run: (root, v) => liveDiffCommand(root, text(v.env)),
+  },
+  promote: {
+    synopsis: 'promote --from A --to B [--only images|versions|all|PATH]',
+    description:
+      "copy image tags (default) from A's TypeScript into B's, then re-render B\n(images built per environment, such as axway.images.gateway, only when --only names their PATH)",
+    options: { from: { type: 'string' }, to: { type: 'string' }, only: { type: 'string' } },
+    run: (root, v) => promoteCommand(root, text(v.from), text(v.to), text(v.only)),
+  },
+  'new-env': {
+    synopsis: 'new-env NAME --from ENV [--domain DOMAIN]',
+    description: 'scaffold environments/NAME from ENV and render it',
+    options: { from: { type: 'string' }, domain: { type: 'string' } },
+    positionals: 1,
+    run: (root, v, p) => newEnvCommand(root, p[0], text(v.from), text(v.domain)),
+  },
+  bench: {
+    synopsis: 'bench',
+    description: 'render 1 … 1,000 synthetic environments and report time, memory, writes',
+    options: {},
+    run: (root) => benchCommand(root),
+  },
+  validate: {
+    synopsis: 'validate [--list] [--json] [--flows FILE]',
+    description:
+      'run the integrity rules and the network flow proof on every kustomize-built overlay\n(--list: print the rules; --json: the findings as JSON; --flows: write the flow matrix as Markdown to FILE, "-" for stdout)',
+    options: { list: { type: 'boolean' }, json: { type: 'boolean' }, flows: { type: 'string' } },
+    run: (root, v) => validateCommand(root, { list: v.list === true, json: v.json === true, flows: text(v.flows) }),
+  },
+  schema: {
+    synopsis: 'schema',
+    description: 'regenerate the JSON Schemas and docs/environment-reference.md from the spec types',
+    options: {},
+    run: (root) => schemaCommand(root),
+  },
+};
+
+const column = 25;
+function usageLines(name: string): string[] {
+  const c = commands[name]!;
+  const [first, ...more] = c.description.split('\n');
+  const head = c.synopsis.length + 2 < column - 1 ? [`  ${c.synopsis.padEnd(column - 3)}${first}`] : [`  ${c.synopsis}`, `${' '.repeat(column - 1)}${first}`];
+  return [...head, ...more.map((l) => `${' '.repeat(column - 1)}${l}`)];
+}
+
+/** The command list, also read by the workflow and README tests to check that they call real commands. */
+export const usage = [
+  'usage: node tools/bin/run.mjs <command> [options]   (every command also takes --help)',
+  'commands:',
+  ...Object.keys(commands).flatMap(usageLines),
+].join('\n');
+
+/** One command's usage: its synopsis and what it does. */
+export function commandUsage(name: string): string {
+  const c = commands[name]!;
+  return [`usage: node tools/bin/run.mjs ${c.synopsis}`, ...c.description.split('\n').map((l) => `  ${l}`)].join('\n');
+}
+
+/** Errors whose message already says what and where: printed without a stack trace. */
+const expectedErrors = ['SpecError', 'RenderError', 'RenderFailure', 'PromotionError', 'NewEnvironmentError', 'CommandError'];
+
+/** Entry point of every developer command; returns the exit code (0 ok, 1 failed, 2 usage error). */
 export async function main(args: readonly string[], root: string): Promise<number> {
-  const [command, ...rest] = args;
+  const [name, ...rest] = args;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? console.error : console.log)(usage);
+    return name === undefined ? 2 : 0;
+  }
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!command) {
+    console.error(`run.mjs: unknown command "${name}"\n${usage}`);
+    return 2;
+  }
+  let parsed: { values: Values; positionals: string[] };
   try {
-    switch (command) {
-      case 'render': {
-        const envs = optionValues(rest, '--env');
-        return await renderCommand(root, envs.length > 0 ? envs : undefined);
-      }
-      case 'check':
-        return await checkCommand(root);
-      case 'diff':
-        return await diffCommand(root, { base: optionValues(rest, '--base').at(-1), markdown: optionValues(rest, '--markdown').at(-1) });
-      case 'bench':
-        return await benchCommand(root);
-      case 'new-env':
-        return await newEnvCommand(root, rest[0]?.startsWith('--') ? undefined : rest[0], optionValues(rest, '--from').at(-1), optionValues(rest, '--domain').at(-1));
-      case 'live-diff':
-        return await liveDiffCommand(root, optionValues(rest, '--env').at(-1));
-      case 'promote':
-        return await promoteCommand(root, optionValues(rest, '--from').at(-1), optionValues(rest, '--to').at(-1), optionValues(rest, '--only').at(-1));
-      case 'validate':
-        return await validateCommand(root, rest);
-      case 'schema':
-        return await schemaCommand(root);
-      default:
-        console.error(usage);
-        return 2;
-    }
+    parsed = parseArgs({ args: [...rest], options: { ...command.options, ...help }, strict: true, allowPositionals: (command.positionals ?? 0) > 0 }) as typeof parsed;
+    if (parsed.positionals.length > (command.positionals ?? 0)) throw new Error(`Unexpected argument '${parsed.positionals[command.positionals ?? 0]}'`);
   } catch (error) {
-    // Spec and render errors already say where and what; print them without a stack trace.
+    console.error(`${name}: ${(error as Error).message}\n${commandUsage(name)}`);
+    return 2;
+  }
+  if (parsed.values.help === true) {
+    console.log(commandUsage(name));
+    return 0;
+  }
+  try {
+    return await command.run(root, parsed.values, parsed.positionals);
+  } catch (error) {
     const e = error as Error;
-    const known = ['SpecError', 'RenderError', 'RenderFailure', 'PromotionError', 'NewEnvironmentError'].includes(e?.name);
-    console.error(known ? e.message : (e?.stack ?? String(error)));
-    console.error(`${command}: failed; nothing was written`);
+    console.error(expectedErrors.includes(e?.name) ? e.message : (e?.stack ?? String(error)));
+    console.error(`${name}: failed; nothing was written`);
     return 1;
   }
 }

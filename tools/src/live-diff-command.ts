@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { deployRoot, writeTree } from '@apim-gitops/renderer';
+import { CommandError } from './command-error';
 import { kustomizeBuild } from './kubectl';
 import type { FieldChange, JsonValue } from './object-diff';
 import { diffFields, formatValue, objectKey } from './object-diff';
@@ -37,7 +38,7 @@ function isUnreachable(error: unknown): boolean {
  * and exits 0, because it is an aid, never a gate.
  */
 export async function liveDiffCommand(root: string, env: string | undefined): Promise<number> {
-  if (!env) throw new Error('live-diff: give the environment: live-diff --env NAME');
+  if (!env) throw new CommandError('live-diff: give the environment: live-diff --env NAME');
   if (!kubeconfigPresent()) {
     console.log(`live-diff ${env}: skipped: no kubeconfig (set KUBECONFIG or create ~/.kube/config)`);
     return 0;

@@ -79,6 +79,53 @@ export function rewriteEnvironment(text: string, from: string, name: string, dom
   return { text: file.getFullText(), domain: newDomain };
 }
 
+/** What a copy must not inherit: written as this, which validation refuses, until the user sets it. */
+export const placeholder = 'SET ME';
+
+/** One value of the source the copy does not carry: where it was and what it held. */
+export interface Placeholder {
+  readonly file: string;
+  readonly path: string;
+  readonly was: string;
+}
+
+/** Property names whose values point at the source's data: data-store hosts and the CIDRs of its networks. */
+const sourceDataKeys = new Set(['host', 'hosts', 'cidrs', 'clusterCidrs']);
+
+function propertyPath(node: Node): string {
+  const names: string[] = [];
+  for (let n: Node | undefined = node; n; n = n.getParent()) if (Node.isPropertyAssignment(n)) names.unshift(n.getName());
+  return names.join('.');
+}
+
+/**
+ * Replaces, in one environment file, every value that would point the copy at the source's data:
+ * data-store hosts (`host`, `hosts`), network ranges (`cidrs`, `clusterCidrs`) and, when set,
+ * `production`. Each becomes `SET-ME`, which the models refuse (it is no DNS name, CIDR or
+ * boolean), so the copy cannot render, let alone reach the source's databases, until a person
+ * sets them. Returns the new text and what was replaced.
+ */
+export function replaceSourceData(text: string, file: string): { text: string; placeholders: Placeholder[] } {
+  const project = new Project({ useInMemoryFileSystem: true });
+  const source = project.createSourceFile(file, text);
+  const placeholders: Placeholder[] = [];
+  const assignments = source.getDescendants().filter(Node.isPropertyAssignment);
+  for (const assignment of assignments) {
+    if (assignment.wasForgotten()) continue;
+    const name = assignment.getName();
+    const value = assignment.getInitializer();
+    if (!value) continue;
+    if (name === 'production' && value.getText() !== 'false') {
+      placeholders.push({ file, path: propertyPath(assignment), was: value.getText() });
+      value.replaceWithText(`'${placeholder}' as unknown as boolean`);
+    } else if (sourceDataKeys.has(name) && (Node.isStringLiteral(value) || Node.isArrayLiteralExpression(value))) {
+      placeholders.push({ file, path: propertyPath(assignment), was: value.getText().replace(/\s+/g, ' ') });
+      value.replaceWithText(Node.isStringLiteral(value) ? `'${placeholder}'` : `['${placeholder}']`);
+    }
+  }
+  return { text: source.getFullText(), placeholders };
+}
+
 /** project.json of the copy: the source's, with every mention of the source environment renamed. */
 export function rewriteProject(text: string, from: string, name: string): string {
   const project = JSON.parse(text) as Record<string, unknown>;
@@ -108,21 +155,34 @@ export async function newEnvCommand(root: string, name: string | undefined, from
   const source = join(root, environmentsDir, from!);
   const target = join(root, environmentsDir, name!);
   const environment = rewriteEnvironment(readFileSync(join(source, 'environment.ts'), 'utf8'), from!, name!, domain);
+  const placeholders: Placeholder[] = [];
   mkdirSync(target);
   try {
     for (const entry of readdirSync(source, { withFileTypes: true })) {
       if (!entry.isFile()) continue;
-      if (entry.name === 'environment.ts') writeFileSync(join(target, entry.name), environment.text);
-      else if (entry.name === 'project.json') writeFileSync(join(target, entry.name), rewriteProject(readFileSync(join(source, entry.name), 'utf8'), from!, name!));
-      else cpSync(join(source, entry.name), join(target, entry.name));
+      if (entry.name === 'project.json') writeFileSync(join(target, entry.name), rewriteProject(readFileSync(join(source, entry.name), 'utf8'), from!, name!));
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) {
+        const text = entry.name === 'environment.ts' ? environment.text : readFileSync(join(source, entry.name), 'utf8');
+        const replaced = replaceSourceData(text, `${environmentsDir}/${name}/${entry.name}`);
+        placeholders.push(...replaced.placeholders);
+        writeFileSync(join(target, entry.name), replaced.text);
+      } else cpSync(join(source, entry.name), join(target, entry.name));
     }
     if (!existsSync(join(target, 'project.json'))) throw new NewEnvironmentError([`new-env: ${environmentsDir}/${from}/project.json is missing; every environment needs its nx project`]);
     // The whole repository renders so that whatever lists the environments (the Argo CD app) picks it up.
-    await renderCommand(root, undefined);
+    if (placeholders.length === 0) await renderCommand(root, undefined);
   } catch (error) {
     rmSync(target, { recursive: true, force: true });
     throw error;
   }
-  console.log(`new-env: ${environmentsDir}/${name} made from ${from} (domain ${environment.domain}); review its secrets store and sizes, then commit`);
+  const made = `new-env: ${environmentsDir}/${name} made from ${from} (domain ${environment.domain}, secret store and remote keys renamed for ${name})`;
+  if (placeholders.length === 0) {
+    console.log(`${made}; review its secrets store and sizes, then commit`);
+    return 0;
+  }
+  // Nothing of the source's data is carried over: the user sets each value, then renders.
+  console.log(`${made}; not rendered: set these ${placeholders.length} value(s), which hold "${placeholder}" (the render refuses them) instead of ${from}'s:`);
+  for (const p of placeholders) console.log(`  ${p.file}: ${p.path}   (${from} has ${p.was})`);
+  console.log(`then run "npx nx run render" and commit`);
   return 0;
 }

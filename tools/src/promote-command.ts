@@ -24,11 +24,39 @@ export class PromotionError extends Error {
 
 const kinds: readonly PromotionKind[] = ['images', 'versions', 'all'];
 
-/** Checks the `--only` value. */
+/**
+ * Images built for each environment, never copied from another: the Axway gateway image has the
+ * environment's FED, certificates and `--group-id` baked in (see `AxwayImagesSpec.gateway` in
+ * packages/models/src/axway/spec.ts), so dev's tag in prod would run dev's configuration. Property
+ * paths as the environment files have them; `promote` leaves them unless `--only` names one.
+ */
+export const perEnvironmentImages: readonly string[] = ['axway.images.gateway'];
+
+/** What `--only` selects: a kind, or one property path (`--only axway.images.gateway`). */
+export interface PromotionSelection {
+  readonly kind: PromotionKind;
+  /** Set when `--only` names a path: only literals at or under it. */
+  readonly path?: string;
+}
+
+/** Checks the `--only` value: `images`, `versions`, `all` or a property path such as `axway.images.gateway`. */
+export function promotionSelection(value: string | undefined): PromotionSelection {
+  if (value === undefined) return { kind: 'images' };
+  if ((kinds as readonly string[]).includes(value)) return { kind: value as PromotionKind };
+  if (/^[A-Za-z_$][\w$]*(\.[\w$]+)+$/.test(value)) return { kind: 'all', path: value };
+  throw new PromotionError([`promote: --only ${value}: unknown (choose ${kinds.join(', ')}, or a property path such as ${perEnvironmentImages[0]})`]);
+}
+
+/** Checks the `--only` value and returns the kind it selects. */
 export function promotionKind(value: string | undefined): PromotionKind {
-  if (value === undefined) return 'images';
-  if (!(kinds as readonly string[]).includes(value)) throw new PromotionError([`promote: --only ${value}: unknown (choose ${kinds.join(', ')})`]);
-  return value as PromotionKind;
+  return promotionSelection(value).kind;
+}
+
+const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}.`);
+
+/** Whether a literal is part of an image built per environment. */
+export function isPerEnvironment(path: string): boolean {
+  return perEnvironmentImages.some((prefix) => under(path, prefix));
 }
 
 function typeScriptFiles(root: string, env: string): string[] {
@@ -42,7 +70,13 @@ function typeScriptFiles(root: string, env: string): string[] {
  * path in `to`. Returns the new text of each changed file of `to` and what changes, or throws a
  * PromotionError listing every path `to` lacks. Reads only; writes nothing.
  */
-export function planPromotion(root: string, from: string, to: string, kind: PromotionKind): { texts: Map<string, string>; promotions: Promotion[] } {
+export function planPromotion(
+  root: string,
+  from: string,
+  to: string,
+  kind: PromotionKind,
+  path?: string,
+): { texts: Map<string, string>; promotions: Promotion[]; left: string[] } {
   const all = environmentNames(root);
   const issues: string[] = [];
   for (const env of [from, to]) if (!all.includes(env)) issues.push(`promote: environment "${env}" does not exist (environments: ${all.join(', ') || 'none'})`);
@@ -52,9 +86,19 @@ export function planPromotion(root: string, from: string, to: string, kind: Prom
   const project = new Project({ skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true });
   const texts = new Map<string, string>();
   const promotions: Promotion[] = [];
+  const left: string[] = [];
+  let matched = 0;
   for (const name of typeScriptFiles(root, from)) {
     const source = project.addSourceFileAtPath(join(root, environmentsDir, from, name));
-    const literals = findSpecLiterals(source, kind);
+    const literals = findSpecLiterals(source, kind).filter((l) => {
+      if (path !== undefined) {
+        if (under(l.path, path)) matched++;
+        return under(l.path, path);
+      }
+      // Built per environment: copied only when --only names it.
+      if (isPerEnvironment(l.path)) left.push(l.path);
+      return !isPerEnvironment(l.path);
+    });
     if (literals.length === 0) continue;
     const targetPath = join(root, environmentsDir, to, name);
     const targetName = `${environmentsDir}/${to}/${name}`;
@@ -83,8 +127,9 @@ export function planPromotion(root: string, from: string, to: string, kind: Prom
     }
     if (changed) texts.set(targetPath, target.getFullText());
   }
+  if (path !== undefined && matched === 0) issues.push(`promote: --only ${path}: ${from} has no string value at or under that path`);
   if (issues.length > 0) throw new PromotionError(issues);
-  return { texts, promotions };
+  return { texts, promotions, left };
 }
 
 /** Writes every file to a temporary name first and renames them only when all are written. */
@@ -103,13 +148,16 @@ export function replaceFiles(texts: ReadonlyMap<string, string>): void {
 }
 
 /**
- * `promote --from A --to B [--only images|versions|all]`: copies image tags (or versions) from A's
- * TypeScript into B's at the same property paths, then re-renders B. When the render fails the
+ * `promote --from A --to B [--only images|versions|all|PATH]`: copies image tags (or versions)
+ * from A's TypeScript into B's at the same property paths, except images built per environment
+ * (unless `--only` names their path), then re-renders B. When the render fails the
  * TypeScript is restored, so a failed promotion leaves the repository as it was.
  */
 export async function promoteCommand(root: string, from: string | undefined, to: string | undefined, only: string | undefined): Promise<number> {
   if (!from || !to) throw new PromotionError(['promote: give both --from ENV and --to ENV']);
-  const { texts, promotions } = planPromotion(root, from, to, promotionKind(only));
+  const selection = promotionSelection(only);
+  const { texts, promotions, left } = planPromotion(root, from, to, selection.kind, selection.path);
+  for (const path of left) console.log(`${to}: ${path} left as it is: built per environment (promote it with --only ${perEnvironmentImages.find((p) => under(path, p))})`);
   if (promotions.length === 0) {
     console.log(`${to}: nothing to promote; every ${promotionKind(only) === 'images' ? 'image tag' : 'value'} already equals ${from}'s`);
     return 0;

@@ -76,27 +76,41 @@ export async function validateRepository(root: string): Promise<{ environments: 
   return { environments, findings, proofs };
 }
 
+/** Options of `validate`. */
+export interface ValidateOptions {
+  /** Print the rules and stop. */
+  readonly list?: boolean;
+  /** Print the findings as JSON on stdout instead of one line each. */
+  readonly json?: boolean;
+  /** Write the flow matrix as Markdown to this file (`-`: stdout). */
+  readonly flows?: string;
+}
+
 /**
- * `validate [--list] [--flows [FILE]]`: prints each finding, sorted, and a summary; exits 1 on any
- * finding. `--flows` also prints the network flow matrix as Markdown (to FILE if given), for the PR.
+ * `validate [--list] [--json] [--flows FILE]`: prints each finding, sorted, and a summary; exits 1
+ * on any finding. `--flows` also writes the network flow matrix as Markdown, for the PR.
  */
-export async function validateCommand(root: string, args: readonly string[]): Promise<number> {
-  if (args.includes('--list')) {
-    const width = Math.max(...integrityRules.map((r) => r.id.length));
-    for (const rule of integrityRules) console.log(`${rule.id.padEnd(width)}  ${rule.description}`);
+export async function validateCommand(root: string, options: ValidateOptions = {}): Promise<number> {
+  if (options.list) {
+    if (options.json) console.log(JSON.stringify(integrityRules.map((r) => ({ id: r.id, description: r.description })), null, 2));
+    else {
+      const width = Math.max(...integrityRules.map((r) => r.id.length));
+      for (const rule of integrityRules) console.log(`${rule.id.padEnd(width)}  ${rule.description}`);
+    }
     return 0;
   }
   const { environments, findings, proofs } = await validateRepository(root);
-  for (const finding of findings) console.log(formatFinding(finding));
-  const flows = args.indexOf('--flows');
-  if (flows >= 0) {
-    const file = args[flows + 1] && !args[flows + 1]!.startsWith('--') ? args[flows + 1] : undefined;
+  if (options.flows !== undefined) {
     const markdown = flowMatrixMarkdown(proofs);
-    if (file) writeFileSync(file, markdown);
-    else console.log(markdown);
+    if (options.flows === '-' && !options.json) console.log(markdown);
+    else if (options.flows !== '-') writeFileSync(options.flows, markdown);
   }
   const checked = proofs.reduce((n, p) => n + p.results.length, 0);
-  const summary = `validate: ${findings.length} finding(s) from ${integrityRules.length} rules and ${checked} network flows in ${environments.length} environment(s)`;
-  console.log(summary);
+  if (options.json) {
+    console.log(JSON.stringify({ environments, rules: integrityRules.length, flows: checked, findings }, null, 2));
+    return findings.length > 0 ? 1 : 0;
+  }
+  for (const finding of findings) console.log(formatFinding(finding));
+  console.log(`validate: ${findings.length} finding(s) from ${integrityRules.length} rules and ${checked} network flows in ${environments.length} environment(s)`);
   return findings.length > 0 ? 1 : 0;
 }

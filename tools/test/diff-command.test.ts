@@ -44,6 +44,7 @@ it('the diff command writes the Markdown form for a PR comment and exits 0', asy
   const markdown = join(repo.root, 'diff.md');
   expect(await main(['diff', '--base', 'HEAD', '--markdown', markdown], repo.root)).toBe(0);
   expect(readFileSync(markdown, 'utf8')).toContain('| `spec.refreshInterval` | `"5m"` | `"10m"` |');
+  expect(readFileSync(join(repo.root, 'diff-full.md'), 'utf8')).toBe(readFileSync(markdown, 'utf8'));
 });
 
 it('an unknown base revision fails with a clear message', async () => {
@@ -72,5 +73,30 @@ it('a deleted environment folder tops the text and the Markdown with a warning',
     writeFileSync(gitopsFile, gitops);
     cpSync(saved, prod, { recursive: true });
     rmSync(saved, { recursive: true });
+  }
+});
+
+it('diff --exit-code exits 1 on a change and --json prints the changes as JSON', async () => {
+  const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+  try {
+    expect(await main(['diff', '--base', 'HEAD', '--exit-code', '--json'], repo.root)).toBe(1);
+    const json = JSON.parse(String(log.mock.calls.at(-1)![0])) as { base: string; environments: { env: string; status: string; changed: { fields: unknown[] }[] }[] };
+    expect(json.base).toMatch(/^HEAD \(/);
+    const dev = json.environments.find((e) => e.env === 'dev')!;
+    expect(dev.status).toBe('changed');
+    expect(dev.changed[0]!.fields).toEqual([{ path: 'spec.refreshInterval', before: '5m', after: '10m' }]);
+  } finally {
+    log.mockRestore();
+  }
+});
+
+it('diff --exit-code exits 0 when nothing changes', async () => {
+  setDevRefreshInterval('5m');
+  const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+  try {
+    expect(await main(['diff', '--base', 'HEAD', '--exit-code'], repo.root)).toBe(0);
+  } finally {
+    log.mockRestore();
+    setDevRefreshInterval('10m');
   }
 });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli';
@@ -18,7 +18,7 @@ afterEach(() => {
 });
 
 describe('new-env', () => {
-  it('scaffolds an environment from another, renders its overlay, and kubectl kustomize builds it', async () => {
+  it('scaffolds an environment from another without its data: hosts, CIDRs and production become "SET ME", listed, and the render refuses them', async () => {
     expect(await main(['new-env', 'staging', '--from', 'prod', '--domain', 'staging.apim.example.org'], repo.root)).toBe(0);
     const dir = join(repo.root, 'environments', 'staging');
     const environment = readFileSync(join(dir, 'environment.ts'), 'utf8');
@@ -26,11 +26,36 @@ describe('new-env', () => {
     expect(environment).toContain("domain: 'staging.apim.example.org',");
     // Not prod's store: an environment may read only a store of its own.
     expect(environment).toContain("store: { kind: 'ClusterSecretStore', name: 'vault-staging' },");
-    expect(readFileSync(join(dir, 'wso2.ts'), 'utf8')).toBe(readFileSync(join(repo.root, 'environments', 'prod', 'wso2.ts'), 'utf8'));
+    expect(environment).toContain("production: 'SET ME' as unknown as boolean,");
+    expect(environment).toContain("network: { clusterCidrs: ['SET ME'] },");
+    const copied = ['environment.ts', 'wso2.ts', 'axway.ts'].map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+    for (const prodValue of ['mysql.prod.example.org', 'cassandra-1.data.example.org', 'metrics-db.data.example.org', '10.30.1.0/24', '10.0.0.0/14', '10.40.0.0/16'])
+      expect(copied).not.toContain(prodValue);
     const project = JSON.parse(readFileSync(join(dir, 'project.json'), 'utf8'));
     expect(project.name).toBe('staging');
     expect(project.targets.render.options.command).toBe('node tools/bin/run.mjs render --env staging');
-    expect(existsSync(join(repo.root, 'deploy', 'overlays', 'staging', 'kustomization.yaml'))).toBe(true);
+    // Not rendered: the values must be set first, and the printout says which.
+    expect(existsSync(join(repo.root, 'deploy', 'overlays', 'staging'))).toBe(false);
+    const printed = vi.mocked(console.log).mock.calls.map((c) => String(c[0]));
+    expect(printed).toContain("  environments/staging/wso2.ts: databases.apim.host   (prod has 'mysql.prod.example.org')");
+    expect(printed).toContain("  environments/staging/environment.ts: production   (prod has true)");
+    expect(printed.at(-1)).toBe('then run "npx nx run render" and commit');
+    vi.mocked(console.error).mockClear();
+    expect(await main(['render', '--env', 'staging'], repo.root)).toBe(1);
+    expect(vi.mocked(console.error).mock.calls.map((c) => String(c[0])).join('\n')).toContain('SET ME');
+    expect(existsSync(join(repo.root, 'deploy', 'overlays', 'staging'))).toBe(false);
+
+    // Once a person has set them, the copy renders and kustomize builds it.
+    for (const file of ['environment.ts', 'wso2.ts', 'axway.ts']) {
+      const path = join(dir, file);
+      const text = readFileSync(path, 'utf8')
+        .replace("production: 'SET ME' as unknown as boolean", 'production: true')
+        .replace(/host: 'SET ME'/g, "host: 'db.staging.example.org'")
+        .replace(/hosts: \['SET ME'\]/g, "hosts: ['c1.staging.example.org', 'c2.staging.example.org', 'c3.staging.example.org']")
+        .replace(/(cidrs|clusterCidrs): \['SET ME'\]/g, "$1: ['10.99.0.0/24']");
+      writeFileSync(path, text);
+    }
+    expect(await main(['render'], repo.root)).toBe(0);
     const objects = kustomizeBuild(repo.root, 'deploy/overlays/staging') as { metadata: { namespace: string } }[];
     expect(objects.length).toBeGreaterThan(0);
     expect(objects.every((o) => o.metadata.namespace === 'apim-staging')).toBe(true);

@@ -98,9 +98,9 @@ describe('.github/workflows/pr.yml', () => {
     expect(verify.steps[diff]!.env).toEqual({ BASE_REF: '${{ github.base_ref }}' });
   });
 
-  it('verify hands on diff.md as an artifact and posts nothing itself', () => {
+  it('verify hands on diff.md (and the uncapped diff-full.md) as an artifact and posts nothing itself', () => {
     const upload = verify.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
-    expect(upload?.with).toMatchObject({ name: 'rendered-diff', path: 'diff.md\nflows.md\n' });
+    expect(upload?.with).toMatchObject({ name: 'rendered-diff', path: 'diff.md\ndiff-full.md\nflows.md\n' });
     expect(verify.steps.some((s) => s.uses?.startsWith('actions/github-script@'))).toBe(false);
     expect(verify.outputs).toEqual({ diff: '${{ steps.diff.outcome }}' });
   });

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli';
-import { planPromotion } from '../src/promote-command';
+import { perEnvironmentImages, planPromotion } from '../src/promote-command';
 import { copyRepository } from './temp-repository';
 
 // A stack-parts file shaped like the WSO2/Axway specs that are coming: image tags nested in
@@ -71,7 +71,7 @@ describe('promote', () => {
   it.each([
     [['promote', '--from', 'dev'], 'promote: give both --from ENV and --to ENV'],
     [['promote', '--from', 'dev', '--to', 'qa'], 'promote: environment "qa" does not exist (environments: dev, prod)'],
-    [['promote', '--from', 'dev', '--to', 'prod', '--only', 'charts'], 'promote: --only charts: unknown (choose images, versions, all)'],
+    [['promote', '--from', 'dev', '--to', 'prod', '--only', 'charts'], 'promote: --only charts: unknown (choose images, versions, all, or a property path such as axway.images.gateway)'],
   ])('%j fails with a clear message', async (args, message) => {
     expect(await main(args, repo.root)).toBe(1);
     expect(vi.mocked(console.error).mock.calls.map((c) => String(c[0]))).toContain(message);
@@ -87,14 +87,49 @@ describe('promote', () => {
 });
 
 describe('promote on the real environments', () => {
-  it('carries the Axway gateway tag (images.gateway.tag) from dev to prod and nothing else', async () => {
+  it('carries the Axway gateway tag (images.gateway.tag) from dev to prod and nothing else when --only names it', async () => {
     const axway = (env: string) => readFileSync(join(repo.root, 'environments', env, 'axway.ts'), 'utf8');
     const devTag = /tag: '([^']+)'/.exec(axway('dev'))![1]!;
     const before = axway('prod');
-    expect(await main(['promote', '--from', 'dev', '--to', 'prod'], repo.root)).toBe(0);
+    expect(await main(['promote', '--from', 'dev', '--to', 'prod', '--only', 'axway.images.gateway'], repo.root)).toBe(0);
     expect(axway('prod')).toBe(before.replace(/tag: '[^']+'/, `tag: '${devTag}'`));
     expect(vi.mocked(console.log).mock.calls.map((c) => String(c[0]))).toContain(
       `prod: axway.images.gateway.tag ${/tag: '([^']+)'/.exec(before)![1]} → ${devTag}   (environments/prod/axway.ts)`,
     );
+  });
+});
+
+describe('images built per environment', () => {
+  const axway = (env: string) => join(repo.root, 'environments', env, 'axway.ts');
+  const gatewayTag = (env: string) => /gateway: \{ tag: '([^']+)' \}/.exec(readFileSync(axway(env), 'utf8'))![1]!;
+
+  it('the list follows the models: the Axway gateway image is built per environment with its FED', () => {
+    expect(perEnvironmentImages).toEqual(['axway.images.gateway']);
+    const spec = readFileSync(join(repo.root, 'packages', 'models', 'src', 'axway', 'spec.ts'), 'utf8');
+    expect(spec).toMatch(/Gateway image, built for this environment with its FED/);
+  });
+
+  it('promote leaves the Axway gateway image and says so', async () => {
+    const prodTag = gatewayTag('prod');
+    expect(gatewayTag('dev')).not.toBe(prodTag);
+    expect(await main(['promote', '--from', 'dev', '--to', 'prod'], repo.root)).toBe(0);
+    expect(gatewayTag('prod')).toBe(prodTag);
+    expect(vi.mocked(console.log).mock.calls.map((c) => String(c[0]))).toContain(
+      'prod: axway.images.gateway.tag left as it is: built per environment (promote it with --only axway.images.gateway)',
+    );
+    const { promotions } = planPromotion(repo.root, 'dev', 'prod', 'all');
+    expect(promotions.map((p) => p.path)).not.toContain('axway.images.gateway.tag');
+  });
+
+  it('--only with its path promotes it, and only it', async () => {
+    const before = readFileSync(file('prod'), 'utf8');
+    expect(await main(['promote', '--from', 'dev', '--to', 'prod', '--only', 'axway.images.gateway'], repo.root)).toBe(0);
+    expect(gatewayTag('prod')).toBe(gatewayTag('dev'));
+    expect(readFileSync(file('prod'), 'utf8')).toBe(before);
+  });
+
+  it('--only with a path the source lacks fails with a clear message', async () => {
+    expect(await main(['promote', '--from', 'dev', '--to', 'prod', '--only', 'axway.images.nothing'], repo.root)).toBe(1);
+    expect(vi.mocked(console.error).mock.calls.map((c) => String(c[0]))).toContain('promote: --only axway.images.nothing: dev has no string value at or under that path');
   });
 });

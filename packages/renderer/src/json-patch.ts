@@ -4,7 +4,8 @@ import type { Json } from './kube-object';
 export type PatchOp =
   | { readonly op: 'add'; readonly path: string; readonly value: Json }
   | { readonly op: 'replace'; readonly path: string; readonly value: Json }
-  | { readonly op: 'remove'; readonly path: string };
+  | { readonly op: 'remove'; readonly path: string }
+  | { readonly op: 'test'; readonly path: string; readonly value: Json };
 
 function isMap(value: Json | undefined): value is { [key: string]: Json } {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -115,6 +116,44 @@ export function diffJson(from: Json, to: Json): PatchOp[] {
   return ops;
 }
 
+/**
+ * `ops` with a `test` operation in front for every list item they address by position whose item
+ * in `from` has a string `name` (or, without one, `secretKey`, as ExternalSecret data items): `{ op: test, path: /spec/template/spec/containers/0/name, value:
+ * gateway }`. kustomize applies `test` operations, and a failed one fails the build, so when the
+ * base's list is reordered (an item inserted, the order changed by hand) the overlay stops with
+ * an error instead of patching another container's image or env var. The tests come first, each
+ * once, so they check the base as it is before any operation of the patch changes it.
+ */
+export function guardPositions(from: Json, ops: readonly PatchOp[]): PatchOp[] {
+  const tests: PatchOp[] = [];
+  const seen = new Set<string>();
+  for (const op of ops) {
+    const parts = op.path.split('/').slice(1);
+    let node: Json | undefined = from;
+    let prefix = '';
+    for (const part of parts) {
+      if (Array.isArray(node)) {
+        if (!/^\d+$/.test(part)) break;
+        const item: Json | undefined = node[Number(part)];
+        // ExternalSecret `data` items have no name; their `secretKey` identifies them.
+        const key = isMap(item) ? (typeof item.name === 'string' ? 'name' : typeof item.secretKey === 'string' ? 'secretKey' : undefined) : undefined;
+        const name = key ? (item as { [key: string]: Json })[key] : undefined;
+        const path = `${prefix}/${part}/${key}`;
+        if (typeof name === 'string' && !seen.has(path)) {
+          seen.add(path);
+          tests.push({ op: 'test', path, value: name });
+        }
+        node = item;
+      } else if (isMap(node)) {
+        const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
+        node = hasOwn.call(node, key) ? node[key] : undefined;
+      } else break;
+      prefix += `/${part}`;
+    }
+  }
+  return tests.length > 0 ? [...tests, ...ops] : [...ops];
+}
+
 /** Applies operations to a copy of `document` (used by tests and the diff tool, not by kustomize). */
 export function applyPatch(document: Json, ops: readonly PatchOp[]): Json {
   let root = structuredClone(document);
@@ -122,12 +161,21 @@ export function applyPatch(document: Json, ops: readonly PatchOp[]): Json {
     const parts = op.path.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
     if (parts.length === 0) {
       if (op.op === 'remove') throw new Error('cannot remove the document root');
+      if (op.op === 'test') {
+        if (!jsonEqual(root, op.value)) throw new Error('test /: the document differs');
+        continue;
+      }
       root = structuredClone(op.value);
       continue;
     }
     let parent: any = root;
     for (const part of parts.slice(0, -1)) parent = parent[Array.isArray(parent) ? Number(part) : part];
     const last = parts[parts.length - 1]!;
+    if (op.op === 'test') {
+      const actual = Array.isArray(parent) ? parent[Number(last)] : parent?.[last];
+      if (!jsonEqual(actual, op.value)) throw new Error(`test ${op.path}: expected ${JSON.stringify(op.value)}, found ${JSON.stringify(actual)}`);
+      continue;
+    }
     if (Array.isArray(parent)) {
       const index = last === '-' ? parent.length : Number(last);
       if (op.op === 'add') parent.splice(index, 0, structuredClone(op.value));

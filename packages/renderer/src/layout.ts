@@ -1,6 +1,6 @@
 import { toCanonicalYaml, toYamlFile } from './canonical-yaml';
 import type { PatchOp } from './json-patch';
-import { diffJson } from './json-patch';
+import { diffJson, guardPositions } from './json-patch';
 import type { Json } from './kube-object';
 import { partOf } from './labels';
 
@@ -120,8 +120,9 @@ export function planOverlay(envObjects: readonly Json[], baseObjects: readonly J
     kept.add(id);
     // A base object can only be patched within the base it came from.
     if (base.group !== baseGroup(object)) throw new Error(`${id} moves between bases`);
+    // Positional list paths are guarded by the item's name: a reordered base fails the build.
     const ops = diffJson(base.object, object);
-    if (ops.length > 0) patched.push({ object, ops });
+    if (ops.length > 0) patched.push({ object, ops: guardPositions(base.object, ops) });
   }
   const deleted = sortedByFileName([...index].filter(([id, base]) => bases.includes(base.group) && !kept.has(id)).map(([, base]) => base.object));
   return { bases, added, patched, deleted };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Json } from '../src';
-import { applyPatch, diffJson, jsonEqual } from '../src';
+import { applyPatch, diffJson, guardPositions, jsonEqual } from '../src';
 
 const pairs: [string, Json, Json][] = [
   ['equal documents', { a: 1 }, { a: 1 }],
@@ -41,5 +41,39 @@ describe('JSON6902 patches between a base object and an environment object', () 
       { op: 'remove', path: '/l/2' },
       { op: 'remove', path: '/l/1' },
     ]);
+  });
+});
+
+describe('guardPositions: positional list paths fail instead of mis-patching', () => {
+  const base: Json = { spec: { containers: [{ name: 'a', env: [{ name: 'X', value: '1' }, { name: 'Y', value: '2' }] }, { name: 'b', image: 'b:1' }], args: ['--x'] } };
+  const target: Json = { spec: { containers: [{ name: 'a', env: [{ name: 'X', value: '1' }, { name: 'Y', value: '3' }] }, { name: 'b', image: 'b:2' }], args: ['--y'] } };
+
+  it('puts one test on the name of every named item a path goes through, before the operations', () => {
+    expect(guardPositions(base, diffJson(base, target))).toEqual([
+      { op: 'test', path: '/spec/containers/0/name', value: 'a' },
+      { op: 'test', path: '/spec/containers/0/env/1/name', value: 'Y' },
+      { op: 'test', path: '/spec/containers/1/name', value: 'b' },
+      { op: 'replace', path: '/spec/args/0', value: '--y' },
+      { op: 'replace', path: '/spec/containers/0/env/1/value', value: '3' },
+      { op: 'replace', path: '/spec/containers/1/image', value: 'b:2' },
+    ]);
+  });
+
+  it('the guarded patch applies to its base and fails on a reordered one', () => {
+    const ops = guardPositions(base, diffJson(base, target));
+    expect(jsonEqual(applyPatch(base, ops), target)).toBe(true);
+    const reordered = structuredClone(base) as { spec: { containers: Json[] } };
+    reordered.spec.containers.reverse();
+    expect(() => applyPatch(reordered as unknown as Json, ops)).toThrow('test /spec/containers/0/name: expected "a", found "b"');
+  });
+
+  it('identifies ExternalSecret data items by secretKey', () => {
+    const from: Json = { spec: { data: [{ secretKey: 'tls.crt', remoteRef: { key: 'base/tls' } }] } };
+    const to: Json = { spec: { data: [{ secretKey: 'tls.crt', remoteRef: { key: 'dev/tls' } }] } };
+    expect(guardPositions(from, diffJson(from, to))[0]).toEqual({ op: 'test', path: '/spec/data/0/secretKey', value: 'tls.crt' });
+  });
+
+  it('adds nothing when no path goes through a named item', () => {
+    expect(guardPositions({ l: [1, 2] }, diffJson({ l: [1, 2] }, { l: [1] }))).toEqual([{ op: 'remove', path: '/l/1' }]);
   });
 });

@@ -45,6 +45,17 @@ describe('validate', () => {
     expect(status).toBe(1);
   });
 
+  it('--json prints the findings as one JSON document', () => {
+    temp = makeTempRepository();
+    appendFileSync(join(temp, 'deploy/base/platform/networkpolicy-default-deny.yaml'), leakedSecret);
+    const { status, stdout } = runCli(temp, ['validate', '--json']);
+    expect(status).toBe(1);
+    const report = JSON.parse(stdout) as { environments: string[]; rules: number; findings: { environment: string; rule: string; object: string }[] };
+    expect(report.environments).toEqual(['dev', 'prod']);
+    expect(report.rules).toBe(integrityRules.length);
+    expect(report.findings.filter((f) => f.rule === 'no-secret-data').map((f) => `${f.environment} ${f.object}`)).toEqual(['dev Secret/leaked', 'prod Secret/leaked']);
+  });
+
   it('checks what kustomize builds, overlay patches included', () => {
     temp = makeTempRepository();
     const kustomization = join(temp, 'deploy/overlays/prod/kustomization.yaml');
