@@ -8,6 +8,8 @@ export * from './render-environment';
 export * from './render-error';
 export * from './render-tree';
 export * from './writer';
+export * from './write-error';
+export * from './write-journal';
 export * from './platform/secrets';
 export * from './argocd/app-project';
 export * from './argocd/application';
