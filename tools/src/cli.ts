@@ -1,3 +1,5 @@
+import { relative } from 'node:path';
+import { describeFileSystemError, isFileSystemError } from '@apim-gitops/renderer';
 import { benchCommand } from './bench';
 import { checkCommand } from './check-command';
 import { diffCommand } from './diff-command';
@@ -5,6 +7,8 @@ import { liveDiffCommand } from './live-diff-command';
 import { newEnvCommand } from './new-env-command';
 import { promoteCommand } from './promote-command';
 import { renderCommand } from './render-command';
+import type { RenderLock } from './render-lock';
+import { guardTree, treeCommands } from './tree-guard';
 import { validateCommand } from './validate-command';
 
 /** The command list, also read by the workflow test to check that CI calls real commands. */
@@ -32,10 +36,23 @@ export function optionValues(args: readonly string[], flag: string): string[] {
   return values;
 }
 
+/** Errors that already say where and what, printed without a stack trace. */
+const reported = ['SpecError', 'RenderError', 'RenderFailure', 'PromotionError', 'NewEnvironmentError', 'WriteError', 'LockError'];
+
+/** What the CLI prints for an error: its message when it is one of ours or a file-system error, else its stack. */
+export function errorReport(error: unknown, root: string): string {
+  const e = error as Error;
+  if (reported.includes(e?.name)) return e.message;
+  if (isFileSystemError(error)) return describeFileSystemError(error, 'complete the command', (p) => relative(root, p) || '.').message;
+  return e?.stack ?? String(error);
+}
+
 /** Entry point of every developer command; returns the exit code. */
 export async function main(args: readonly string[], root: string): Promise<number> {
   const [command, ...rest] = args;
+  let lock: RenderLock | undefined;
   try {
+    if (command !== undefined && treeCommands.includes(command)) lock = guardTree(root, args.join(' '));
     switch (command) {
       case 'render': {
         const envs = optionValues(rest, '--env');
@@ -60,11 +77,11 @@ export async function main(args: readonly string[], root: string): Promise<numbe
         return 2;
     }
   } catch (error) {
-    // Spec and render errors already say where and what; print them without a stack trace.
-    const e = error as Error;
-    const known = ['SpecError', 'RenderError', 'RenderFailure', 'PromotionError', 'NewEnvironmentError'].includes(e?.name);
-    console.error(known ? e.message : (e?.stack ?? String(error)));
-    console.error(`${command}: failed; nothing was written`);
+    console.error(errorReport(error, root));
+    // A WriteError says itself whether the tree changed.
+    console.error(`${command}: failed${(error as Error)?.name === 'WriteError' ? '' : '; nothing was written'}`);
     return 1;
+  } finally {
+    lock?.release();
   }
 }
