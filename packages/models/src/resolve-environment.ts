@@ -4,7 +4,7 @@ import type { ResolvedComponent } from './component';
 import { environmentDefaults } from './environment';
 import { FieldChecks } from './field-checks';
 import type { ResolvedSecret, ResolvedSecretBackend } from './secrets';
-import { checkSealedCoverage, resolveSecretBackend, SecretNeeds } from './secrets';
+import { checkRemoteKeys, checkSealedCoverage, resolveSecretBackend, SecretNeeds } from './secrets';
 import { IssueList, quote } from './spec-error';
 import type { EnvironmentBasics } from './stack-context';
 import type { ResolvedWso2 } from './wso2/resolve';
@@ -133,6 +133,7 @@ export function resolveEnvironment(input: unknown, source: string): ResolvedEnvi
 
   const secrets = secretsNeeded.resolved();
   if (backend) checkSealedCoverage(checks, 'secrets', backend, secrets);
+  if (backend) checkRemoteKeys(checks, 'secrets', backend, secrets);
   issues.throwIfAny(source);
 
   return {
