@@ -7,6 +7,7 @@ export * from './object-rules';
 export * from './render-environment';
 export * from './render-error';
 export * from './render-tree';
+export * from './secret-screen';
 export * from './writer';
 export * from './write-error';
 export * from './write-journal';

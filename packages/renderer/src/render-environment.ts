@@ -5,6 +5,8 @@ import type { Json, KubeObject } from './kube-object';
 import { validateObjects } from './object-rules';
 import { renderNetworkPolicies } from './platform/network-policies';
 import { renderSecrets } from './platform/secrets';
+import { RenderError } from './render-error';
+import { screenSecrets } from './secret-screen';
 import { renderWso2 } from './wso2/index';
 
 /**
@@ -22,5 +24,8 @@ export function renderChecked(env: ResolvedEnvironment): { objects: KubeObject[]
   // Argo CD ordering, derived from the components' dependsOn: one annotation, added in one place.
   const ordered = applySyncWaves(env, objects);
   const plain = validateObjects(env.name, ordered);
+  // Nothing secret-shaped may reach a file: this runs before anything is staged or written.
+  const secrets = screenSecrets(plain);
+  if (secrets.length > 0) throw new RenderError(env.name, secrets);
   return { objects: ordered, plain };
 }

@@ -5,6 +5,8 @@ import { toPlain } from '../kube-object';
 import type { FileTree } from '../layout';
 import { generatedMark, objectFileName } from '../layout';
 import { validateObjects } from '../object-rules';
+import { RenderError } from '../render-error';
+import { screenSecrets } from '../secret-screen';
 import { renderAppProject, renderBootstrapProject } from './app-project';
 import { renderEnvironmentApplication, renderRootApplication } from './application';
 import type { ArgoCdFacts } from './argocd-facts';
@@ -47,7 +49,8 @@ export function renderArgoCdTree(gitops: ResolvedGitOps, environments: readonly 
   );
   const applications = sorted.map((env) => renderEnvironmentApplication(gitops, env, factsOf(env).scaledReplicas));
   const root: KubeObject[] = [renderBootstrapProject(gitops), renderRootApplication(gitops)];
-  validateObjects(gitOpsSource, [project, ...applications, ...root]);
+  const secrets = screenSecrets(validateObjects(gitOpsSource, [project, ...applications, ...root]));
+  if (secrets.length > 0) throw new RenderError(gitOpsSource, secrets);
 
   const files: FileTree = new Map();
   // One object per file, like deploy/; root.yaml is the exception so that bootstrap is one `kubectl apply -f`.

@@ -27,5 +27,12 @@ export const stackCases: readonly BadInputCase[] = [
   { name: 'an Axway traffic heap larger than its memory limit', edits: axway(replaceOnce('traffic: { replicas: 1,', 'traffic: { heapMb: 4096, replicas: 1,')), expectPath: 'axway.traffic.heapMb' },
   { name: 'an allow-list entry that is not a CIDR', env: 'prod', edits: axway(replaceOnce("allowedSourceRanges: ['10.20.0.0/16']", "allowedSourceRanges: ['10.20.0.0/33']")), expectPath: 'axway.adminNodeManager.allowedSourceRanges[0]' },
   { name: 'a ReadWriteOnce events volume under an autoscaler', env: 'prod', edits: axway(replaceOnce("events: { storageClass: 'efs-sc' },", "events: { storageClass: 'efs-sc', accessMode: 'ReadWriteOnce' },")), expectPath: 'axway.events.accessMode' },
+  {
+    name: 'a literal password as a JDBC URL option (caught by the render-time secret screen)',
+    edits: wso2(replaceOnce("credentials: { secretRef: 'wso2-apim-db' },", "credentials: { secretRef: 'wso2-apim-db' },\n      urlOptions: { useSSL: 'true', password: 'hunter2' },")),
+    file: 'dev',
+    expectPath: 'ConfigMap/wso2-control-plane-config: data.deployment.toml',
+    expectMessage: 'holds a literal "password=" URL parameter',
+  },
   { name: 'a syntax error in a stack file', edits: axway(replaceOnce("traceLevel: 'DEBUG',", "traceLevel: 'DEBUG',,")), expectPath: 'line 16:23', expectMessage: 'Expected identifier', file: dev('axway.ts') },
 ];
