@@ -14,7 +14,9 @@ import { validateCommand } from './validate-command';
 /** The command list, also read by the workflow test to check that CI calls real commands. */
 export const usage = `usage: node tools/bin/run.mjs <command> [options]
 commands:
-  render [--env NAME]…   render every environment (or the named ones) into deploy/
+  render [--env NAME]… [--allow-delete NAME]…
+                         render every environment (or the named ones) into deploy/; deleting a
+                         production environment's overlay needs --allow-delete NAME
   check                  fail with a diff when the committed output is stale
   diff [--base REV] [--markdown FILE]
                          rendered, per-object diff against REV (default origin/main, else HEAD)
@@ -56,7 +58,7 @@ export async function main(args: readonly string[], root: string): Promise<numbe
     switch (command) {
       case 'render': {
         const envs = optionValues(rest, '--env');
-        return await renderCommand(root, envs.length > 0 ? envs : undefined);
+        return await renderCommand(root, envs.length > 0 ? envs : undefined, optionValues(rest, '--allow-delete'));
       }
       case 'check':
         return await checkCommand(root);

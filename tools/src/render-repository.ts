@@ -3,7 +3,7 @@ import { baseEnvironmentSource, baseEnvironmentSpec, resolveEnvironment } from '
 import type { RenderedTree } from '@apim-gitops/renderer';
 import { argocdManifestsDir, deployRoot } from '@apim-gitops/renderer';
 import { renderArgoCd } from './argocd/render-argocd';
-import { environmentNames } from './environment-files';
+import { environmentFolderIssues, environmentNames } from './environment-files';
 import { loadEnvironment } from './load-environment';
 import { renderTreeFast } from './parallel-render';
 import { progress } from './progress';
@@ -30,7 +30,7 @@ export interface RepositoryRender extends RenderedTree {
 export async function renderRepository(root: string, only?: readonly string[]): Promise<RepositoryRender> {
   const all = environmentNames(root);
   const names = only ?? all;
-  const failures: Error[] = [];
+  const failures: Error[] = environmentFolderIssues(root).map((issue) => new Error(issue));
   for (const name of names)
     if (!all.includes(name)) failures.push(new Error(`environments/${name}/environment.ts: (file): does not exist (environments: ${all.join(', ') || 'none'})`));
   const resolved: ResolvedEnvironment[] = [];

@@ -17,6 +17,6 @@ export async function renderArgoCd(
   const gitops = resolveGitOps(await loadDefaultExport(root, gitOpsSource), gitOpsSource, environmentNames(root));
   return renderArgoCdTree(
     gitops,
-    environments.map((env) => ({ name: env.name, namespace: env.namespace, facts: rendered.get(env.name)?.argoCd ?? argoCdFacts([]) })),
+    environments.map((env) => ({ name: env.name, namespace: env.namespace, production: env.production, facts: rendered.get(env.name)?.argoCd ?? argoCdFacts([]) })),
   );
 }

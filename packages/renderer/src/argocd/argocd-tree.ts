@@ -24,6 +24,8 @@ export const rootManifest = `${argocdManifestsDir}/root.yaml`;
 export interface ArgoCdEnvironment {
   readonly name: string;
   readonly namespace: string;
+  /** A production environment's Application carries the production annotation. */
+  readonly production?: boolean;
   readonly objects?: readonly Json[];
   /** Read instead of `objects` when given (a parallel render returns facts, not objects). */
   readonly facts?: ArgoCdFacts;
