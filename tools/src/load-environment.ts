@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Issue, ResolvedEnvironment } from '@apim-gitops/models';
 import { resolveEnvironment, SpecError } from '@apim-gitops/models';
+import { reservedEnvironmentNames } from '@apim-gitops/renderer';
 // @ts-expect-error plain JavaScript shared with bin/run.mjs
 import { nodeBundleOptions } from '../bin/esbuild-options.mjs';
 import type { ImportResult } from './bounded-import';
@@ -142,6 +143,11 @@ export async function loadEnvironment(root: string, name: string): Promise<Resol
     issues.push(...error.issues);
   }
   if (resolved && resolved.name !== name) issues.push({ path: 'name', message: `"${resolved.name}" must equal the folder name "${name}"` });
+  if (resolved && reservedEnvironmentNames.includes(resolved.name))
+    issues.push({
+      path: 'name',
+      message: `"${resolved.name}" is reserved (the Argo CD manifests and the bases use ${reservedEnvironmentNames.map((n) => `"${n}"`).join(', ')}): rename the environment and its folder`,
+    });
   if (issues.length > 0 || !resolved) throw new SpecError(file, issues);
   return resolved;
 }

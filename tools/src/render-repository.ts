@@ -4,6 +4,7 @@ import type { RenderedTree } from '@apim-gitops/renderer';
 import { argocdManifestsDir, deployRoot } from '@apim-gitops/renderer';
 import { renderArgoCd } from './argocd/render-argocd';
 import { environmentFolderIssues, environmentNames } from './environment-files';
+import { uniquenessIssues } from './environment-uniqueness';
 import { loadEnvironment } from './load-environment';
 import { renderTreeFast } from './parallel-render';
 import { progress } from './progress';
@@ -43,6 +44,8 @@ export async function renderRepository(root: string, only?: readonly string[]): 
     }
     progress('environments loaded', i + 1, known.length);
   }
+  // Across environments (those loaded: a render of some environments checks those against each other).
+  failures.push(...uniquenessIssues(resolved));
   const base = resolveEnvironment(baseEnvironmentSpec, baseEnvironmentSource);
   let tree: RenderedTree | undefined;
   if (failures.length === 0) {
