@@ -1,4 +1,5 @@
 import { writeTree } from '@apim-gitops/renderer';
+import { checkClaimSizes } from './claim-sizes';
 import { checkRemovals } from './environment-removal';
 import { RenderFailure, renderRepository } from './render-repository';
 import { writeOptionsFromEnv } from './write-hooks';
@@ -13,6 +14,7 @@ export async function renderCommand(root: string, only: readonly string[] | unde
   if (only && allowDelete.length > 0) throw new RenderFailure([new Error('render: --allow-delete needs a full render (without --env): only a full render deletes environments')]);
   const render = await renderRepository(root, only);
   const removals = only ? [] : checkRemovals(root, new Set(render.environments.keys()), allowDelete);
+  checkClaimSizes(root, render);
   for (const line of removals) console.log(line);
   const plan = writeTree(root, render.files, render.scopes, writeOptionsFromEnv());
   const objects = [...render.environments.values()].reduce((n, e) => n + e.objectCount, 0);
