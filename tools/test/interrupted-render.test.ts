@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderStateDir, stagingLeftovers } from '@apim-gitops/renderer';
@@ -93,6 +93,26 @@ describe('a render killed at any instant leaves the old tree or the new one (inv
     expect(seen.some((s) => s.endsWith('old'))).toBe(true);
     expect(seen.some((s) => s.endsWith('new'))).toBe(true);
   }, 300_000);
+
+  it('check fails, naming the reason, while a staging folder cannot be resolved, and passes once it can', () => {
+    restoreRenderedTree(repo.root, fresh);
+    const id = '.render/staging/999-manual-0';
+    mkdirSync(join(repo.root, id, 'files/deploy/overlays/dev'), { recursive: true });
+    writeFileSync(join(repo.root, id, 'files/deploy/overlays/dev/kustomization.yaml'), fresh.get('deploy/overlays/dev/kustomization.yaml')!);
+    writeFileSync(join(repo.root, id, 'journal.json'), JSON.stringify({ version: 1, write: ['deploy/overlays/dev/kustomization.yaml'], prune: [], scopes: ['deploy'] }));
+    // Someone put a hand-written file where the interrupted render was going to move its own.
+    writeFileSync(join(repo.root, 'deploy/overlays/dev/kustomization.yaml'), '# mine\n');
+    const blocked = runCli(repo.root, ['check'], { APIM_LOCK_WAIT_MS: '0' });
+    expect(blocked.status).toBe(1);
+    expect(blocked.stderr).toContain(
+      `${id}: an interrupted render could not be resolved: deploy/overlays/dev/kustomization.yaml exists and was not made by the renderer (no generated header); move it away, then run the command again to finish the interrupted render`,
+    );
+    expect(stagingLeftovers(repo.root)).toEqual([id]);
+    rmSync(join(repo.root, 'deploy/overlays/dev/kustomization.yaml'));
+    const passes = runCli(repo.root, ['check'], { APIM_LOCK_WAIT_MS: '0' });
+    expect(passes.status, passes.stdout + passes.stderr).toBe(0);
+    expect(stagingLeftovers(repo.root)).toEqual([]);
+  });
 
   it('a check killed while it finishes an interrupted render is finished by the next command', async () => {
     restoreRenderedTree(repo.root, old);
