@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ResolvedEnvironment } from '@apim-gitops/models';
 import { memoryBytes } from '@apim-gitops/models';
@@ -6,6 +6,7 @@ import { deployRoot } from '@apim-gitops/renderer';
 import { committedObject } from './committed-objects';
 import type { RepositoryRender } from './render-repository';
 import { RenderFailure } from './render-repository';
+import { isDirectory, isFile } from './file-kind';
 
 type Claim = { metadata: { name: string }; spec?: { resources?: { requests?: { storage?: string } } } };
 type Scaled = { spec?: { replicas?: number; maxReplicas?: number } } | undefined;
@@ -13,7 +14,7 @@ type Scaled = { spec?: { replicas?: number; maxReplicas?: number } } | undefined
 const claimFile = /(^|\/)(delete-)?persistentvolumeclaim-[^/]+\.yaml$/;
 
 function readIfExists(path: string): string | undefined {
-  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  return isFile(path) ? readFileSync(path, 'utf8') : undefined;
 }
 
 /**
@@ -25,7 +26,7 @@ function claimFilesChange(root: string, render: RepositoryRender, rendered: Read
   const paths = new Set<string>();
   for (const dir of dirs) {
     const full = join(root, dir);
-    if (existsSync(full)) for (const file of readdirSync(full)) if (claimFile.test(file)) paths.add(`${dir}/${file}`);
+    if (isDirectory(full)) for (const file of readdirSync(full)) if (claimFile.test(file)) paths.add(`${dir}/${file}`);
     for (const path of rendered.get(dir) ?? []) paths.add(path);
   }
   return [...paths].some((path) => render.files.get(path) !== readIfExists(join(root, path)));
@@ -60,7 +61,7 @@ export function checkClaimSizes(root: string, render: RepositoryRender): void {
       rendered.set(dir, [...(rendered.get(dir) ?? []), path]);
     }
   const baseRoot = join(root, deployRoot, 'base');
-  const baseDirs = existsSync(baseRoot) ? readdirSync(baseRoot, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `${deployRoot}/base/${e.name}`) : [];
+  const baseDirs = isDirectory(baseRoot) ? readdirSync(baseRoot, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `${deployRoot}/base/${e.name}`) : [];
   const basesChange = claimFilesChange(root, render, rendered, [...new Set([...baseDirs, ...[...rendered.keys()].filter((d) => d.startsWith(`${deployRoot}/base/`))])]);
   const failures: Error[] = [];
   for (const env of render.resolved) {

@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { applicationName, argocdManifestsDir, deployRoot, generatedMark, productionAnnotation } from '@apim-gitops/renderer';
 import { environmentsDir } from './environment-files';
 import { RenderFailure } from './render-repository';
+import { isDirectory, isFile } from './file-kind';
 
 /** An environment whose rendered overlay is committed but whose folder is gone. */
 export interface RemovedEnvironment {
@@ -15,20 +16,20 @@ export interface RemovedEnvironment {
 /** Environments with a rendered overlay (an owned kustomization.yaml) in the committed tree. */
 export function committedEnvironments(root: string): string[] {
   const dir = join(root, deployRoot, 'overlays');
-  if (!existsSync(dir)) return [];
+  if (!isDirectory(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
     .filter((name) => {
       const file = join(dir, name, 'kustomization.yaml');
-      return existsSync(file) && readFileSync(file, 'utf8').startsWith(generatedMark);
+      return isFile(file) && readFileSync(file, 'utf8').startsWith(generatedMark);
     })
     .sort();
 }
 
 function committedProduction(root: string, name: string): boolean | undefined {
   const file = join(root, argocdManifestsDir, `application-${applicationName(name)}.yaml`);
-  if (!existsSync(file)) return undefined;
+  if (!isFile(file)) return undefined;
   const application = YAML.parse(readFileSync(file, 'utf8')) as { metadata?: { annotations?: Record<string, string> } } | null;
   return application?.metadata?.annotations?.[productionAnnotation] === 'true';
 }

@@ -32,7 +32,8 @@ describe('adding and removing an environment folder', () => {
   it('adds its Application, its overlay and its project destination on render', () => {
     cpSync(join(copy, 'environments', 'dev'), join(copy, 'environments', 'qa'), { recursive: true });
     const file = join(copy, 'environments', 'qa', 'environment.ts');
-    writeFileSync(file, readFileSync(file, 'utf8').replace("name: 'dev'", "name: 'qa'"));
+    // Its own domain too: domains and public hosts are unique across environments.
+    writeFileSync(file, readFileSync(file, 'utf8').replace("name: 'dev'", "name: 'qa'").replace("domain: 'dev.apim.example.org'", "domain: 'qa.apim.example.org'"));
     cli('render');
 
     const app = read(appFile);
