@@ -6,6 +6,17 @@ import { runCli, tempRepo, treeHashes } from './temp-repository';
 
 const devFile = 'environments/dev/environment.ts';
 
+/** environment.ts exports a constant that wso2.ts reads while environment.ts is still importing wso2.ts. */
+function circularImport(hostnames: string): Record<string, (s: string) => string> {
+  return {
+    'environment.ts': (s) => s.replace('export default defineEnvironment({', "export const sharedDomain = 'dev.apim.example.org';\n\nexport default defineEnvironment({"),
+    'wso2.ts': (s) =>
+      s
+        .replace("import type { Wso2Spec } from '@apim-gitops/models';", "import type { Wso2Spec } from '@apim-gitops/models';\nimport { sharedDomain } from './environment';")
+        .replace('export const wso2: Wso2Spec = {', `export const wso2: Wso2Spec = {\n  hostnames: { ${hostnames} },`),
+  };
+}
+
 /** Edits to `environments/dev/<file>` → the line the render must print, for loads that never finish or go wrong. */
 const cases: { name: string; edits: Record<string, (s: string) => string>; line: string; within?: number }[] = [
   {
@@ -27,24 +38,12 @@ const cases: { name: string; edits: Record<string, (s: string) => string>; line:
   },
   {
     name: 'a circular import that leaves an optional host undefined',
-    edits: {
-      'environment.ts': (s) => s.replace('export default defineEnvironment({', "export const sharedDomain = 'dev.apim.example.org';\n\nexport default defineEnvironment({"),
-      'wso2.ts': (s) =>
-        s
-          .replace("import type { Wso2Spec } from '@apim-gitops/models';", "import type { Wso2Spec } from '@apim-gitops/models';\nimport { sharedDomain } from './environment';")
-          .replace('export const wso2: Wso2Spec = {', 'export const wso2: Wso2Spec = {\n  hostnames: { management: sharedDomain },'),
-    },
+    edits: circularImport('management: sharedDomain'),
     line: `${devFile}: wso2.hostnames.management: is undefined while the environment loads, because of a circular import (environments/dev/environment.ts → environments/dev/wso2.ts → environments/dev/environment.ts): a value read across it is not set yet; move the shared value into a file of its own that both import`,
   },
   {
     name: 'a circular import read inside a template string',
-    edits: {
-      'environment.ts': (s) => s.replace('export default defineEnvironment({', "export const sharedDomain = 'dev.apim.example.org';\n\nexport default defineEnvironment({"),
-      'wso2.ts': (s) =>
-        s
-          .replace("import type { Wso2Spec } from '@apim-gitops/models';", "import type { Wso2Spec } from '@apim-gitops/models';\nimport { sharedDomain } from './environment';")
-          .replace('export const wso2: Wso2Spec = {', 'export const wso2: Wso2Spec = {\n  hostnames: { gateway: `api.${sharedDomain}` },'),
-    },
+    edits: circularImport('gateway: `api.${sharedDomain}`'),
     line: `${devFile}: wso2.hostnames.gateway: is undefined while the environment loads, because of a circular import`,
   },
 ];

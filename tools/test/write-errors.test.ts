@@ -39,21 +39,26 @@ describe('file-system errors in render are one line naming the path and the fix,
     repo?.remove();
   });
 
+  /** Renders; it must fail with exactly `message` (a string, or a pattern) and the verdict, leaving deploy/ and the staging as they were. */
+  function renderFails(message: string | RegExp, env: Record<string, string> = {}): void {
+    const before = treeHashes(repo.root, 'deploy');
+    const result = runCli(repo.root, ['render'], env);
+    expect(result.status).toBe(1);
+    const [line, ...rest] = errorLines(result.stderr);
+    if (typeof message === 'string') expect(line).toBe(message);
+    else expect(line).toMatch(message);
+    expect(rest).toEqual(['render: failed']);
+    expect(treeHashes(repo.root, 'deploy')).toEqual(before);
+    expect(stagingLeftovers(repo.root)).toEqual([]);
+  }
+
   it.skipIf(!canMount)('a read-only deploy/overlays/dev (EROFS)', () => {
     repo = tempRepo();
     changeDev(repo.root);
-    const before = treeHashes(repo.root, 'deploy');
     mounted = join(repo.root, 'deploy/overlays/dev');
     execFileSync('mount', ['--bind', mounted, mounted]);
     execFileSync('mount', ['-o', 'remount,bind,ro', mounted]);
-    const result = runCli(repo.root, ['render']);
-    expect(result.status).toBe(1);
-    expect(errorLines(result.stderr)).toEqual([
-      'deploy/overlays/dev/patches: cannot write the rendered tree; nothing was changed: the file system is read-only: render in a writable checkout (or remount it read-write) (EROFS)',
-      'render: failed',
-    ]);
-    expect(treeHashes(repo.root, 'deploy')).toEqual(before);
-    expect(stagingLeftovers(repo.root)).toEqual([]);
+    renderFails('deploy/overlays/dev/patches: cannot write the rendered tree; nothing was changed: the file system is read-only: render in a writable checkout (or remount it read-write) (EROFS)');
   });
 
   it('a file where a rendered folder goes (mkdir: EEXIST, told as a file in the path)', () => {
@@ -61,15 +66,7 @@ describe('file-system errors in render are one line naming the path and the fix,
     changeDev(repo.root);
     rmSync(join(repo.root, 'deploy/overlays/dev/patches'), { recursive: true });
     writeFileSync(join(repo.root, 'deploy/overlays/dev/patches'), 'not a folder\n');
-    const before = treeHashes(repo.root, 'deploy');
-    const result = runCli(repo.root, ['render']);
-    expect(result.status).toBe(1);
-    expect(errorLines(result.stderr)).toEqual([
-      'deploy/overlays/dev/patches: cannot write the rendered tree; nothing was changed: a part of the path is a file, not a folder: move that file away and render again (EEXIST)',
-      'render: failed',
-    ]);
-    expect(treeHashes(repo.root, 'deploy')).toEqual(before);
-    expect(stagingLeftovers(repo.root)).toEqual([]);
+    renderFails('deploy/overlays/dev/patches: cannot write the rendered tree; nothing was changed: a part of the path is a file, not a folder: move that file away and render again (EEXIST)');
   });
 
   it.each([
@@ -79,26 +76,13 @@ describe('file-system errors in render are one line naming the path and the fix,
   ])('%s while staging (injected at the third file)', (code, cause) => {
     repo = tempRepo();
     changeDev(repo.root);
-    const before = treeHashes(repo.root, 'deploy');
-    const result = runCli(repo.root, ['render'], { APIM_WRITER_FAULT: `${code}@stage:3` });
-    expect(result.status).toBe(1);
-    const [line, verdict, ...rest] = errorLines(result.stderr);
-    expect(line).toMatch(new RegExp(`^deploy/overlays/dev/[a-z/-]+\\.yaml: cannot write the rendered tree; nothing was changed: ${cause.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(${code}\\)$`));
-    expect([verdict, ...rest]).toEqual(['render: failed']);
-    expect(treeHashes(repo.root, 'deploy')).toEqual(before);
-    expect(stagingLeftovers(repo.root)).toEqual([]);
+    const escaped = cause.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    renderFails(new RegExp(`^deploy/overlays/dev/[a-z/-]+\\.yaml: cannot write the rendered tree; nothing was changed: ${escaped} \\(${code}\\)$`), { APIM_WRITER_FAULT: `${code}@stage:3` });
   });
 
   it('a hand-written file where a rendered one goes: the message, no stack trace', () => {
     repo = tempRepo();
     writeFileSync(join(repo.root, 'deploy/overlays/dev/kustomization.yaml'), '# my own kustomization\nresources: []\n');
-    const before = treeHashes(repo.root, 'deploy');
-    const result = runCli(repo.root, ['render']);
-    expect(result.status).toBe(1);
-    expect(errorLines(result.stderr)).toEqual([
-      'deploy/overlays/dev/kustomization.yaml exists and was not made by the renderer (no generated header); move it away or delete it, then render again',
-      'render: failed',
-    ]);
-    expect(treeHashes(repo.root, 'deploy')).toEqual(before);
+    renderFails('deploy/overlays/dev/kustomization.yaml exists and was not made by the renderer (no generated header); move it away or delete it, then render again');
   });
 });
