@@ -14,23 +14,24 @@ export type ImportResult =
   | { readonly kind: 'timed-out'; readonly ms: number }
   | { readonly kind: 'exited'; readonly code: number };
 
-// Runs in the worker: imports each module it is sent and posts back its default export.
+// Runs in the worker: imports each module it is sent and posts back its default export. Only
+// import(), no require: the code is CommonJS or an ES module depending on the flags Node runs with.
 const workerSource = `
-const { parentPort } = require('node:worker_threads');
-const { pathToFileURL } = require('node:url');
-parentPort.on('message', async (module) => {
-  let reply;
-  try {
-    const loaded = await import(pathToFileURL(module).href);
-    reply = { kind: 'loaded', hasDefault: loaded.default !== undefined, value: loaded.default };
-  } catch (error) {
-    reply = { kind: 'threw', message: error && error.message !== undefined ? String(error.message) : String(error) };
-  }
-  try {
-    parentPort.postMessage(reply);
-  } catch (error) {
-    parentPort.postMessage({ kind: 'not-data', message: String(error && error.message) });
-  }
+Promise.all([import('node:worker_threads'), import('node:url')]).then(([{ parentPort }, { pathToFileURL }]) => {
+  parentPort.on('message', async (module) => {
+    let reply;
+    try {
+      const loaded = await import(pathToFileURL(module).href);
+      reply = { kind: 'loaded', hasDefault: loaded.default !== undefined, value: loaded.default };
+    } catch (error) {
+      reply = { kind: 'threw', message: error && error.message !== undefined ? String(error.message) : String(error) };
+    }
+    try {
+      parentPort.postMessage(reply);
+    } catch (error) {
+      parentPort.postMessage({ kind: 'not-data', message: String(error && error.message) });
+    }
+  });
 });
 `;
 

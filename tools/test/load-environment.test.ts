@@ -1,8 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCycles, undefinedFields } from '../src/load-environment';
-import { runCli, tempRepo, treeHashes } from './temp-repository';
+import { repositoryRoot, runCli, tempRepo, treeHashes } from './temp-repository';
 
 const devFile = 'environments/dev/environment.ts';
 
@@ -88,6 +90,26 @@ describe('environment TypeScript loads within a time limit, and what goes wrong 
       expect(result.stderr.split('\n').filter((l) => l.startsWith('environments/'))).toEqual([expect.stringContaining(`${devFile}: (file): did not finish loading`)]);
     } finally {
       writeFileSync(path, original);
+    }
+  });
+});
+
+describe('the loader thread', () => {
+  it('works whatever module type Node runs its code as (here --input-type=module, inherited by workers)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'apim-loader-'));
+    try {
+      writeFileSync(join(dir, 'data.mjs'), 'export default { name: "x", missing: undefined };\n');
+      const script = [
+        "import { build } from 'esbuild';",
+        `await build({ entryPoints: [${JSON.stringify(join(repositoryRoot, 'tools/src/bounded-import.ts'))}], bundle: true, platform: 'node', format: 'esm', outfile: ${JSON.stringify(join(dir, 'loader.mjs'))}, logLevel: 'error' });`,
+        `const { importBounded } = await import(${JSON.stringify(join(dir, 'loader.mjs'))});`,
+        `console.log(JSON.stringify(await importBounded(${JSON.stringify(join(dir, 'data.mjs'))}, 5000)));`,
+      ].join('\n');
+      const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repositoryRoot, encoding: 'utf8' });
+      expect(result.stderr).toBe('');
+      expect(JSON.parse(result.stdout)).toEqual({ kind: 'loaded', hasDefault: true, value: { name: 'x' } });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
