@@ -19,8 +19,10 @@ export function isHarmlessValue(value: string): boolean {
   return isSecretPlaceholder(v) || /^(true|false|\[.*\]|\{.*\}|\[|\{|\||>)$/i.test(v) || /^(["']?)\$[A-Za-z0-9_]+\1(\s|;|$)/.test(v);
 }
 
+const secretWord = /pass|pwd|secret|token|key|credential/i;
+
 // `key = value` (TOML, properties) or `key: value` (YAML) on one line of a config file.
-const assignment = /^[ \t]*["']?([A-Za-z0-9_.\-]+)["']?[ \t]*[=:][ \t]*(.*?)[ \t]*$/gm;
+const assignment = /^[ \t]*["']?([A-Za-z0-9_.\-]+)["']?[ \t]*[=:]([^\n]*)$/gm;
 // `<password>value</password>` and `password="value"` in XML.
 const xmlElement = /<([A-Za-z_][\w.-]*)>([^<]*)<\/\1>/g;
 const xmlAttribute = /\s([A-Za-z_][\w.-]*)="([^"]*)"/g;
@@ -42,10 +44,13 @@ function lineOf(text: string, index: number): number {
  * XML): `password = "hunter2"` is one, `password = "$env{DB_PASSWORD}"` is not.
  */
 export function literalAssignments(text: string): LiteralAssignment[] {
+  // Every secret-looking key ends in one of these words (see isSecretLookingKey): most strings hold none.
+  if (!secretWord.test(text)) return [];
   const found = new Map<string, LiteralAssignment>();
-  for (const pattern of [assignment, xmlElement, xmlAttribute])
+  const patterns = [assignment, ...(text.includes('</') ? [xmlElement] : []), ...(text.includes('="') ? [xmlAttribute] : [])];
+  for (const pattern of patterns)
     for (const m of text.matchAll(pattern))
-      if (isSecretLookingKey(m[1]!) && m[2] !== '' && !isHarmlessValue(m[2]!)) {
+      if (secretWord.test(m[1]!) && isSecretLookingKey(m[1]!) && m[2]!.trim() !== '' && !isHarmlessValue(m[2]!)) {
         const line = lineOf(text, m.index! + (m[0].startsWith('\n') ? 1 : 0));
         found.set(`${line}|${m[1]}`, { line, key: m[1]! });
       }
@@ -57,8 +62,12 @@ const jwt = /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/;
 const urlCredentials = /\b([a-z][a-z0-9+.-]*(?::[a-z][a-z0-9+.-]*)?):\/\/([^\s/:@'"]+):([^\s/@'"]+)@/gi;
 const passwordParameter = /[?&;]([A-Za-z]*password)=([^&;\s"'<]*)/gi;
 
+// Base64 of "-----BEGIN" at each of the three alignments, as far as it does not depend on the bytes around it.
+const base64Begin = ['LS0tLS1CRUdJT', 'LS0tQkVH', 'LS0tLUJFR0lO'];
+
 /** Where some run of base64 in the text (at any alignment) decodes to a PEM private key, or -1. */
 export function base64PrivateKeyAt(text: string): number {
+  if (!base64Begin.some((marker) => text.includes(marker))) return -1;
   // Keys wrapped over lines are joined first; the index is then that of the first line of the block.
   for (const m of text.matchAll(/[A-Za-z0-9+/=]{60,}(\s*\n\s*[A-Za-z0-9+/=]{4,})*/g)) {
     const run = m[0].replace(/\s+/g, '');
@@ -80,12 +89,13 @@ export function secretShapes(text: string): SecretShape[] {
   if (pem >= 0) found.push({ index: pem, message: `holds a PEM private key: ${advice}` });
   const token = text.includes('eyJ') ? text.search(jwt) : -1;
   if (token >= 0) found.push({ index: token, message: `holds a JSON Web Token: ${advice}` });
-  if (text.includes('://'))
+  if (text.includes('://') && text.includes('@'))
     for (const m of text.matchAll(urlCredentials))
       if (!isSecretPlaceholder(m[3]!))
         found.push({ index: m.index!, message: `holds credentials in a URL (${m[1]}://${m[2]}:…@): put the password in a Secret and the URL's user-info in a placeholder, or let the client read it from a file` });
-  for (const m of text.matchAll(passwordParameter))
-    if (m[2] !== '' && !isSecretPlaceholder(m[2]!)) found.push({ index: m.index!, message: `holds a literal "${m[1]}=" URL parameter: ${advice}` });
+  if (text.includes('=') && secretWord.test(text))
+    for (const m of text.matchAll(passwordParameter))
+      if (m[2] !== '' && !isSecretPlaceholder(m[2]!)) found.push({ index: m.index!, message: `holds a literal "${m[1]}=" URL parameter: ${advice}` });
   const encoded = text.length >= 60 ? base64PrivateKeyAt(text) : -1;
   if (encoded >= 0) found.push({ index: encoded, message: `holds base64 of a PEM private key: ${advice}` });
   return found.sort((a, b) => a.index - b.index);
@@ -95,49 +105,67 @@ type Plain = { [key: string]: Json };
 
 const isObject = (value: Json): value is Plain => value !== null && typeof value === 'object' && !Array.isArray(value);
 
-/** `a.b[0].c`: keys with dots stay as they are, as users read them (`data.deployment.toml`). */
-function child(path: string, key: string | number): string {
-  return typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+/** A field path as segments, joined only for a finding: `a.b[0].c`, keys with dots kept as users read them (`data.deployment.toml`). */
+type Segments = (string | number)[];
+
+function pathOf(segments: Segments): string {
+  let path = '';
+  for (const s of segments) path = typeof s === 'number' ? `${path}[${s}]` : path ? `${path}.${s}` : s;
+  return path;
 }
 
-function screenString(text: string, path: string, add: (path: string, message: string) => void): void {
+type Add = (segments: Segments, message: string) => void;
+
+// Something every finding needs (a superset, tested once per string): most strings have none of it.
+const worthALook = /PRIVATE KEY|eyJ|:\/\/|LS0t|pass|pwd|secret|token|key|credential/i;
+
+function screenString(text: string, at: Segments, add: Add): void {
+  if (text.length < 4 || !worthALook.test(text)) return;
   const multiline = text.includes('\n');
-  for (const { index, message } of secretShapes(text)) add(path, `${multiline ? `line ${lineOf(text, index)}: ` : ''}${message}`);
+  for (const { index, message } of secretShapes(text)) add(at, `${multiline ? `line ${lineOf(text, index)}: ` : ''}${message}`);
   // `-Dpassword=…` in one argument counts as much as `password = "…"` on line 12 of a file.
-  for (const { line, key } of literalAssignments(text)) add(path, `${multiline ? `line ${line}: ` : ''}${JSON.stringify(key)} holds a literal secret value: ${advice}`);
+  for (const { line, key } of literalAssignments(text)) add(at, `${multiline ? `line ${line}: ` : ''}${JSON.stringify(key)} holds a literal secret value: ${advice}`);
 }
 
 /** Container env vars: a secret-looking name must come `valueFrom` a Secret, not hold a `value`. */
-function screenEnv(list: Json, path: string, add: (path: string, message: string) => void): void {
+function screenEnv(list: Json, at: Segments, add: Add): void {
   if (!Array.isArray(list)) return;
   list.forEach((entry, i) => {
     if (!isObject(entry) || typeof entry.name !== 'string' || typeof entry.value !== 'string') return;
     if (isSecretLookingKey(entry.name) && !isHarmlessValue(entry.value))
-      add(`${child(path, i)}.value`, `env var ${JSON.stringify(entry.name)} holds a literal value: use valueFrom.secretKeyRef instead`);
+      add([...at, i, 'value'], `env var ${JSON.stringify(entry.name)} holds a literal value: use valueFrom.secretKeyRef instead`);
   });
 }
 
 /** String maps whose keys name their values (ConfigMap data, labels, annotations): a secret-looking key must not hold a literal. */
-function screenKeyedStrings(map: Json, path: string, add: (path: string, message: string) => void): void {
+function screenKeyedStrings(map: Json, at: Segments, add: Add): void {
   if (!isObject(map)) return;
   for (const [key, value] of Object.entries(map))
     if (typeof value === 'string' && !value.includes('\n') && isSecretLookingKey(key) && !isHarmlessValue(value))
-      add(child(path, key), `${JSON.stringify(key)} holds a literal secret value: ${advice}`);
+      add([...at, key], `${JSON.stringify(key)} holds a literal secret value: ${advice}`);
 }
 
 const imageCredentials = /^[^/\s@]+:[^/\s@]+@/;
 
-function walk(value: Json, path: string, add: (path: string, message: string) => void): void {
-  if (typeof value === 'string') screenString(value, path, add);
-  else if (Array.isArray(value)) value.forEach((item, i) => walk(item, child(path, i), add));
+/** Walks every value below `value`; `at` is its path, extended and shortened in place. */
+function walk(value: Json, at: Segments, add: Add): void {
+  if (typeof value === 'string') screenString(value, at, add);
+  else if (Array.isArray(value))
+    for (let i = 0; i < value.length; i++) {
+      at.push(i);
+      walk(value[i]!, at, add);
+      at.pop();
+    }
   else if (isObject(value))
-    for (const [key, item] of Object.entries(value)) {
-      const at = child(path, key);
+    for (const key in value) {
+      const item = value[key]!;
+      at.push(key);
       if (key === 'env') screenEnv(item, at, add);
-      if (key === 'annotations' || key === 'labels') screenKeyedStrings(item, at, add);
-      if (key === 'image' && typeof item === 'string' && imageCredentials.test(item))
+      else if (key === 'annotations' || key === 'labels') screenKeyedStrings(item, at, add);
+      else if (key === 'image' && typeof item === 'string' && imageCredentials.test(item))
         add(at, `holds registry credentials (user:password@) in the image reference: use an imagePullSecret (images.pullSecret) instead`);
       walk(item, at, add);
+      at.pop();
     }
 }
 
@@ -153,9 +181,9 @@ export function screenSecrets(objects: readonly Json[]): ObjectIssue[] {
     if (!isObject(object)) continue;
     const metadata = isObject(object.metadata ?? null) ? (object.metadata as Plain) : {};
     const id = `${String(object.kind)}/${String(metadata.name)}`;
-    const add = (path: string, message: string) => issues.push({ object: id, path, message });
-    if (object.kind === 'ConfigMap') screenKeyedStrings(object.data ?? null, 'data', add);
-    walk(object, '', add);
+    const add: Add = (segments, message) => issues.push({ object: id, path: pathOf(segments), message });
+    if (object.kind === 'ConfigMap') screenKeyedStrings(object.data ?? null, ['data'], add);
+    walk(object, [], add);
   }
   return issues;
 }
