@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -39,21 +39,27 @@ describe('one render at a time', () => {
   let repo: ReturnType<typeof tempRepo>;
   afterEach(() => repo?.remove());
 
-  it('a second render started while one writes waits for it, says whom it waits for, and both leave a whole tree', async () => {
+  it('a render waits while the lock is held, says whom it waits for, and goes on once it is released', async () => {
     repo = tempRepo();
     changeDevRegistry(repo.root);
-    const first = start(repo.root, ['render'], { APIM_WRITER_TRACE: '1', APIM_WRITER_STEP_DELAY_MS: '150' });
-    await until(() => first.stderr().includes('writer: stage 1/'));
-    const second = start(repo.root, ['render'], { APIM_LOCK_WAIT_MS: '60000' });
-    const [a, b] = await Promise.all([first.done, second.done]);
-    expect(a.status, a.stderr).toBe(0);
-    expect(b.status, b.stderr).toBe(0);
-    expect(b.stderr).toMatch(new RegExp(`render: waiting for pid \\d+ on ${hostname()} \\("render", since \\d{4}-\\d\\d-\\d\\dT[^)]*\\) to release \\.render/lock`));
-    expect(a.stdout).toMatch(/ [1-9]\d* file\(s\) written/);
-    // The second render found the first one's tree complete: nothing left to write.
-    expect(b.stdout).toMatch(/ 0 file\(s\) written/);
-    expect(runCli(repo.root, ['check']).status).toBe(0);
-    expect(existsSync(join(repo.root, lockFile))).toBe(false);
+    // A live process of this host holds the lock (as a render busy writing would).
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 120000)'], { stdio: 'ignore' });
+    try {
+      holdLock(repo.root, { pid: holder.pid!, host: hostname(), command: 'render', started: '2025-01-02T03:04:05.000Z' });
+      const before = readRenderedTree(repo.root);
+      const waiting = start(repo.root, ['render'], { APIM_LOCK_WAIT_MS: '90000' });
+      await until(() => waiting.stderr().includes('waiting for'), 60_000);
+      expect(waiting.stderr()).toContain(`render: waiting for pid ${holder.pid} on ${hostname()} ("render", since 2025-01-02T03:04:05.000Z) to release .render/lock`);
+      expect(readRenderedTree(repo.root)).toEqual(before);
+      rmSync(join(repo.root, lockFile));
+      const result = await waiting.done;
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout).toMatch(/ [1-9]\d* file\(s\) written/);
+      expect(runCli(repo.root, ['check']).status).toBe(0);
+      expect(existsSync(join(repo.root, lockFile))).toBe(false);
+    } finally {
+      holder.kill('SIGKILL');
+    }
   }, 120_000);
 
   it.each([['render'], ['check'], ['diff', '--base', 'HEAD'], ['validate']])('%s fails with one line naming the holder when the lock stays taken', (...args) => {

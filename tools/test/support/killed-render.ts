@@ -5,7 +5,10 @@ import { dirname, join, relative } from 'node:path';
 /** The folders a full render owns, compared byte for byte by the interruption tests. */
 export const renderedDirs = ['deploy', 'apps/argocd/manifests'] as const;
 
-/** When to kill a render: after the writer reported its n-th step, or some milliseconds after its first. */
+/**
+ * When to kill a render: where its writer halts after its n-th step (exactly there), or some
+ * milliseconds after its first step (wherever it then is).
+ */
 export type KillPoint = { readonly afterStep: number } | { readonly afterMs: number };
 
 /** What happened to a render that was to be killed. */
@@ -23,11 +26,17 @@ export interface KilledRender {
  * between its steps), and SIGKILLs it at `at`. Resolves once the process has exited and been
  * reaped, so its pid is dead when the next command looks at the lock it left.
  */
-export function runAndKill(root: string, args: readonly string[], at: KillPoint, stepDelayMs: number): Promise<KilledRender> {
+export function runAndKill(root: string, args: readonly string[], at: KillPoint, stepDelayMs = 0): Promise<KilledRender> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['tools/bin/run.mjs', ...args], {
       cwd: root,
-      env: { ...process.env, APIM_WRITER_TRACE: '1', APIM_WRITER_STEP_DELAY_MS: String(stepDelayMs), APIM_LOCK_WAIT_MS: '0' },
+      env: {
+        ...process.env,
+        APIM_WRITER_TRACE: '1',
+        APIM_WRITER_STEP_DELAY_MS: String(stepDelayMs),
+        APIM_LOCK_WAIT_MS: '0',
+        ...('afterStep' in at ? { APIM_WRITER_STOP_AT: String(at.afterStep) } : {}),
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -49,9 +58,12 @@ export function runAndKill(root: string, args: readonly string[], at: KillPoint,
       for (const line of lines) {
         const step = line.match(/^writer: (.+)$/)?.[1];
         if (!step) continue;
+        if (step === 'halted') {
+          kill();
+          continue;
+        }
         steps++;
         lastStep = step;
-        if ('afterStep' in at && steps >= at.afterStep) kill();
         if ('afterMs' in at && steps === 1) setTimeout(kill, at.afterMs);
       }
     });
