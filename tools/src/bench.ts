@@ -49,7 +49,8 @@ export async function renderPass(root: string, dir: string, specs: readonly Envi
   const base = resolveEnvironment(baseEnvironmentSpec, baseEnvironmentSource);
   const resolved = specs.map((s) => resolveEnvironment(s, `(bench) ${s.name}`));
   const tree = await renderTreeFast(root, base, resolved);
-  const plan = writeTree(dir, tree.files, [deployRoot]);
+  // A throwaway tree: staged and moved like a render, without the fsync of each file (see BENCHMARKS.md).
+  const plan = writeTree(dir, tree.files, [deployRoot], { durable: false });
   const objects = [...tree.environments.values()].reduce((n, e) => n + e.objectCount, 0);
   return {
     environments: specs.length,

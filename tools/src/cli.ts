@@ -1,5 +1,7 @@
+import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
+import { describeFileSystemError, isFileSystemError } from '@apim-gitops/renderer';
 import { benchCommand } from './bench';
 import { buildCommand } from './build-command';
 import { checkCommand } from './check-command';
@@ -9,7 +11,9 @@ import { liveDiffCommand } from './live-diff-command';
 import { newEnvCommand } from './new-env-command';
 import { promoteCommand } from './promote-command';
 import { renderCommand } from './render-command';
+import type { RenderLock } from './render-lock';
 import { schemaCommand } from './schema-command';
+import { guardTree, treeCommands } from './tree-guard';
 import { validateCommand } from './validate-command';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -32,10 +36,10 @@ const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is st
 /** Every command, in the order `usage` lists them. */
 const commands: Record<string, Command> = {
   render: {
-    synopsis: 'render [--env NAME]…',
-    description: 'render every environment (or the named ones) into deploy/',
-    options: { env: { type: 'string', multiple: true } },
-    run: (root, v) => renderCommand(root, list(v.env).length > 0 ? list(v.env) : undefined),
+    synopsis: 'render [--env NAME]… [--allow-delete NAME]…',
+    description: "render every environment (or the named ones) into deploy/; deleting a production environment's overlay needs --allow-delete NAME",
+    options: { env: { type: 'string', multiple: true }, 'allow-delete': { type: 'string', multiple: true } },
+    run: (root, v) => renderCommand(root, list(v.env).length > 0 ? list(v.env) : undefined, list(v['allow-delete'])),
   },
   check: {
     synopsis: 'check',
@@ -119,7 +123,15 @@ export function commandUsage(name: string): string {
 }
 
 /** Errors whose message already says what and where: printed without a stack trace. */
-const expectedErrors = ['SpecError', 'RenderError', 'RenderFailure', 'PromotionError', 'NewEnvironmentError', 'CommandError'];
+const expectedErrors = ['SpecError', 'RenderError', 'RenderFailure', 'PromotionError', 'NewEnvironmentError', 'CommandError', 'WriteError', 'LockError'];
+
+/** What the CLI prints for an error: its message when it is one of ours or a file-system error, else its stack. */
+export function errorReport(error: unknown, root: string): string {
+  const e = error as Error;
+  if (expectedErrors.includes(e?.name)) return e.message;
+  if (isFileSystemError(error)) return describeFileSystemError(error, 'complete the command', (p) => relative(root, p) || '.').message;
+  return e?.stack ?? String(error);
+}
 
 /** Entry point of every developer command; returns the exit code (0 ok, 1 failed, 2 usage error). */
 export async function main(args: readonly string[], root: string): Promise<number> {
@@ -145,12 +157,18 @@ export async function main(args: readonly string[], root: string): Promise<numbe
     console.log(commandUsage(name));
     return 0;
   }
+  // Commands that read or write the rendered tree take the render lock and finish (or drop) an
+  // interrupted write first, so no two writers ever run and nothing reads a half-written tree.
+  let lock: RenderLock | undefined;
   try {
+    if (treeCommands.includes(name)) lock = guardTree(root, args.join(' '));
     return await command.run(root, parsed.values, parsed.positionals);
   } catch (error) {
-    const e = error as Error;
-    console.error(expectedErrors.includes(e?.name) ? e.message : (e?.stack ?? String(error)));
-    console.error(`${name}: failed; nothing was written`);
+    console.error(errorReport(error, root));
+    // A WriteError says itself whether the tree changed.
+    console.error(`${name}: failed${(error as Error)?.name === 'WriteError' ? '' : '; nothing was written'}`);
     return 1;
+  } finally {
+    lock?.release();
   }
 }

@@ -57,7 +57,7 @@ export async function buildWorkingTree(root: string): Promise<Map<string, unknow
   const temp = mkdtempSync(join(tmpdir(), 'apim-diff-work-'));
   try {
     symlinkSync(join(root, '.cache'), join(temp, '.cache'));
-    writeTree(temp, render.files, render.scopes);
+    writeTree(temp, render.files, render.scopes, { durable: false });
     return buildRenderedTree(temp);
   } finally {
     rmSync(temp, { recursive: true, force: true });

@@ -18,3 +18,29 @@ export function environmentNames(root: string): string[] {
     .map((e) => e.name)
     .sort();
 }
+
+/**
+ * What is wrong with the environments folder as a whole, one line each: no environment at all, or
+ * a folder without its environment.ts (renamed or deleted?). Either would otherwise prune overlays
+ * and Argo CD Applications without a word, so a render refuses.
+ */
+export function environmentFolderIssues(root: string): string[] {
+  const dir = join(root, environmentsDir);
+  const folders = existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+        .map((e) => e.name)
+        .sort()
+    : [];
+  const issues = folders
+    .filter((name) => !existsSync(join(dir, name, 'environment.ts')))
+    .map(
+      (name) =>
+        `${environmentsDir}/${name}: has no environment.ts (renamed or deleted?): restore ${environmentFile(name)} (e.g. git checkout -- ${environmentFile(name)}), or delete the folder ${environmentsDir}/${name} to remove the environment`,
+    );
+  if (folders.length === 0)
+    issues.push(
+      `${environmentsDir}/: holds no environment, so a render would delete every overlay and Argo CD Application: restore the folders (git checkout -- ${environmentsDir}) or add one with "npm run new-env"`,
+    );
+  return issues;
+}

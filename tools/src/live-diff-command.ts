@@ -48,7 +48,7 @@ export async function liveDiffCommand(root: string, env: string | undefined): Pr
   let built: unknown[];
   try {
     symlinkSync(join(root, '.cache'), join(temp, '.cache'));
-    writeTree(temp, render.files, render.scopes);
+    writeTree(temp, render.files, render.scopes, { durable: false });
     built = kustomizeBuild(temp, `${deployRoot}/overlays/${env}`);
   } finally {
     rmSync(temp, { recursive: true, force: true });

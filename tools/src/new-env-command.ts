@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { join } from 'node:path';
 import type { ObjectLiteralExpression, SourceFile } from 'ts-morph';
 import { Node, Project } from 'ts-morph';
+import { reservedEnvironmentNames } from '@apim-gitops/renderer';
 import { environmentFile, environmentNames, environmentsDir } from './environment-files';
 import { renderCommand } from './render-command';
 
@@ -23,6 +24,7 @@ export function nameIssues(root: string, name: string | undefined): string[] {
   // The namespace `apim-<name>` must fit in 63 characters too.
   if (name.length > 58) issues.push(`new-env: "${name}" is ${name.length} characters; at most 58 so that the namespace "apim-${name}" fits in 63`);
   if (existsSync(join(root, environmentsDir, name))) issues.push(`new-env: ${environmentsDir}/${name} already exists`);
+  if (reservedEnvironmentNames.includes(name)) issues.push(`new-env: "${name}" is reserved (${reservedEnvironmentNames.join(', ')} are names the Argo CD manifests and the bases use)`);
   return issues;
 }
 

@@ -3,7 +3,8 @@ import { baseEnvironmentSource, baseEnvironmentSpec, checkEnvironmentBoundaries,
 import type { RenderedTree } from '@apim-gitops/renderer';
 import { argocdBootstrapDir, argocdManifestsDir, checkRenderedKinds, deployRoot } from '@apim-gitops/renderer';
 import { loadGitOps, renderArgoCd } from './argocd/render-argocd';
-import { environmentNames } from './environment-files';
+import { environmentFolderIssues, environmentNames } from './environment-files';
+import { uniquenessIssues } from './environment-uniqueness';
 import { loadEnvironment } from './load-environment';
 import { renderTreeFast } from './parallel-render';
 import { progress } from './progress';
@@ -34,7 +35,7 @@ export interface RepositoryRender extends RenderedTree {
 export async function renderRepository(root: string, only?: readonly string[]): Promise<RepositoryRender> {
   const all = environmentNames(root);
   const names = only ?? all;
-  const failures: Error[] = [];
+  const failures: Error[] = environmentFolderIssues(root).map((issue) => new Error(issue));
   for (const name of names)
     if (!all.includes(name)) failures.push(new Error(`environments/${name}/environment.ts: (file): does not exist (environments: ${all.join(', ') || 'none'})`));
   const resolved: ResolvedEnvironment[] = [];
@@ -54,6 +55,8 @@ export async function renderRepository(root: string, only?: readonly string[]): 
     failures.push(error as Error);
   }
   if (gitops) failures.push(...checkEnvironmentBoundaries(resolved, gitops, all));
+  // Across environments (those loaded: a render of some environments checks those against each other).
+  failures.push(...uniquenessIssues(resolved));
   const base = resolveEnvironment(baseEnvironmentSpec, baseEnvironmentSource);
   let tree: RenderedTree | undefined;
   if (failures.length === 0) {

@@ -13,7 +13,7 @@ export const repositoryRoot = join(__dirname, '..', '..');
  */
 export function copyRepository(options: { git?: boolean } = {}): { root: string; remove: () => void } {
   const root = mkdtempSync(join(tmpdir(), 'apim-test-'));
-  const skip = new Set(['node_modules', '.cache', '.git', '.nx']);
+  const skip = new Set(['node_modules', '.cache', '.git', '.nx', '.render']);
   cpSync(repositoryRoot, root, {
     recursive: true,
     filter: (source) => {

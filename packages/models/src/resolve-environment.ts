@@ -3,7 +3,7 @@ import { resolveAxway } from './axway/resolve';
 import type { ResolvedComponent } from './component';
 import { FieldChecks } from './field-checks';
 import type { ResolvedSecret, ResolvedSecretBackend } from './secrets';
-import { checkSealedCoverage, resolveSecretBackend, SecretNeeds } from './secrets';
+import { checkRemoteKeys, checkSealedCoverage, resolveSecretBackend, SecretNeeds } from './secrets';
 import environmentSchema from '../schema/environment.schema.json';
 import type { EnvironmentSpec } from './environment';
 import { resolveNetwork } from './egress';
@@ -88,6 +88,7 @@ export function resolveEnvironment(input: unknown, source: string): ResolvedEnvi
 
   const secrets = secretsNeeded.resolved();
   if (backend) checkSealedCoverage(checks, 'secrets', backend, secrets);
+  if (backend) checkRemoteKeys(checks, 'secrets', backend, secrets);
   issues.throwIfAny(source);
 
   return {

@@ -156,6 +156,31 @@ const sealedCiphertext = /^[A-Za-z0-9+/]+={0,2}$/;
 const minimumCiphertextLength = 300;
 
 /**
+ * Why a value that passes the length test is still no `kubeseal --raw` output, if it is not. The
+ * bytes are a 2-byte big-endian length, the session key wrapped with the controller's RSA key
+ * (128 to 512 bytes for RSA-1024 to RSA-4096) and AES-GCM data (at least its 16-byte tag), all
+ * random-looking: base64 of text (a password, a PEM file) is no encryption.
+ */
+function notCiphertext(value: string): string | undefined {
+  let bytes: string;
+  try {
+    bytes = atob(value);
+  } catch {
+    return 'it is not valid base64';
+  }
+  let printable = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes.charCodeAt(i);
+    if ((c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || c === 0x09) printable++;
+  }
+  if (bytes.includes('-----BEGIN') || printable > bytes.length * 0.9) return 'it is base64 of text, not ciphertext';
+  const wrappedKey = (bytes.charCodeAt(0) << 8) | bytes.charCodeAt(1);
+  if (![128, 256, 384, 512].includes(wrappedKey) || bytes.length < 2 + wrappedKey + 16)
+    return `its ${bytes.length} bytes do not start with the length of an RSA-wrapped session key`;
+  return undefined;
+}
+
+/**
  * The backend after the schema (which checked its shape and applied `refreshInterval` and `remoteKeys`
  * defaults), with the ciphertext check the schema cannot make.
  */
@@ -168,8 +193,9 @@ export function resolveSecretBackend(checks: FieldChecks, path: string, spec: Se
       if (!checks.object(`${path}.encryptedData.${name}`, keys)) continue;
       for (const [key, value] of Object.entries(keys)) {
         const at = `${path}.encryptedData.${name}.${key}`;
-        if (typeof value !== 'string' || !sealedCiphertext.test(value) || value.length < minimumCiphertextLength)
-          checks.issues.add(at, `does not look like Sealed Secrets ciphertext (make it with "kubeseal --raw"); a plain value must never be committed`);
+        const why = typeof value !== 'string' || !sealedCiphertext.test(value) || value.length < minimumCiphertextLength ? '' : notCiphertext(value);
+        if (why !== undefined)
+          checks.issues.add(at, `does not look like Sealed Secrets ciphertext (make it with "kubeseal --raw"); a plain value must never be committed${why ? ` (${why})` : ''}`);
       }
     }
   }
@@ -188,6 +214,15 @@ export function checkSealedCoverage(checks: FieldChecks, path: string, backend: 
       checks.issues.add(`${path}.encryptedData.${secret.name}.${key}`, `is missing: ${secret.usedBy.join(', ')} read it${form}`);
     }
   }
+}
+
+/** Checks that `remoteKeys` names only Secrets the environment uses (a typo would silently fall back to the default key). */
+export function checkRemoteKeys(checks: FieldChecks, path: string, backend: ResolvedSecretBackend, secrets: readonly ResolvedSecret[]): void {
+  if (backend.provider !== 'external-secrets') return;
+  const known = secrets.map((s) => s.name);
+  for (const name of Object.keys(backend.remoteKeys))
+    if (!known.includes(name))
+      checks.issues.add(`${path}.remoteKeys.${name}`, `names no Secret this environment uses (its Secrets: ${known.join(', ') || 'none'}); fix the name or remove it`);
 }
 
 // Last word of a key name (split at '_', '.', '-' and camelCase) that says the value is a secret.

@@ -7,6 +7,8 @@ import type { Json, KubeObject } from './kube-object';
 import { validateObjects } from './object-rules';
 import { renderNetworkPolicies } from './platform/network-policies';
 import { renderSecrets } from './platform/secrets';
+import { RenderError } from './render-error';
+import { screenSecrets } from './secret-screen';
 import { renderWso2 } from './wso2/index';
 
 /**
@@ -25,5 +27,8 @@ export function renderChecked(env: ResolvedEnvironment): { objects: KubeObject[]
   // Claims keep their data whatever happens to the overlay or the Application.
   const ordered = protectPersistentData(env.name, applySyncWaves(env, objects));
   const plain = validateObjects(env.name, ordered);
+  // Nothing secret-shaped may reach a file: this runs before anything is staged or written.
+  const secrets = screenSecrets(plain);
+  if (secrets.length > 0) throw new RenderError(env.name, secrets);
   return { objects: ordered, plain };
 }

@@ -1,7 +1,10 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FileTree } from './layout';
 import { generatedMark } from './layout';
+import { describeFileSystemError, isFileSystemError, WriteError } from './write-error';
+import type { WriteOptions } from './write-journal';
+import { applyStaged, displayPath, removeEmptyDirs, stageWrite } from './write-journal';
 
 /** What writing a file tree did, or would do. */
 export interface WritePlan {
@@ -51,53 +54,35 @@ export function planWrite(root: string, files: FileTree, scopes: readonly string
     const existing = listed.has(path) || !inScope(path) ? readIfExists(join(root, path)) : undefined;
     if (existing === text) unchanged.push(path);
     else if (existing !== undefined && !isOwned(existing))
-      throw new Error(`${path} exists and was not made by the renderer (no generated header); move it away or delete it, then render again`);
+      throw new WriteError(`${path} exists and was not made by the renderer (no generated header); move it away or delete it, then render again`, path);
     else write.push(path);
   }
   const prune = [...listed].filter((path) => !files.has(path) && isOwned(readIfExists(join(root, path))));
   return { write, unchanged, prune: [...new Set(prune)].sort() };
 }
 
-function removeEmptyDirs(root: string, dir: string): void {
-  const full = join(root, dir);
-  if (!existsSync(full)) return;
-  for (const entry of readdirSync(full, { withFileTypes: true })) if (entry.isDirectory()) removeEmptyDirs(root, `${dir}/${entry.name}`);
-  if (readdirSync(full).length === 0) rmdirSync(full);
-}
-
 /**
- * Writes the tree: every changed file goes to a temporary file first, and only when all of them
- * are written are they renamed into place, then stale owned files are pruned. Unchanged files are
- * not touched, so their timestamps (and nx's cache) stay put.
+ * Writes the tree atomically as a whole: the changed files and the list of files to prune are
+ * staged in `.render/staging/<id>/` with a journal (see write-journal.ts), then moved into place.
+ * A render killed at any instant leaves the old tree or (once the next command has finished the
+ * journal) the new one, never a mix. Unchanged files are not touched, so their timestamps (and
+ * nx's cache) stay put. File-system errors come out as one-line WriteErrors naming the path.
  */
-export function writeTree(root: string, files: FileTree, scopes: readonly string[]): WritePlan {
-  const plan = planWrite(root, files, scopes);
-  const staged: [string, string][] = [];
-  const made = new Set<string>();
+export function writeTree(root: string, files: FileTree, scopes: readonly string[], options: WriteOptions = {}): WritePlan {
+  let plan: WritePlan;
   try {
-    for (const path of plan.write) {
-      const target = join(root, path);
-      const dir = dirname(target);
-      // Each folder is made once (files come sorted, so a folder's files are written together).
-      if (!made.has(dir)) {
-        mkdirSync(dir, { recursive: true });
-        made.add(dir);
-      }
-      const temp = `${target}.render-${process.pid}.tmp`;
-      writeFileSync(temp, files.get(path)!);
-      staged.push([temp, target]);
-    }
+    plan = planWrite(root, files, scopes);
   } catch (error) {
-    for (const [temp] of staged) if (existsSync(temp)) unlinkSync(temp);
-    throw error;
+    throw isFileSystemError(error) ? describeFileSystemError(error, 'read the rendered tree; nothing was changed', (p) => displayPath(root, p)) : error;
   }
-  for (const [temp, target] of staged) renameSync(temp, target);
-  for (const path of plan.prune) {
+  if (plan.write.length > 0 || plan.prune.length > 0) {
+    const journal = { version: 1 as const, write: plan.write, prune: plan.prune, scopes };
+    const staging = stageWrite(root, files, journal, options);
     try {
-      unlinkSync(join(root, path));
+      applyStaged(root, staging, journal, options);
     } catch (error) {
-      // Another render of the same tree may have pruned it first.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      const e = isFileSystemError(error) ? describeFileSystemError(error, 'move the staged files into place', (p) => displayPath(root, p)) : (error as Error);
+      throw new WriteError(`${e.message}; the render stopped half-way and its journal (${displayPath(root, staging)}) finishes it: fix the cause and run the command again`, (e as WriteError).path, (e as WriteError).code);
     }
   }
   for (const scope of scopes) removeEmptyDirs(root, scope);

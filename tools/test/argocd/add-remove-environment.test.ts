@@ -33,7 +33,11 @@ describe('adding and removing an environment folder', () => {
   it('adds its Application, its overlay and its own project on render', () => {
     cpSync(join(copy, 'environments', 'dev'), join(copy, 'environments', 'qa'), { recursive: true });
     const file = join(copy, 'environments', 'qa', 'environment.ts');
-    writeFileSync(file, readFileSync(file, 'utf8').replace("name: 'dev'", "name: 'qa'").replace("name: 'vault-dev'", "name: 'vault-qa'"));
+    // Its own domain and store too: domains and public hosts are unique, and a store named for dev is dev's.
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace("name: 'dev'", "name: 'qa'").replace("name: 'vault-dev'", "name: 'vault-qa'").replace("domain: 'dev.apim.example.org'", "domain: 'qa.apim.example.org'"),
+    );
     cli('render');
 
     const app = read(appFile);

@@ -2,7 +2,7 @@ import type { ResolvedGitOps } from '@apim-gitops/models';
 import { Application } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
 import { platformLabels } from '../labels';
 import type { IgnoredDifference } from './ignore-differences';
-import { applicationName, argocdManifestsDir, overlayPath, projectName, rootApplicationName, rootProjectName } from './names';
+import { applicationName, argocdManifestsDir, overlayPath, productionAnnotation, projectName, rootApplicationName, rootProjectName } from './names';
 import { podSecurityLabels } from './namespace-metadata';
 import { syncWaveAnnotation } from './sync-waves';
 
@@ -29,7 +29,7 @@ function syncPolicy(gitops: ResolvedGitOps, options: readonly string[]) {
  */
 export function renderEnvironmentApplication(
   gitops: ResolvedGitOps,
-  env: { readonly name: string; readonly namespace: string },
+  env: { readonly name: string; readonly namespace: string; readonly production?: boolean },
   ignoreDifferences: readonly IgnoredDifference[],
 ): Application {
   const name = applicationName(env.name);
@@ -39,7 +39,7 @@ export function renderEnvironmentApplication(
       name,
       namespace: gitops.namespace,
       labels: platformLabels(name, 'gitops'),
-      annotations: { [syncWaveAnnotation]: '0' },
+      annotations: { [syncWaveAnnotation]: '0', ...(env.production ? { [productionAnnotation]: 'true' } : {}) },
       finalizers: [cascadeFinalizer],
     },
     spec: {

@@ -5,6 +5,8 @@ import { toPlain } from '../kube-object';
 import type { FileTree } from '../layout';
 import { generatedMark, objectFileName } from '../layout';
 import { validateObjects } from '../object-rules';
+import { RenderError } from '../render-error';
+import { screenSecrets } from '../secret-screen';
 import { renderEnvironmentProject, renderRestrictedDefaultProject, renderRootProject } from './app-project';
 import { renderEnvironmentApplication, renderRootApplication } from './application';
 import type { ArgoCdFacts } from './argocd-facts';
@@ -72,7 +74,9 @@ export function renderArgoCdTree(gitops: ResolvedGitOps, environments: readonly 
   const applications = sorted.map((env) => renderEnvironmentApplication(gitops, env, factsOf(env).scaledReplicas));
   const rootProject = renderRootProject(gitops);
   const bootstrap: KubeObject[] = [...projects, rootProject, renderRootApplication(gitops), ...(gitops.restrictDefaultProject ? [renderRestrictedDefaultProject(gitops)] : [])];
-  validateObjects(gitOpsSource, [...bootstrap, ...applications]);
+  // Every string of every Argo CD object is screened for secret values too, before anything is written.
+  const secrets = screenSecrets(validateObjects(gitOpsSource, [...bootstrap, ...applications]));
+  if (secrets.length > 0) throw new RenderError(gitOpsSource, secrets);
 
   // What the root Application syncs must be what its project allows; a refusal here is a bug.
   const rootTarget = { repoURL: gitops.repoURL, server: gitops.inCluster, namespace: gitops.namespace };

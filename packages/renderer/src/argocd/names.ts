@@ -32,3 +32,17 @@ export const argocdBootstrapDir = 'apps/argocd/bootstrap';
 export function overlayPath(environment: string): string {
   return `deploy/overlays/${environment}`;
 }
+
+/**
+ * Annotation on the Application of a production environment (`production: true`). The committed
+ * Application keeps the fact after the environment's folder is gone, so a render can refuse to
+ * delete a production environment by accident.
+ */
+export const productionAnnotation = 'apim-gitops.io/production';
+
+/**
+ * Environment names that would collide with what the Argo CD manifests and the layout use: `root`
+ * (its Application would be the app of apps, `apim-root`), `bootstrap` (the root's project
+ * `apim-bootstrap`) and `base` (the bases are the environment "base").
+ */
+export const reservedEnvironmentNames: readonly string[] = ['base', 'bootstrap', 'root'];

@@ -68,7 +68,12 @@ describe('secret rotation reaches the pods', () => {
   });
 
   it('hashes the Sealed Secrets ciphertext into the pod template, so re-sealing rolls the pods from git alone', () => {
-    const cipher = (c: string) => c.repeat(400);
+    // The shape `kubeseal --raw` writes: a 2-byte length, a 256-byte RSA-wrapped key, then AES-GCM data.
+    const cipher = (c: string) => {
+      let x = c.charCodeAt(0);
+      const bytes = [1, 0, ...Array.from({ length: 256 + 64 }, () => (x = (x * 1103515245 + 12345) % 2 ** 31) & 0xff)];
+      return btoa(String.fromCharCode(...bytes));
+    };
     const secretNames = resolveEnvironment(base, 'base').secrets;
     const encryptedData = (c: string) => Object.fromEntries(secretNames.map((s) => [s.name, Object.fromEntries(s.keys.map((k) => [k, cipher(c)]))]));
     const sealed = (c: string): EnvironmentSpec => ({ ...base, secrets: { provider: 'sealed-secrets', encryptedData: encryptedData(c) } });

@@ -53,6 +53,12 @@ export const environmentCases: readonly BadInputCase[] = [
   { name: 'no secrets backend', edits: envFile(replaceOnce(secretsBlock, '')), expectPath: 'secrets', expectMessage: 'is required' },
   { name: 'an unknown secrets provider', edits: envFile(replaceOnce("provider: 'external-secrets'", "provider: 'vault'")), expectPath: 'secrets.provider', expectMessage: 'must be one of "external-secrets", "sealed-secrets" (got "vault")' },
   { name: 'an unknown secret store kind', edits: envFile(replaceOnce("kind: 'ClusterSecretStore'", "kind: 'VaultStore'")), expectPath: 'secrets.store.kind' },
+  {
+    name: 'a remote key for a Secret the environment does not use',
+    edits: envFile(replaceOnce("name: 'vault-dev' },", "name: 'vault-dev' },\n    remoteKeys: { 'wso2-apim-dbx': 'dev/apim-db' },")),
+    expectPath: 'secrets.remoteKeys.wso2-apim-dbx',
+    expectMessage: 'names no Secret this environment uses (its Secrets: apim-tls, axway-admin-users,',
+  },
   { name: 'an invalid refreshInterval', edits: envFile(replaceOnce("name: 'vault-dev' },", "name: 'vault-dev' },\n    refreshInterval: 'hourly',")), expectPath: 'secrets.refreshInterval', expectMessage: 'must be a duration such as "1h" or "30m" (got "hourly")' },
   {
     name: 'a sealed-secrets backend with a plain value',

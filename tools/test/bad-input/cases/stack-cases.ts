@@ -42,4 +42,11 @@ export const stackCases: readonly BadInputCase[] = [
     expectMessage: 'must name exactly one of secretRef and configMapRef (got both)',
   },
   { name: 'a wildcard as the back-end certificate host', env: 'prod', edits: axway(replaceOnce("hostname: 'axway-apim.apim-prod.svc'", "hostname: '*.apim-prod.svc'")), expectPath: 'axway.backendTls.hostname' },
+  {
+    name: 'a literal password as a JDBC URL option (caught by the render-time secret screen)',
+    edits: wso2(replaceOnce("credentials: { secretRef: 'wso2-apim-db' },", "credentials: { secretRef: 'wso2-apim-db' },\n      urlOptions: { serverTimezone: 'UTC', password: 'hunter2' },")),
+    file: 'dev',
+    expectPath: 'ConfigMap/wso2-control-plane-config: data.deployment.toml',
+    expectMessage: 'holds a literal "password=" URL parameter',
+  },
 ];

@@ -1,20 +1,13 @@
-import { isSecretLookingKey, isSecretPlaceholder } from '@apim-gitops/models';
+import { isSecretLookingKey } from '@apim-gitops/models';
 import type { IntegrityRule } from '../integrity-rule';
-import { configTexts, lineAt } from '../config-text';
-
-// `key = value` (TOML, properties) or `key: value` (YAML) on one line of a config file.
-const assignment = /^[ \t]*["']?([A-Za-z0-9_.\-]+)["']?[ \t]*[=:][ \t]*(.*?)[ \t]*$/gm;
-
-/** True for a value that is no secret whatever its key: a placeholder, a boolean, an array or table opener. */
-function harmless(value: string): boolean {
-  const v = value.replace(/\s+#.*$/, '').trim();
-  return isSecretPlaceholder(v) || /^(true|false|\[.*\]|\{.*\}|\[|\{|\||>)$/i.test(v);
-}
+import { configTexts } from '../config-text';
+import { isHarmlessValue, literalAssignments } from '../../secret-screen';
 
 /**
  * A secret-looking key (password, secret, token, key …) in an env var or a ConfigMap (the key
  * itself, or a `key = value` line of a config file in it) must hold a placeholder such as
  * `$env{…}`, `$ref{…}` or `${…}`, never the value: ConfigMaps and pod specs are committed in git.
+ * The same test as the render-time screen (secret-screen.ts), here on the kustomize-built output.
  */
 export const secretLiteralRule: IntegrityRule = {
   id: 'secret-literal',
@@ -23,14 +16,13 @@ export const secretLiteralRule: IntegrityRule = {
     const findings: { object: string; message: string }[] = [];
     const advice = 'move the value to a Secret and reference it (env valueFrom.secretKeyRef, or a $env{…} placeholder)';
     for (const text of configTexts(objects)) {
-      if (!text.text.includes('\n') && isSecretLookingKey(text.key) && !harmless(text.text)) {
+      const multiline = text.text.includes('\n');
+      if (!multiline && isSecretLookingKey(text.key) && !isHarmlessValue(text.text)) {
         findings.push({ object: text.object, message: `${text.at} holds a literal secret value: ${advice}` });
         continue;
       }
-      for (const m of text.text.matchAll(assignment)) {
-        if (isSecretLookingKey(m[1]!) && m[2] !== '' && !harmless(m[2]!))
-          findings.push({ object: text.object, message: `${lineAt(text, m.index!)}: ${JSON.stringify(m[1])} holds a literal secret value: ${advice}` });
-      }
+      for (const { line, key } of literalAssignments(text.text))
+        findings.push({ object: text.object, message: `${text.at}${multiline ? ` line ${line}` : ''}: ${JSON.stringify(key)} holds a literal secret value: ${advice}` });
     }
     return findings;
   },
