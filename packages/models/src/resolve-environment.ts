@@ -60,6 +60,8 @@ export function resolveEnvironment(input: unknown, source: string): ResolvedEnvi
       ? undefined
       : secretsNeeded.use('images.pullSecret', spec.images.pullSecret, 'image-pull', ['.dockerconfigjson'], 'kubernetes.io/dockerconfigjson');
   const precheck = spec.images.precheck!;
+  if (spec.production && precheck.tag === 'latest')
+    issues.add('images.precheck.tag', 'must be an immutable tag in production, not "latest": a change of image is a new tag and a reviewed rollout');
   const entry = resolveEntry(checks, secretsNeeded, spec.entry!);
 
   const basics: EnvironmentBasics = {

@@ -41,8 +41,12 @@ export interface ResolvedWso2Keystores {
 export type ResolvedWso2GatewayEnvironment = Required<Wso2GatewayEnvironmentSpec>;
 
 /** The full reference of an image in the environment's registry; the tag defaults to the product version. */
-export function resolveImage(ctx: StackContext, image: Wso2ImageSpec, defaultTag: string): string {
-  return imageRef(ctx.env, { repository: image.repository, tag: image.tag ?? defaultTag });
+export function resolveImage(ctx: StackContext, image: Wso2ImageSpec, defaultTag: string, path?: string): string {
+  const tag = image.tag ?? defaultTag;
+  // A moving tag in production changes what runs without a commit; Axway refuses it everywhere.
+  if (ctx.env.production && tag === 'latest' && path)
+    ctx.checks.issues.add(`${path}.tag`, 'must be an immutable tag in production, not "latest": a change of image is a new tag and a reviewed rollout');
+  return imageRef(ctx.env, { repository: image.repository, tag });
 }
 
 /** Public hosts after defaults; no two may be equal. */

@@ -199,7 +199,7 @@ export function resolveWso2(spec: Wso2Spec, ctx: StackContext): ResolvedWso2 {
 
   const job = spec.schemaJob!;
   const jobEnabled = job.enabled!;
-  const clientImage = resolveImage(ctx, job.clientImage!, version);
+  const clientImage = resolveImage(ctx, job.clientImage!, version, `${path}.schemaJob.clientImage`);
   const security = spec.securityContext!;
 
   const { wiring, connects } = wireWso2(names);
@@ -219,7 +219,7 @@ export function resolveWso2(spec: Wso2Spec, ctx: StackContext): ResolvedWso2 {
   const controlPlane: ResolvedWso2['controlPlane'] = {
     ...(adminSourceRanges ? { adminSourceRanges: [...adminSourceRanges] } : {}),
     ...base('controlPlane', cp, [apim, shared], []),
-    image: resolveImage(ctx, images.controlPlane!, version),
+    image: resolveImage(ctx, images.controlPlane!, version, `${path}.images.controlPlane`),
     imageKind: 'allInOne',
     script: startScript('allInOne'),
     serverRole: wso2ServerRole,
@@ -230,7 +230,7 @@ export function resolveWso2(spec: Wso2Spec, ctx: StackContext): ResolvedWso2 {
       { name: `${cpWaits.name}-${wso2Ports.servletHttps}`, host: cpWaits.host, port: wso2Ports.servletHttps },
       { name: `${cpWaits.name}-${wso2Ports.jms}`, host: cpWaits.host, port: wso2Ports.jms },
     ]),
-    image: resolveImage(ctx, images.keyManager!, version),
+    image: resolveImage(ctx, images.keyManager!, version, `${path}.images.keyManager`),
     imageKind: 'apiControlPlane',
     profile: wso2KeyManagerProfile,
     script: startScript('apiControlPlane', wso2KeyManagerProfile),
@@ -243,7 +243,7 @@ export function resolveWso2(spec: Wso2Spec, ctx: StackContext): ResolvedWso2 {
       ...[wso2Ports.servletHttps, wso2Ports.jms, wso2Ports.binary].map((port) => ({ name: `${cpWaits.name}-${port}`, host: cpWaits.host, port })),
       { name: `key-manager-${wso2Ports.servletHttps}`, host: names.keyManager, port: wso2Ports.servletHttps },
     ]),
-    image: resolveImage(ctx, images.gateway!, version),
+    image: resolveImage(ctx, images.gateway!, version, `${path}.images.gateway`),
     imageKind: 'universalGateway',
     script: startScript('universalGateway'),
     serverRole: wso2ServerRole,

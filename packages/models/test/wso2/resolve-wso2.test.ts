@@ -209,3 +209,16 @@ describe('malformed WSO2 input names the field', () => {
     expect(issuesOf(withWso2({ version: '5.0.0', controlPlane: { replicas: 3 } }))).toHaveLength(2);
   });
 });
+
+describe('image tags in production', () => {
+  it('refuses "latest" for every WSO2 image and the precheck image, as Axway does everywhere', () => {
+    const lines = issuesOf(
+      withWso2(
+        { images: { controlPlane: { repository: 'wso2/wso2am', tag: 'latest' } }, schemaJob: { clientImage: { repository: 'mysql', tag: 'latest' } } },
+        { production: true, images: { registry: 'registry.example.org/apim', precheck: { repository: 'busybox', tag: 'latest' } } },
+      ),
+    );
+    for (const path of ['wso2.images.controlPlane.tag', 'wso2.schemaJob.clientImage.tag', 'images.precheck.tag'])
+      expect(lines).toContainEqual(expect.stringContaining(`test: ${path}: must be an immutable tag in production, not "latest"`));
+  });
+});
