@@ -44,6 +44,32 @@ export interface SchedulingSpec {
    * @default "preferred"
    */
   readonly zoneSpread?: 'preferred' | 'required' | 'none';
+  /**
+   * Node labels every pod of the environment must run on (`nodeSelector`), e.g. a dedicated node pool.
+   * @default {}
+   * @example { 'node-pool': 'apim' }
+   */
+  readonly nodeSelector?: Readonly<Record<string, string>>;
+  /**
+   * Taints every pod of the environment tolerates, e.g. a node pool kept for it.
+   * @default []
+   */
+  readonly tolerations?: readonly TolerationSpec[];
+}
+
+/** A taint the pods tolerate (Kubernetes `Toleration`). */
+export interface TolerationSpec {
+  /** Taint key, e.g. `dedicated`. */
+  readonly key: string;
+  /**
+   * `Equal` (the taint's value must match) or `Exists` (any value).
+   * @default "Equal"
+   */
+  readonly operator?: 'Equal' | 'Exists';
+  /** Taint value, with `Equal`. */
+  readonly value?: string;
+  /** Which taint effect it tolerates; all when left out. */
+  readonly effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
 }
 
 /** What may scrape the environment's pods. */

@@ -63,6 +63,11 @@ export function resolveEnvironment(input: unknown, source: string): ResolvedEnvi
   if (spec.production && precheck.tag === 'latest')
     issues.add('images.precheck.tag', 'must be an immutable tag in production, not "latest": a change of image is a new tag and a reviewed rollout');
   const entry = resolveEntry(checks, secretsNeeded, spec.entry!);
+  // The API server refuses a toleration with both `Exists` and a value (core/v1 Toleration validation).
+  spec.scheduling!.tolerations!.forEach((t, i) => {
+    if (t.operator === 'Exists' && t.value !== undefined)
+      issues.add(`scheduling.tolerations[${i}].value`, 'must be left out with operator "Exists", which matches any value; use operator "Equal" to match this one');
+  });
 
   const basics: EnvironmentBasics = {
     name: spec.name,
@@ -76,7 +81,11 @@ export function resolveEnvironment(input: unknown, source: string): ResolvedEnvi
       precheck: `${registry}/${precheck.repository}:${precheck.tag}`,
     },
     entry,
-    scheduling: { zoneSpread: spec.scheduling!.zoneSpread! },
+    scheduling: {
+      zoneSpread: spec.scheduling!.zoneSpread!,
+      nodeSelector: { ...spec.scheduling!.nodeSelector! },
+      tolerations: spec.scheduling!.tolerations!.map((t) => ({ ...t, operator: t.operator! })),
+    },
     monitoring: { namespace: spec.monitoring!.namespace!, podLabels: { ...spec.monitoring!.podLabels! } },
     network: resolveNetwork(spec.network!),
   };

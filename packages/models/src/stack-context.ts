@@ -20,7 +20,11 @@ export interface EnvironmentBasics {
   };
   /** How traffic enters: the ingress-nginx and Gateway API entries the environment renders. */
   readonly entry: ResolvedEntry;
-  readonly scheduling: { readonly zoneSpread: 'preferred' | 'required' | 'none' };
+  readonly scheduling: {
+    readonly zoneSpread: 'preferred' | 'required' | 'none';
+    readonly nodeSelector: Readonly<Record<string, string>>;
+    readonly tolerations: readonly { readonly key: string; readonly operator: 'Equal' | 'Exists'; readonly value?: string; readonly effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute' }[];
+  };
   readonly monitoring: { readonly namespace: string; readonly podLabels: Readonly<Record<string, string>> };
   readonly network: ResolvedNetwork;
 }
@@ -33,6 +37,7 @@ export interface StackContext {
 }
 
 /** The image reference for a repository and tag in this environment's registry. */
-export function imageRef(env: EnvironmentBasics, image: { readonly repository: string; readonly tag: string }): string {
-  return `${env.images.registry}/${image.repository}:${image.tag}`;
+export function imageRef(env: EnvironmentBasics, image: { readonly repository: string; readonly tag: string; readonly digest?: string }): string {
+  // With a digest the runtime pulls exactly that image; the tag stays for people reading the manifest.
+  return `${env.images.registry}/${image.repository}:${image.tag}${image.digest ? `@${image.digest}` : ''}`;
 }

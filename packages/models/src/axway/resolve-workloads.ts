@@ -1,6 +1,8 @@
 import type { ResourcesSpec } from '../resources';
 import { checkHeapFits, checkResources } from '../resources';
 import { checkPrivateRanges } from '../egress';
+import { checkNoLiteralSecrets } from '../secrets';
+import { axwayCassandraEnv, axwayImageEnv } from './facts';
 import { withSpecDefault } from '../schema/spec-defaults';
 import type { StackContext } from '../stack-context';
 import type { AdminNodeManagerSpec, ApiManagerSpec, TrafficSpec } from './workload-spec';
@@ -14,6 +16,10 @@ export interface ResolvedWorkloadSizing {
   readonly resources: ResourcesSpec;
   /** `EMT_HEAP_SIZE_MB`. */
   readonly heapMb: number;
+  /** Further environment variables (never secret values). */
+  readonly extraEnv: Readonly<Record<string, string>>;
+  /** Further pod annotations. */
+  readonly podAnnotations: Readonly<Record<string, string>>;
 }
 
 /** Admin Node Manager settings after defaults. */
@@ -46,11 +52,24 @@ export interface ResolvedTrafficSettings extends ResolvedWorkloadSizing {
 }
 
 /** Replicas, resources over their @default (a partial is allowed) and a heap that fits them. */
-function sizing(context: StackContext, path: string, definition: string, spec: { replicas?: number; resources?: Partial<ResourcesSpec>; heapMb?: number }) {
+// Variables the EMT start scripts read: set by the renderer from the spec, never by extraEnv.
+const reservedEnv = new Set<string>([...axwayImageEnv.anm, ...axwayImageEnv.gateway, axwayCassandraEnv.host, ...axwayCassandraEnv.environmentalised]);
+
+function sizing(
+  context: StackContext,
+  path: string,
+  definition: string,
+  spec: { replicas?: number; resources?: Partial<ResourcesSpec>; heapMb?: number; extraEnv?: Readonly<Record<string, string>>; podAnnotations?: Readonly<Record<string, string>> },
+) {
   const resources = withSpecDefault<ResourcesSpec>(definition, 'resources', spec.resources);
   checkResources(context.checks, `${path}.resources`, resources);
   checkHeapFits(context.checks, `${path}.heapMb`, spec.heapMb!, resources.limits.memory, heapHeadroomMiB);
-  return { replicas: spec.replicas!, resources, heapMb: spec.heapMb! };
+  const extraEnv = spec.extraEnv!;
+  checkNoLiteralSecrets(context.checks, `${path}.extraEnv`, extraEnv);
+  for (const name of Object.keys(extraEnv))
+    if (reservedEnv.has(name) || /^CASS_HOST\d+$/.test(name))
+      context.checks.issues.add(`${path}.extraEnv.${name}`, 'is set by the renderer (from the spec or a Secret); set the field it comes from instead');
+  return { replicas: spec.replicas!, resources, heapMb: spec.heapMb!, extraEnv: { ...extraEnv }, podAnnotations: { ...spec.podAnnotations! } };
 }
 
 /** The Admin Node Manager after defaults. */

@@ -77,7 +77,7 @@ export interface ResolvedAxway {
 /** An image's full reference: the user's partial image over the property's @default. */
 function resolveImage(context: StackContext, definition: string, property: string, given: Partial<AxwayImageSpec> | undefined, fallbackTag?: string): string {
   const image = withSpecDefault<Partial<AxwayImageSpec>>(definition, property, given);
-  return imageRef(context.env, { repository: image.repository!, tag: image.tag ?? fallbackTag! });
+  return imageRef(context.env, { repository: image.repository!, tag: image.tag ?? fallbackTag!, ...(image.digest ? { digest: image.digest } : {}) });
 }
 
 /**

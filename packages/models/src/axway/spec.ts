@@ -16,6 +16,12 @@ export interface AxwayImageSpec {
    * @errorMessage must be an immutable tag (letters, digits, '_', '.' and '-'; not "latest": a config change is a new tag and a rolling update)
    */
   readonly tag: string;
+  /**
+   * Digest that pins the image (`sha256:…`), so a re-pushed tag can never change what runs.
+   * @pattern ^sha256:[a-f0-9]{64}$
+   * @errorMessage is not an image digest such as "sha256:" followed by 64 hex digits
+   */
+  readonly digest?: string;
 }
 
 /** Images of the stack. The FED, certificates and licence are baked into the gateway image per environment. */

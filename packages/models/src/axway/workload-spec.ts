@@ -40,6 +40,18 @@ export interface AdminNodeManagerSpec {
   readonly allowedSourceRanges?: readonly Cidr[];
   /** Further destinations outside the cluster the ANM must reach (an LDAP server, a log collector). */
   readonly extraEgress?: readonly EgressTargetSpec[];
+  /**
+   * Further environment variables of the container, by name. Never secret values: a secret-looking
+   * name with a literal value is refused.
+   * @default {}
+   * @propertyNames { "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "errorMessage": "is not an environment variable name" }
+   */
+  readonly extraEnv?: Readonly<Record<string, string>>;
+  /**
+   * Further annotations of the pods (a service mesh, a backup tool).
+   * @default {}
+   */
+  readonly podAnnotations?: Readonly<Record<string, string>>;
 }
 
 /** The API Manager UI pod (gateway image, not on the API request path). */
@@ -85,6 +97,18 @@ export interface ApiManagerSpec {
   readonly allowedSourceRanges?: readonly Cidr[];
   /** Further destinations outside the cluster the API Manager must reach. */
   readonly extraEgress?: readonly EgressTargetSpec[];
+  /**
+   * Further environment variables of the container, by name. Never secret values: a secret-looking
+   * name with a literal value is refused.
+   * @default {}
+   * @propertyNames { "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "errorMessage": "is not an environment variable name" }
+   */
+  readonly extraEnv?: Readonly<Record<string, string>>;
+  /**
+   * Further annotations of the pods (a service mesh, a backup tool).
+   * @default {}
+   */
+  readonly podAnnotations?: Readonly<Record<string, string>>;
 }
 
 /** CPU-based autoscaling of the traffic pods. */
@@ -171,4 +195,16 @@ export interface TrafficSpec {
   readonly backends?: readonly EgressTargetSpec[];
   /** Further destinations outside the cluster the traffic pods must reach. */
   readonly extraEgress?: readonly EgressTargetSpec[];
+  /**
+   * Further environment variables of the container, by name. Never secret values: a secret-looking
+   * name with a literal value is refused.
+   * @default {}
+   * @propertyNames { "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "errorMessage": "is not an environment variable name" }
+   */
+  readonly extraEnv?: Readonly<Record<string, string>>;
+  /**
+   * Further annotations of the pods (a service mesh, a backup tool).
+   * @default {}
+   */
+  readonly podAnnotations?: Readonly<Record<string, string>>;
 }

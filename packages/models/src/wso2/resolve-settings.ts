@@ -46,7 +46,7 @@ export function resolveImage(ctx: StackContext, image: Wso2ImageSpec, defaultTag
   // A moving tag in production changes what runs without a commit; Axway refuses it everywhere.
   if (ctx.env.production && tag === 'latest' && path)
     ctx.checks.issues.add(`${path}.tag`, 'must be an immutable tag in production, not "latest": a change of image is a new tag and a reviewed rollout');
-  return imageRef(ctx.env, { repository: image.repository, tag });
+  return imageRef(ctx.env, { repository: image.repository, tag, ...(image.digest ? { digest: image.digest } : {}) });
 }
 
 /** Public hosts after defaults; no two may be equal. */

@@ -1,5 +1,6 @@
 import type { ExternalConnection, ResolvedComponent } from '../component';
 import { checkPrivateRanges, resolveDataStore, resolveEgressTargets } from '../egress';
+import { checkNoLiteralSecrets } from '../secrets';
 import type { ResolvedDatabaseTls } from '../network';
 import type { ResourcesSpec } from '../resources';
 import { checkHeapFits, checkResources } from '../resources';
@@ -50,6 +51,10 @@ export interface ResolvedWso2Component {
   readonly replicas: number;
   readonly resources: ResourcesSpec;
   readonly heapMiB: number;
+  /** Further environment variables of the server container (never secret values). */
+  readonly extraEnv: Readonly<Record<string, string>>;
+  /** Further pod annotations. */
+  readonly podAnnotations: Readonly<Record<string, string>>;
   /** Full image reference. */
   readonly image: string;
   /** Which product image it runs (see `wso2Images` in facts.ts). */
@@ -97,6 +102,19 @@ export interface ResolvedWso2 {
   readonly components: readonly ResolvedComponent[];
   /** The public hosts, each with the Service port that serves it: what the Ingresses and HTTPRoutes are made of. */
   readonly routes: readonly ResolvedPublicRoute[];
+}
+
+/**
+ * The user's extra env vars, refused where they would hold a secret literally or replace a variable
+ * the renderer sets (`NODE_IP`, `JVM_MEM_OPTS`, `PROFILE_NAME` and the `$env{…}` credentials).
+ */
+function extraEnvOf(ctx: StackContext, path: string, env: Readonly<Record<string, string>>): Record<string, string> {
+  checkNoLiteralSecrets(ctx.checks, path, env);
+  const reserved = ['NODE_IP', 'JVM_MEM_OPTS', 'PROFILE_NAME', ...wso2Images.apiControlPlane.reads];
+  for (const name of Object.keys(env))
+    if (reserved.includes(name) || /^(ADMIN|APIM_DB|SHARED_DB|KEYSTORE|TRUSTSTORE)_/.test(name))
+      ctx.checks.issues.add(`${path}.${name}`, 'is set by the renderer (from the spec or a Secret); set the field it comes from instead');
+  return { ...env };
 }
 
 /** Key of the admin Secret holding the URL-encoded password that `[apim.*.jms]` read. */
@@ -213,6 +231,8 @@ export function resolveWso2(spec: Wso2Spec, ctx: StackContext): ResolvedWso2 {
     heapMiB: sizing.heapMiB,
     databases: databases.map((d) => d.key),
     waitFor: [...mysqlWaits(databases, ctx.env.production), ...waitFor],
+    extraEnv: extraEnvOf(ctx, `${path}.${role}.extraEnv`, spec[role]!.extraEnv!),
+    podAnnotations: { ...spec[role]!.podAnnotations! },
   });
   const adminSourceRanges = spec.controlPlane!.adminSourceRanges;
   if (adminSourceRanges) checkPrivateRanges(ctx, `${path}.controlPlane.adminSourceRanges`, adminSourceRanges);

@@ -16,6 +16,12 @@ export interface Wso2ImageSpec {
    * @format image-tag
    */
   readonly tag?: string;
+  /**
+   * Digest that pins the image (`sha256:…`), so a re-pushed tag can never change what runs.
+   * @pattern ^sha256:[a-f0-9]{64}$
+   * @errorMessage is not an image digest such as "sha256:" followed by 64 hex digits
+   */
+  readonly digest?: string;
 }
 
 /** The three product images of Pattern 5. */
@@ -66,6 +72,18 @@ export interface Wso2ComponentSpec {
   readonly serviceName?: string;
   /** Further destinations outside the cluster this component must reach (an LDAP user store, a custom key manager). */
   readonly extraEgress?: readonly EgressTargetSpec[];
+  /**
+   * Further environment variables of the server container, by name. Never secret values: a
+   * secret-looking name with a literal value is refused; feed secrets through `$env{…}` from a Secret.
+   * @default {}
+   * @propertyNames { "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "errorMessage": "is not an environment variable name" }
+   */
+  readonly extraEnv?: Readonly<Record<string, string>>;
+  /**
+   * Further annotations of the component's pods (a service mesh, a backup tool).
+   * @default {}
+   */
+  readonly podAnnotations?: Readonly<Record<string, string>>;
 }
 
 /** The All-in-One control plane. */

@@ -6,6 +6,7 @@ import type { ResolvedAxway, ResolvedComponent, ResolvedEnvironment } from '@api
 import { axwayImageUser } from '@apim-gitops/models';
 import type { IPodSpec } from 'kubernetes-models/v1';
 import { secretRotation } from '../common/secret-rotation';
+import { schedulingOf } from '../common/spread';
 import { configChecksum, configChecksumAnnotation } from '../common/checksum';
 import { podSecurityContext } from '../common/pod-security';
 import type { Json } from '../kube-object';
@@ -30,6 +31,10 @@ export interface AxwayDeploymentParts {
 /** A Deployment of one Axway component, with the stack's pod-level settings. */
 export function axwayDeployment(env: ResolvedEnvironment, ax: ResolvedAxway, parts: AxwayDeploymentParts): Deployment {
   const { component } = parts;
+  const settings = [ax.adminNodeManager, ax.apiManager, ax.traffic].find((w) => w.component.id === component.id)!.settings;
+  const extraEnv = Object.entries(settings.extraEnv)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([name, value]) => ({ name, value }));
   const pod: IPodSpec = {
     serviceAccountName: component.id,
     automountServiceAccountToken: false,
@@ -37,10 +42,11 @@ export function axwayDeployment(env: ResolvedEnvironment, ax: ResolvedAxway, par
     ...(env.images.pullSecret ? { imagePullSecrets: [{ name: env.images.pullSecret }] } : {}),
     terminationGracePeriodSeconds: parts.terminationGracePeriodSeconds,
     initContainers: parts.initContainers.containers,
-    containers: [{ ...parts.container, volumeMounts: parts.storage.mounts }],
+    containers: [{ ...parts.container, env: [...(parts.container.env ?? []), ...extraEnv], volumeMounts: parts.storage.mounts }],
     volumes: [...parts.storage.volumes, ...parts.initContainers.volumes],
     ...(parts.affinity ? { affinity: parts.affinity } : {}),
     ...(parts.topologySpreadConstraints?.length ? { topologySpreadConstraints: parts.topologySpreadConstraints } : {}),
+    ...schedulingOf(env),
   };
   // The licence, certificates and passwords are read once at start: a rotated Secret needs new pods.
   const rotation = secretRotation(env, pod);
@@ -54,6 +60,7 @@ export function axwayDeployment(env: ResolvedEnvironment, ax: ResolvedAxway, par
         metadata: {
           labels: componentLabels(component),
           annotations: {
+            ...settings.podAnnotations,
             [configChecksumAnnotation]: configChecksum(toPlain(parts.config) as Json),
             'axway.com/group-id': ax.groupId,
             ...rotation.pod,

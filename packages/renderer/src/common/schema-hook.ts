@@ -1,6 +1,7 @@
 import type { EnvironmentBasics, ResolvedComponent } from '@apim-gitops/models';
 import type { IPodSpec } from 'kubernetes-models/v1';
 import { podSecurityContext } from './pod-security';
+import { schedulingOf } from './spread';
 
 /**
  * Annotations of a database schema Job: an Argo CD Sync hook (not PreSync, which would run before the
@@ -19,5 +20,7 @@ export function runOncePodSettings(env: EnvironmentBasics, component: ResolvedCo
     automountServiceAccountToken: false,
     securityContext: podSecurityContext(uid, gid),
     ...(env.images.pullSecret ? { imagePullSecrets: [{ name: env.images.pullSecret }] } : {}),
+    // A Job pod lands on the same dedicated nodes as the workloads it prepares.
+    ...schedulingOf(env),
   };
 }

@@ -1,4 +1,5 @@
-import type { IAffinity, ITopologySpreadConstraint } from 'kubernetes-models/v1';
+import type { EnvironmentBasics } from '@apim-gitops/models';
+import type { IAffinity, IPodSpec, ITopologySpreadConstraint } from 'kubernetes-models/v1';
 
 /** How replicas spread over zones, from the environment's scheduling settings. */
 export type ZoneSpread = 'preferred' | 'required' | 'none';
@@ -12,6 +13,15 @@ export function nodeAntiAffinity(selector: Record<string, string>, mode: 'prefer
   return mode === 'required'
     ? { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term] } }
     : { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: term }] } };
+}
+
+/** The environment's node selector and tolerations, for every pod spec (nothing when it sets none). */
+export function schedulingOf(env: EnvironmentBasics): Pick<IPodSpec, 'nodeSelector' | 'tolerations'> {
+  const { nodeSelector, tolerations } = env.scheduling;
+  return {
+    ...(Object.keys(nodeSelector).length > 0 ? { nodeSelector: { ...nodeSelector } } : {}),
+    ...(tolerations.length > 0 ? { tolerations: tolerations.map((t) => ({ ...t })) } : {}),
+  };
 }
 
 /** Zone spreading: `DoNotSchedule` only when every node carries a zone label (`required`). */

@@ -6,7 +6,7 @@ import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { configChecksum, configChecksumAnnotation } from '../common/checksum';
 import { containerSecurityContext, podSecurityContext } from '../common/pod-security';
 import { clusterService, serviceAccount } from '../common/service';
-import { nodeAntiAffinity, zoneSpread } from '../common/spread';
+import { nodeAntiAffinity, schedulingOf, zoneSpread } from '../common/spread';
 import { schemaCheckContainer } from '../common/schema-check';
 import { secretRotation } from '../common/secret-rotation';
 import { waitForContainer } from '../common/wait-for';
@@ -72,6 +72,9 @@ function containerEnv(w: Wso2Workload): IEnvVar[] {
     ]),
     secretEnv(wso2SecretEnv.keystorePassword, wso2.keystores.secret, wso2.keystores.keystorePasswordKey),
     secretEnv(wso2SecretEnv.truststorePassword, wso2.keystores.secret, wso2.keystores.truststorePasswordKey),
+    ...Object.entries(c.extraEnv)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([name, value]) => ({ name, value })),
   ];
 }
 
@@ -169,6 +172,7 @@ export function wso2Deployment(w: Wso2Workload, configMap: ConfigMap): Deploymen
     terminationGracePeriodSeconds,
     ...(env.images.pullSecret ? { imagePullSecrets: [{ name: env.images.pullSecret }] } : {}),
     affinity: nodeAntiAffinity(selector, 'preferred'),
+    ...schedulingOf(env),
     ...(env.scheduling.zoneSpread === 'none' ? {} : { topologySpreadConstraints: zoneSpread(selector, env.scheduling.zoneSpread) }),
     initContainers: checks.containers,
     containers: [mainContainer(w)],
@@ -184,7 +188,7 @@ export function wso2Deployment(w: Wso2Workload, configMap: ConfigMap): Deploymen
       template: {
         metadata: {
           labels: componentLabels(component),
-          annotations: { [configChecksumAnnotation]: configChecksum(configMap.data as Record<string, string>), ...rotation.pod },
+          annotations: { ...c.podAnnotations, [configChecksumAnnotation]: configChecksum(configMap.data as Record<string, string>), ...rotation.pod },
         },
         spec: pod,
       },
