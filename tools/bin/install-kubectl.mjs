@@ -39,9 +39,17 @@ if (actual !== integrity) {
 function extractFromTar(tar, wanted) {
   let offset = 0;
   while (offset + 512 <= tar.length) {
-    const name = Buffer.from(tar.subarray(offset, offset + 100)).toString('utf8').replace(/\0.*$/s, '');
+    const name = Buffer.from(tar.subarray(offset, offset + 100))
+      .toString('utf8')
+      .replace(/\0.*$/s, '');
     if (!name) break;
-    const size = parseInt(Buffer.from(tar.subarray(offset + 124, offset + 136)).toString('utf8').replace(/\0.*$/s, '').trim() || '0', 8);
+    const size = parseInt(
+      Buffer.from(tar.subarray(offset + 124, offset + 136))
+        .toString('utf8')
+        .replace(/\0.*$/s, '')
+        .trim() || '0',
+      8,
+    );
     const start = offset + 512;
     if (name === wanted) return tar.subarray(start, start + size);
     offset = start + Math.ceil(size / 512) * 512;

@@ -38,11 +38,16 @@ function comparatorHolds(comparator, version) {
   const low = compare(version, bound.parts);
   const high = compare(version, nextAfter(bound));
   switch (op) {
-    case '>=': return low >= 0;
-    case '>': return high >= 0; // ">24" means 25 and above, like npm's semver
-    case '<': return low < 0;
-    case '<=': return high < 0;
-    default: return low >= 0 && high < 0; // "24" and "=24" mean any 24.x
+    case '>=':
+      return low >= 0;
+    case '>':
+      return high >= 0; // ">24" means 25 and above, like npm's semver
+    case '<':
+      return low < 0;
+    case '<=':
+      return high < 0;
+    default:
+      return low >= 0 && high < 0; // "24" and "=24" mean any 24.x
   }
 }
 
@@ -53,7 +58,13 @@ function comparatorHolds(comparator, version) {
  */
 export function satisfiesRange(version, range) {
   const { parts } = parseVersion(version.replace(/[-+].*$/, ''));
-  const sets = range.split('||').map((set) => set.trim().replace(/(>=|<=|>|<|=)\s+/g, '$1').split(/\s+/).filter(Boolean));
+  const sets = range.split('||').map((set) =>
+    set
+      .trim()
+      .replace(/(>=|<=|>|<|=)\s+/g, '$1')
+      .split(/\s+/)
+      .filter(Boolean),
+  );
   if (sets.flat().some((c) => /[~^]|^-$/.test(c))) throw new Error(`engines range "${range}": only comparators like ">=24 <25" are supported`);
   return sets.some((comparators) => comparators.every((c) => comparatorHolds(c, parts)));
 }

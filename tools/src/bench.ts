@@ -108,7 +108,9 @@ export async function benchCommand(root: string, sizes: readonly number[] = benc
   };
   try {
     say(`bench: ${benchTemplates.join(' + ')} cloned in memory; node ${process.version}, ${(await import('node:os')).availableParallelism()} core(s)`);
-    say(`${pad('envs', 6)} ${pad('objects', 8)} ${pad('wall ms', 8)} ${pad('ms/env', 7)} ${pad('objects/s', 10)} ${pad('files', 6)} ${pad('written KB', 10)} ${pad('peak RSS MB', 11)}`);
+    say(
+      `${pad('envs', 6)} ${pad('objects', 8)} ${pad('wall ms', 8)} ${pad('ms/env', 7)} ${pad('objects/s', 10)} ${pad('files', 6)} ${pad('written KB', 10)} ${pad('peak RSS MB', 11)}`,
+    );
     const results = new Map<number, RenderPass>();
     let largest: { dir: string; specs: EnvironmentSpec[] } | undefined;
     for (const size of sizes) {
@@ -124,8 +126,12 @@ export async function benchCommand(root: string, sizes: readonly number[] = benc
     const top = Math.max(...sizes);
     const topPass = results.get(top)!;
     const ok = (b: boolean) => (b ? 'ok' : 'MISSED');
-    say(`target: ${benchTargets.atEnvironments} environments in ≤ ${benchTargets.maxSeconds} s: ${(topPass.ms / 1000).toFixed(2)} s at ${top} (${ok(top < benchTargets.atEnvironments || topPass.ms <= benchTargets.maxSeconds * 1000)})`);
-    say(`target: peak RSS ≤ ${benchTargets.maxRssMb} MB: ${mb(process.resourceUsage().maxRSS)} MB (${ok(mb(process.resourceUsage().maxRSS) <= benchTargets.maxRssMb)})`);
+    say(
+      `target: ${benchTargets.atEnvironments} environments in ≤ ${benchTargets.maxSeconds} s: ${(topPass.ms / 1000).toFixed(2)} s at ${top} (${ok(top < benchTargets.atEnvironments || topPass.ms <= benchTargets.maxSeconds * 1000)})`,
+    );
+    say(
+      `target: peak RSS ≤ ${benchTargets.maxRssMb} MB: ${mb(process.resourceUsage().maxRSS)} MB (${ok(mb(process.resourceUsage().maxRSS) <= benchTargets.maxRssMb)})`,
+    );
     const small = results.get(top / 10);
     if (small) {
       const ratio = topPass.ms / top / (small.ms / (top / 10));
@@ -136,7 +142,9 @@ export async function benchCommand(root: string, sizes: readonly number[] = benc
       say(`re-render, nothing changed (${top} envs): ${noop.written.length} file(s) written (must be 0) in ${noop.ms.toFixed(0)} ms`);
       const changed = await renderPass(root, largest.dir, changeOne(largest.specs, 0));
       const outside = changed.written.filter((p) => !p.startsWith(`${deployRoot}/overlays/${largest!.specs[0]!.name}/`));
-      say(`re-render, one environment changed: ${changed.written.length} file(s) written, ${outside.length} outside its overlay (must be 0) in ${changed.ms.toFixed(0)} ms`);
+      say(
+        `re-render, one environment changed: ${changed.written.length} file(s) written, ${outside.length} outside its overlay (must be 0) in ${changed.ms.toFixed(0)} ms`,
+      );
       const sample = largest.specs.slice(0, 10).map((s) => s.name);
       symlinkSync(join(root, '.cache'), join(largest.dir, '.cache'));
       const kubectl = kubectlPath(largest.dir);
@@ -146,7 +154,9 @@ export async function benchCommand(root: string, sizes: readonly number[] = benc
       // Measured at the end: right after start-up V8 is still compiling on the other core, which
       // made the same measurement read ~50% high.
       say(`machine reference: ${machineReference().toFixed(0)} ms (fixed JSON work; compare runs only when this matches)`);
-      say(`reference: kubectl kustomize on ${sample.length} overlays: ${ms.toFixed(0)} ms (${(ms / sample.length).toFixed(0)} ms each; ×${top} ≈ ${((ms / sample.length) * top / 1000).toFixed(1)} s serial)`);
+      say(
+        `reference: kubectl kustomize on ${sample.length} overlays: ${ms.toFixed(0)} ms (${(ms / sample.length).toFixed(0)} ms each; ×${top} ≈ ${(((ms / sample.length) * top) / 1000).toFixed(1)} s serial)`,
+      );
     }
     return 0;
   } finally {

@@ -32,7 +32,9 @@ export function buildRenderedTree(root: string): Map<string, unknown[]> {
     try {
       built.set(name, kustomizeBuild(root, `${deployRoot}/overlays/${name}`));
     } catch (error) {
-      throw new Error(`${deployRoot}/overlays/${name}: kubectl kustomize failed: ${String((error as { stderr?: string }).stderr ?? (error as Error).message).trim()}`);
+      throw new Error(
+        `${deployRoot}/overlays/${name}: kubectl kustomize failed: ${String((error as { stderr?: string }).stderr ?? (error as Error).message).trim()}`,
+      );
     }
     progress('kustomize', i + 1, names.length);
   });

@@ -42,7 +42,8 @@ function eventsShrinkCause(root: string, env: ResolvedEnvironment): string {
   const causes: string[] = [];
   const trafficField = ax.traffic.settings.autoscaling ? 'axway.traffic.autoscaling.maxReplicas' : 'axway.traffic.replicas';
   if (oldTraffic > ax.traffic.settings.maxReplicas) causes.push(`${trafficField} went from ${oldTraffic} to ${ax.traffic.settings.maxReplicas}`);
-  if (oldApiManager > ax.apiManager.settings.replicas) causes.push(`axway.apiManager.replicas went from ${oldApiManager} to ${ax.apiManager.settings.replicas}`);
+  if (oldApiManager > ax.apiManager.settings.replicas)
+    causes.push(`axway.apiManager.replicas went from ${oldApiManager} to ${ax.apiManager.settings.replicas}`);
   if (causes.length === 0) causes.push(`axway.events.maxDiskGb went down (to ${ax.events.maxDiskGb})`);
   return ` because ${causes.join(' and ')} (the claim is axway.events.maxDiskGb × (most traffic pods + API Manager pods) + 1 GB)`;
 }
@@ -61,8 +62,14 @@ export function checkClaimSizes(root: string, render: RepositoryRender): void {
       rendered.set(dir, [...(rendered.get(dir) ?? []), path]);
     }
   const baseRoot = join(root, deployRoot, 'base');
-  const baseDirs = isDirectory(baseRoot) ? readdirSync(baseRoot, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `${deployRoot}/base/${e.name}`) : [];
-  const basesChange = claimFilesChange(root, render, rendered, [...new Set([...baseDirs, ...[...rendered.keys()].filter((d) => d.startsWith(`${deployRoot}/base/`))])]);
+  const baseDirs = isDirectory(baseRoot)
+    ? readdirSync(baseRoot, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => `${deployRoot}/base/${e.name}`)
+    : [];
+  const basesChange = claimFilesChange(root, render, rendered, [
+    ...new Set([...baseDirs, ...[...rendered.keys()].filter((d) => d.startsWith(`${deployRoot}/base/`))]),
+  ]);
   const failures: Error[] = [];
   for (const env of render.resolved) {
     const overlay = `${deployRoot}/overlays/${env.name}`;

@@ -147,7 +147,12 @@ export async function main(args: readonly string[], root: string): Promise<numbe
   }
   let parsed: { values: Values; positionals: string[] };
   try {
-    parsed = parseArgs({ args: [...rest], options: { ...command.options, ...help }, strict: true, allowPositionals: (command.positionals ?? 0) > 0 }) as typeof parsed;
+    parsed = parseArgs({
+      args: [...rest],
+      options: { ...command.options, ...help },
+      strict: true,
+      allowPositionals: (command.positionals ?? 0) > 0,
+    }) as typeof parsed;
     if (parsed.positionals.length > (command.positionals ?? 0)) throw new Error(`Unexpected argument '${parsed.positionals[command.positionals ?? 0]}'`);
   } catch (error) {
     console.error(`${name}: ${(error as Error).message}\n${commandUsage(name)}`);

@@ -79,7 +79,7 @@ export async function diffCommand(root: string, options: DiffOptions): Promise<n
   const summary = await renderedDiff(root, base);
   const label = `${base} (${git(root, ['rev-parse', '--short', base])})`;
   if (options.json) console.log(JSON.stringify({ base: label, ...summary }, null, 2));
-  else console.log(formatSummary(summary).replace(/^diff: /m, `diff against ${label}: `) + ` in ${Math.round(performance.now() - started)} ms`);
+  else console.log(`${formatSummary(summary).replace(/^diff: /m, `diff against ${label}: `)} in ${Math.round(performance.now() - started)} ms`);
   if (options.markdown) {
     // The comment is capped below GitHub's 65,536 characters; the whole diff goes beside it, into
     // the job's artifact (.github/workflows/pr.yml uploads both).

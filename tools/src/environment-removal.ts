@@ -60,7 +60,9 @@ export function checkRemovals(root: string, rendered: ReadonlySet<string>, allow
       );
   for (const { name, production } of removed) {
     if (production === false || allowDelete.includes(name)) continue;
-    const what = production ? 'it is a production environment' : `whether it is a production environment cannot be told (${argocdManifestsDir}/application-${applicationName(name)}.yaml is missing)`;
+    const what = production
+      ? 'it is a production environment'
+      : `whether it is a production environment cannot be told (${argocdManifestsDir}/application-${applicationName(name)}.yaml is missing)`;
     failures.push(
       new Error(
         `render: environment "${name}" is gone (${environmentsDir}/${name} is missing) and ${what}: rendering would delete ${deployRoot}/overlays/${name} and its Argo CD Application ${applicationName(name)}, and Argo CD would then delete it from its cluster. Restore ${environmentsDir}/${name} (git checkout -- ${environmentsDir}/${name}), or run "render --allow-delete ${name}" to delete it on purpose`,
@@ -69,6 +71,7 @@ export function checkRemovals(root: string, rendered: ReadonlySet<string>, allow
   }
   if (failures.length > 0) throw new RenderFailure(failures);
   return removed.map(
-    ({ name }) => `render: REMOVED environment "${name}": ${deployRoot}/overlays/${name} and the Argo CD Application ${applicationName(name)} are deleted; once this is merged, Argo CD deletes the environment from its cluster`,
+    ({ name }) =>
+      `render: REMOVED environment "${name}": ${deployRoot}/overlays/${name} and the Argo CD Application ${applicationName(name)} are deleted; once this is merged, Argo CD deletes the environment from its cluster`,
   );
 }

@@ -21,9 +21,14 @@ export function kubeconfigPresent(env: NodeJS.ProcessEnv = process.env): boolean
 export function projectOnto(live: JsonValue | undefined, built: JsonValue): JsonValue | undefined {
   if (built && typeof built === 'object' && !Array.isArray(built)) {
     if (!live || typeof live !== 'object' || Array.isArray(live)) return live;
-    return Object.fromEntries(Object.keys(built).filter((k) => live[k] !== undefined).map((k) => [k, projectOnto(live[k], built[k]!)!]));
+    return Object.fromEntries(
+      Object.keys(built)
+        .filter((k) => live[k] !== undefined)
+        .map((k) => [k, projectOnto(live[k], built[k]!)!]),
+    );
   }
-  if (Array.isArray(built) && Array.isArray(live)) return live.slice(0, Math.max(built.length, live.length)).map((v, i) => (i < built.length ? projectOnto(v, built[i]!)! : v));
+  if (Array.isArray(built) && Array.isArray(live))
+    return live.slice(0, Math.max(built.length, live.length)).map((v, i) => (i < built.length ? projectOnto(v, built[i]!)! : v));
   return live;
 }
 
@@ -64,11 +69,17 @@ export async function liveDiffCommand(root: string, env: string | undefined): Pr
     const o = object as { apiVersion: string; kind: string; metadata: { name: string; namespace?: string } };
     let changes: FieldChange[];
     try {
-      const live = (await client.read({ apiVersion: o.apiVersion, kind: o.kind, metadata: { name: o.metadata.name, namespace: o.metadata.namespace } })) as unknown as JsonValue;
+      const live = (await client.read({
+        apiVersion: o.apiVersion,
+        kind: o.kind,
+        metadata: { name: o.metadata.name, namespace: o.metadata.namespace },
+      })) as unknown as JsonValue;
       changes = diffFields(projectOnto(JSON.parse(JSON.stringify(live)) as JsonValue, object as JsonValue), object as JsonValue);
     } catch (error) {
       if (isUnreachable(error)) {
-        console.log(`live-diff ${env}: skipped: cluster unreachable (${config.getCurrentCluster()?.server ?? 'no current cluster'}: ${(error as Error).message})`);
+        console.log(
+          `live-diff ${env}: skipped: cluster unreachable (${config.getCurrentCluster()?.server ?? 'no current cluster'}: ${(error as Error).message})`,
+        );
         return 0;
       }
       if ((error as { code?: number }).code === 404) {

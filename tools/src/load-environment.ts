@@ -60,7 +60,14 @@ export async function loadDefaultExport(root: string, file: string): Promise<unk
   let code: string;
   let cycles: string[][];
   try {
-    const result = await build({ ...nodeBundleOptions(), entryPoints: [join(root, file)], absWorkingDir: root, write: false, logLevel: 'silent', metafile: true });
+    const result = await build({
+      ...nodeBundleOptions(),
+      entryPoints: [join(root, file)],
+      absWorkingDir: root,
+      write: false,
+      logLevel: 'silent',
+      metafile: true,
+    });
     code = result.outputFiles![0]!.text; // write: false always gives output files
     cycles = importCycles(result.metafile!.inputs, file);
     // esbuild only warns when a TypeScript file imports a name another file does not export (it
@@ -68,7 +75,13 @@ export async function loadDefaultExport(root: string, file: string): Promise<unk
     const missing = result.warnings.filter((w) => w.text.includes('will always be undefined'));
     if (missing.length > 0) {
       const where = missing[0]!.location?.file ?? file;
-      throw new SpecError(where, missing.map((w) => ({ path: position(w, where), message: `${w.text}: export it from that file (e.g. "export const wso2: Wso2Spec = { … }"), or remove the import` })));
+      throw new SpecError(
+        where,
+        missing.map((w) => ({
+          path: position(w, where),
+          message: `${w.text}: export it from that file (e.g. "export const wso2: Wso2Spec = { … }"), or remove the import`,
+        })),
+      );
     }
   } catch (error) {
     if (error instanceof SpecError) throw error;
@@ -76,7 +89,9 @@ export async function loadDefaultExport(root: string, file: string): Promise<unk
     // relative to the repository; columns are 0-based there, 1-based in editors.
     const errors = (error as { errors?: EsbuildMessage[] }).errors ?? [];
     const where = errors[0]?.location?.file ?? file;
-    const issues = errors.length ? errors.map((e) => ({ path: position(e, where), message: e.text })) : [{ path: '(file)', message: String((error as Error).message) }];
+    const issues = errors.length
+      ? errors.map((e) => ({ path: position(e, where), message: e.text }))
+      : [{ path: '(file)', message: String((error as Error).message) }];
     throw new SpecError(where, issues);
   }
   // Written beside the tools' cache so that npm packages resolve from the repository's node_modules.
@@ -95,11 +110,12 @@ export async function loadDefaultExport(root: string, file: string): Promise<unk
   };
   if (result.kind === 'threw') fail(`threw while loading: ${result.message}`);
   if (result.kind === 'timed-out')
-    fail(`did not finish loading within ${result.ms / 1000} s: an endless loop, or a top-level await that never settles, in it or a file it imports? (APIM_LOAD_TIMEOUT_MS sets the limit)`);
+    fail(
+      `did not finish loading within ${result.ms / 1000} s: an endless loop, or a top-level await that never settles, in it or a file it imports? (APIM_LOAD_TIMEOUT_MS sets the limit)`,
+    );
   if (result.kind === 'exited') fail(`stopped while loading (its thread exited with code ${result.code}): does it call process.exit()?`);
   if (result.kind === 'not-data') fail(`its default export is not plain data (${result.message}): export objects, arrays, strings, numbers and booleans only`);
-  if (result.kind !== 'loaded' || !result.hasDefault)
-    fail('has no default export: end it with `export default defineEnvironment({ … })`');
+  if (result.kind !== 'loaded' || !result.hasDefault) fail('has no default export: end it with `export default defineEnvironment({ … })`');
   const value = (result as { value: unknown }).value;
   if (cycles.length > 0) {
     const holes = undefinedFields(value);

@@ -24,7 +24,8 @@ export function nameIssues(root: string, name: string | undefined): string[] {
   // The namespace `apim-<name>` must fit in 63 characters too.
   if (name.length > 58) issues.push(`new-env: "${name}" is ${name.length} characters; at most 58 so that the namespace "apim-${name}" fits in 63`);
   if (existsSync(join(root, environmentsDir, name))) issues.push(`new-env: ${environmentsDir}/${name} already exists`);
-  if (reservedEnvironmentNames.includes(name)) issues.push(`new-env: "${name}" is reserved (${reservedEnvironmentNames.join(', ')} are names the Argo CD manifests and the bases use)`);
+  if (reservedEnvironmentNames.includes(name))
+    issues.push(`new-env: "${name}" is reserved (${reservedEnvironmentNames.join(', ')} are names the Argo CD manifests and the bases use)`);
   return issues;
 }
 
@@ -62,7 +63,9 @@ export function rewriteEnvironment(text: string, from: string, name: string, dom
   const nameNode = property('name');
   const domainNode = property('domain');
   if (!spec || !Node.isStringLiteral(nameNode) || !Node.isStringLiteral(domainNode))
-    throw new NewEnvironmentError([`new-env: ${environmentFile(from)}: expected \`export default defineEnvironment({ name: '…', domain: '…', … })\` with literal name and domain`]);
+    throw new NewEnvironmentError([
+      `new-env: ${environmentFile(from)}: expected \`export default defineEnvironment({ name: '…', domain: '…', … })\` with literal name and domain`,
+    ]);
   const newDomain = domain ?? derivedDomain(from, domainNode.getLiteralValue(), name);
   nameNode.setLiteralValue(name);
   domainNode.setLiteralValue(newDomain);
@@ -76,7 +79,8 @@ export function rewriteEnvironment(text: string, from: string, name: string, dom
   if (remoteKeys && Node.isObjectLiteralExpression(remoteKeys))
     for (const p of remoteKeys.getProperties()) {
       const key = Node.isPropertyAssignment(p) ? p.getInitializer() : undefined;
-      if (Node.isStringLiteral(key) && key.getLiteralValue().startsWith(`${from}/`)) key.setLiteralValue(`${name}/${key.getLiteralValue().slice(from.length + 1)}`);
+      if (Node.isStringLiteral(key) && key.getLiteralValue().startsWith(`${from}/`))
+        key.setLiteralValue(`${name}/${key.getLiteralValue().slice(from.length + 1)}`);
     }
   return { text: file.getFullText(), domain: newDomain };
 }
@@ -132,8 +136,7 @@ export function replaceSourceData(text: string, file: string): { text: string; p
 export function rewriteProject(text: string, from: string, name: string): string {
   const project = JSON.parse(text) as Record<string, unknown>;
   const rename = (value: unknown): unknown => {
-    if (typeof value === 'string')
-      return value === from ? name : value.replace(new RegExp(`(--env |overlays/|environments/)${from}\\b`, 'g'), `$1${name}`);
+    if (typeof value === 'string') return value === from ? name : value.replace(new RegExp(`(--env |overlays/|environments/)${from}\\b`, 'g'), `$1${name}`);
     if (Array.isArray(value)) return value.map(rename);
     if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rename(v)]));
     return value;
@@ -170,7 +173,8 @@ export async function newEnvCommand(root: string, name: string | undefined, from
         writeFileSync(join(target, entry.name), replaced.text);
       } else cpSync(join(source, entry.name), join(target, entry.name));
     }
-    if (!existsSync(join(target, 'project.json'))) throw new NewEnvironmentError([`new-env: ${environmentsDir}/${from}/project.json is missing; every environment needs its nx project`]);
+    if (!existsSync(join(target, 'project.json')))
+      throw new NewEnvironmentError([`new-env: ${environmentsDir}/${from}/project.json is missing; every environment needs its nx project`]);
     // The whole repository renders so that whatever lists the environments (the Argo CD app) picks it up.
     if (placeholders.length === 0) await renderCommand(root, undefined);
   } catch (error) {

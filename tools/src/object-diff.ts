@@ -66,10 +66,7 @@ export const contextLines = 2;
 /** Unified-diff hunks between two texts, without file headers. */
 export function lineDiff(before: string, after: string, context = contextLines): string[] {
   const patch = structuredPatch('before', 'after', before, after, '', '', { context });
-  return patch.hunks.flatMap((h) => [
-    `@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`,
-    ...h.lines.filter((l) => !l.startsWith('\\')),
-  ]);
+  return patch.hunks.flatMap((h) => [`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`, ...h.lines.filter((l) => !l.startsWith('\\'))]);
 }
 
 /**
@@ -201,7 +198,9 @@ export function formatSummary(summary: DiffSummary): string {
       lines.push(`${e.env}: unchanged`);
       continue;
     }
-    lines.push(`${e.env}: ${e.status === 'changed' ? '' : `environment ${e.status}, `}${e.added.length} added, ${e.removed.length} removed, ${e.changed.length} changed`);
+    lines.push(
+      `${e.env}: ${e.status === 'changed' ? '' : `environment ${e.status}, `}${e.added.length} added, ${e.removed.length} removed, ${e.changed.length} changed`,
+    );
     for (const o of e.added) lines.push(`  + ${o}`);
     for (const o of e.removed) lines.push(`  - ${o}`);
     for (const c of e.changed) {
@@ -233,11 +232,7 @@ function fence(text: string): string {
  * one section per changed environment: a table of the changed fields and a `diff` block per changed
  * embedded file. Longer than `limit`, it is cut at a line and ends with `truncatedNote`.
  */
-export function formatMarkdown(
-  summary: DiffSummary,
-  baseLabel = 'base',
-  options: { readonly limit?: number; readonly truncatedNote?: string } = {},
-): string {
+export function formatMarkdown(summary: DiffSummary, baseLabel = 'base', options: { readonly limit?: number; readonly truncatedNote?: string } = {}): string {
   const warnings = removedEnvironments(summary).flatMap((env) => [`> **${removalWarning(env)}**`, '']);
   const lines: string[] = [...warnings, '## Rendered diff', '', `Against \`${baseLabel}\`: ${counts(summary)}.`];
   const unchanged = summary.environments.filter((e) => e.status === 'unchanged').map((e) => e.env);
@@ -265,7 +260,7 @@ export function formatMarkdown(
 }
 
 /** Cuts `text` at the last whole line that leaves room for the note (closing an open code fence). */
-export function capMarkdown(text: string, limit = maxMarkdownLength, note = 'The full diff is in the job\'s artifact.'): string {
+export function capMarkdown(text: string, limit = maxMarkdownLength, note = "The full diff is in the job's artifact."): string {
   if (text.length <= limit) return text;
   const tail = `\n\n> **Cut at ${limit.toLocaleString('en-US')} characters.** ${note}\n`;
   let cut = text.slice(0, Math.max(0, limit - tail.length - 10));

@@ -157,7 +157,8 @@ export async function promoteCommand(root: string, from: string | undefined, to:
   if (!from || !to) throw new PromotionError(['promote: give both --from ENV and --to ENV']);
   const selection = promotionSelection(only);
   const { texts, promotions, left } = planPromotion(root, from, to, selection.kind, selection.path);
-  for (const path of left) console.log(`${to}: ${path} left as it is: built per environment (promote it with --only ${perEnvironmentImages.find((p) => under(path, p))})`);
+  for (const path of left)
+    console.log(`${to}: ${path} left as it is: built per environment (promote it with --only ${perEnvironmentImages.find((p) => under(path, p))})`);
   if (promotions.length === 0) {
     console.log(`${to}: nothing to promote; every ${promotionKind(only) === 'images' ? 'image tag' : 'value'} already equals ${from}'s`);
     return 0;

@@ -11,7 +11,8 @@ import { writeOptionsFromEnv } from './write-hooks';
  */
 export async function renderCommand(root: string, only: readonly string[] | undefined, allowDelete: readonly string[] = []): Promise<number> {
   const started = performance.now();
-  if (only && allowDelete.length > 0) throw new RenderFailure([new Error('render: --allow-delete needs a full render (without --env): only a full render deletes environments')]);
+  if (only && allowDelete.length > 0)
+    throw new RenderFailure([new Error('render: --allow-delete needs a full render (without --env): only a full render deletes environments')]);
   const render = await renderRepository(root, only);
   const removals = only ? [] : checkRemovals(root, new Set(render.environments.keys()), allowDelete);
   checkClaimSizes(root, render);

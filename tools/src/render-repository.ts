@@ -37,7 +37,8 @@ export async function renderRepository(root: string, only?: readonly string[]): 
   const names = only ?? all;
   const failures: Error[] = environmentFolderIssues(root).map((issue) => new Error(issue));
   for (const name of names)
-    if (!all.includes(name)) failures.push(new Error(`environments/${name}/environment.ts: (file): does not exist (environments: ${all.join(', ') || 'none'})`));
+    if (!all.includes(name))
+      failures.push(new Error(`environments/${name}/environment.ts: (file): does not exist (environments: ${all.join(', ') || 'none'})`));
   const resolved: ResolvedEnvironment[] = [];
   const known = names.filter((n) => all.includes(n));
   for (const [i, name] of known.entries()) {

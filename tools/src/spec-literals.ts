@@ -24,7 +24,8 @@ function unwrap(expression: Expression | undefined): Expression | undefined {
 function propertyName(node: Node): string | undefined {
   if (!Node.isPropertyAssignment(node)) return undefined;
   const name = node.getNameNode();
-  if (Node.isIdentifier(name) || Node.isStringLiteral(name) || Node.isNoSubstitutionTemplateLiteral(name)) return Node.isIdentifier(name) ? name.getText() : name.getLiteralText();
+  if (Node.isIdentifier(name) || Node.isStringLiteral(name) || Node.isNoSubstitutionTemplateLiteral(name))
+    return Node.isIdentifier(name) ? name.getText() : name.getLiteralText();
   return undefined;
 }
 
@@ -58,7 +59,10 @@ function join(parent: string, key: string | number): string {
  */
 function selected(kind: PromotionKind, key: string, siblings: ObjectLiteralExpression, path: string): boolean {
   // The first segment is the exported constant's own name, not a field.
-  const underImages = path.split('.').slice(1, -1).some((segment) => segment === 'image' || segment === 'images');
+  const underImages = path
+    .split('.')
+    .slice(1, -1)
+    .some((segment) => segment === 'image' || segment === 'images');
   const images = key === 'tag' && (underImages || siblings.getProperty('repository') !== undefined);
   const versions = key === 'version';
   return kind === 'all' ? images || versions : kind === 'images' ? images : versions;
@@ -79,13 +83,15 @@ function visit(
   path: string,
   key: string | undefined,
   owner: ObjectLiteralExpression | undefined,
-  ownerKey: string | undefined,
+  _ownerKey: string | undefined,
   out: SpecLiteral[],
 ): void {
   if (!value) return;
   if (Node.isObjectLiteralExpression(value)) walk(kind, fileName, value, path, key, out);
   else if (Node.isArrayLiteralExpression(value))
-    value.getElements().forEach((element, i) => visit(kind, fileName, unwrap(element), join(path, i), undefined, undefined, key, out));
+    value.getElements().forEach((element, i) => {
+      visit(kind, fileName, unwrap(element), join(path, i), undefined, undefined, key, out);
+    });
   else if (value.getKind() === SyntaxKind.StringLiteral && key !== undefined && owner && selected(kind, key, owner, path))
     out.push({ file: fileName, path, value: (value as StringLiteral).getLiteralValue(), node: value as StringLiteral });
 }

@@ -25,6 +25,7 @@ export const schemaCommand = 'node tools/bin/run.mjs schema';
 /** TSDoc tags beyond JSON Schema's own that the validator reads (see packages/models/src/schema/). */
 const extraTags = ['errorMessage'];
 
+// biome-ignore lint/suspicious/noExplicitAny: a JSON Schema is read by keyword at any depth; its shape is checked by Ajv, not by TypeScript
 type JsonSchema = Record<string, any>;
 
 /**
@@ -108,7 +109,9 @@ export function referenceMarkdown(schemas: ReadonlyMap<string, JsonSchema>): str
       const required = new Set<string>(definition.required ?? []);
       lines.push('| field | type | required | default | description |', '|---|---|---|---|---|');
       for (const [field, property] of Object.entries(properties)) {
-        const bounds = [property.minimum !== undefined ? `≥ ${property.minimum}` : '', property.maximum !== undefined ? `≤ ${property.maximum}` : ''].filter(Boolean).join(', ');
+        const bounds = [property.minimum !== undefined ? `≥ ${property.minimum}` : '', property.maximum !== undefined ? `≤ ${property.maximum}` : '']
+          .filter(Boolean)
+          .join(', ');
         const type = `${typeOf(property)}${bounds ? ` (${bounds})` : ''}${property.format ? ` (${property.format})` : ''}`;
         const fallback = property.default === undefined ? '' : `\`${JSON.stringify(property.default)}\``;
         lines.push(`| \`${field}\` | ${cell(type)} | ${required.has(field) ? 'yes' : ''} | ${cell(fallback)} | ${cell(property.description)} |`);

@@ -50,8 +50,15 @@ export async function validateRepository(root: string): Promise<{ environments: 
       objects = kustomizeBuild(root, `${deployRoot}/overlays/${environment}`) as Manifest[];
     } catch (error) {
       // A broken overlay is itself a finding: Argo CD could not apply it either.
-      const stderr = String((error as { stderr?: unknown }).stderr ?? (error as Error).message).trim().split('\n')[0];
-      findings.push({ environment, rule: 'kustomize-build', object: `Kustomization/${environment}`, message: `kubectl kustomize ${deployRoot}/overlays/${environment} failed: ${stderr}` });
+      const stderr = String((error as { stderr?: unknown }).stderr ?? (error as Error).message)
+        .trim()
+        .split('\n')[0];
+      findings.push({
+        environment,
+        rule: 'kustomize-build',
+        object: `Kustomization/${environment}`,
+        message: `kubectl kustomize ${deployRoot}/overlays/${environment} failed: ${stderr}`,
+      });
       continue;
     }
     for (const finding of checkIntegrity(objects, integrityRules)) {
@@ -92,7 +99,14 @@ export interface ValidateOptions {
  */
 export async function validateCommand(root: string, options: ValidateOptions = {}): Promise<number> {
   if (options.list) {
-    if (options.json) console.log(JSON.stringify(integrityRules.map((r) => ({ id: r.id, description: r.description })), null, 2));
+    if (options.json)
+      console.log(
+        JSON.stringify(
+          integrityRules.map((r) => ({ id: r.id, description: r.description })),
+          null,
+          2,
+        ),
+      );
     else {
       const width = Math.max(...integrityRules.map((r) => r.id.length));
       for (const rule of integrityRules) console.log(`${rule.id.padEnd(width)}  ${rule.description}`);
@@ -111,6 +125,8 @@ export async function validateCommand(root: string, options: ValidateOptions = {
     return findings.length > 0 ? 1 : 0;
   }
   for (const finding of findings) console.log(formatFinding(finding));
-  console.log(`validate: ${findings.length} finding(s) from ${integrityRules.length} rules and ${checked} network flows in ${environments.length} environment(s)`);
+  console.log(
+    `validate: ${findings.length} finding(s) from ${integrityRules.length} rules and ${checked} network flows in ${environments.length} environment(s)`,
+  );
   return findings.length > 0 ? 1 : 0;
 }

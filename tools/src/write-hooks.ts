@@ -29,7 +29,11 @@ export function writeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Write
         for (;;) sleep(60_000);
       }
       if (fault && step.phase === fault[2] && step.index === Number(fault[3]))
-        throw Object.assign(new Error(`${fault[1]}: injected fault, write '${step.path}'`), { code: fault[1], syscall: 'write', path: join(process.cwd(), step.path ?? '') });
+        throw Object.assign(new Error(`${fault[1]}: injected fault, write '${step.path}'`), {
+          code: fault[1],
+          syscall: 'write',
+          path: join(process.cwd(), step.path ?? ''),
+        });
       if (delay > 0) sleep(delay);
     },
   };

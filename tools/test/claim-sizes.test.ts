@@ -40,6 +40,8 @@ describe('a PersistentVolumeClaim request never shrinks', () => {
     expect(grow.status, grow.stderr).toBe(0);
     expect(readFileSync(join(repo.root, claimPatch), 'utf8')).toContain('value: 27Gi');
     editProdAxway(repo.root, 'maxDiskGb: 2', 'maxDiskGb: 1');
-    shrinkFails('prod: PersistentVolumeClaim/axway-events: spec.resources.requests.storage: would shrink from 27Gi to 14Gi because axway.events.maxDiskGb went down (to 1)');
+    shrinkFails(
+      'prod: PersistentVolumeClaim/axway-events: spec.resources.requests.storage: would shrink from 27Gi to 14Gi because axway.events.maxDiskGb went down (to 1)',
+    );
   });
 });

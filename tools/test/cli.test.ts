@@ -17,7 +17,11 @@ beforeEach(() => {
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
   return () => vi.restoreAllMocks();
 });
-const printed = (stream: 'log' | 'error') => vi.mocked(console[stream]).mock.calls.map((c) => String(c[0])).join('\n');
+const printed = (stream: 'log' | 'error') =>
+  vi
+    .mocked(console[stream])
+    .mock.calls.map((c) => String(c[0]))
+    .join('\n');
 
 describe('the CLI', () => {
   it('lists the commands it has', () => {
@@ -63,7 +67,7 @@ describe('the CLI', () => {
   it('render --evn dev, run as a process, exits 2 naming the flag and prints no stack trace', () => {
     const result = runCli(repo.root, ['render', '--evn', 'dev']);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain("--evn");
+    expect(result.stderr).toContain('--evn');
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -79,7 +83,9 @@ describe('build', () => {
   it('build --env prod prints the kustomize-built manifests of the committed overlay', () => {
     const result = runCli(repo.root, ['build', '--env', 'prod']);
     expect(result.status).toBe(0);
-    const printedObjects = YAML.parseAllDocuments(result.stdout).map((d) => d.toJSON()).filter((d) => d !== null);
+    const printedObjects = YAML.parseAllDocuments(result.stdout)
+      .map((d) => d.toJSON())
+      .filter((d) => d !== null);
     expect(printedObjects).toEqual(kustomizeBuild(repo.root, 'deploy/overlays/prod'));
     expect(printedObjects.length).toBeGreaterThan(10);
   });
@@ -87,7 +93,9 @@ describe('build', () => {
   it('build --env dev --output DIR writes DIR/dev.yaml', async () => {
     const out = join(repo.root, 'out');
     expect(await main(['build', '--env', 'dev', '--output', out], repo.root)).toBe(0);
-    const written = YAML.parseAllDocuments(readFileSync(join(out, 'dev.yaml'), 'utf8')).map((d) => d.toJSON()).filter((d) => d !== null);
+    const written = YAML.parseAllDocuments(readFileSync(join(out, 'dev.yaml'), 'utf8'))
+      .map((d) => d.toJSON())
+      .filter((d) => d !== null);
     expect(written).toEqual(kustomizeBuild(repo.root, 'deploy/overlays/dev'));
   });
 });

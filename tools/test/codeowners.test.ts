@@ -37,7 +37,7 @@ describe('.github/CODEOWNERS', () => {
     '.github/workflows/pr.yml',
     '.github/CODEOWNERS',
     'tools/bin/run.mjs',
-  ])('%s needs the platform team\'s approval', (path) => {
+  ])("%s needs the platform team's approval", (path) => {
     expect(ownersOf(path)).toContain('@platform-team');
   });
 

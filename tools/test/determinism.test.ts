@@ -5,7 +5,9 @@ import { runCli, treeHashes, tempRepo } from './temp-repository';
 
 describe('rendering is deterministic (invariant 2)', () => {
   const repos: { remove: () => void }[] = [];
-  afterAll(() => repos.forEach((r) => r.remove()));
+  afterAll(() => {
+    for (const r of repos) r.remove();
+  });
 
   it('rendering twice in one process gives identical files', async () => {
     const first = renderTree(resolvedBase(), await loadAllResolved()).files;

@@ -11,7 +11,10 @@ function setDevRefreshInterval(value: string): void {
   const text = readFileSync(devFile(), 'utf8');
   const withField = text.includes('refreshInterval')
     ? text.replace(/refreshInterval: '[^']*'/, `refreshInterval: '${value}'`)
-    : text.replace("store: { kind: 'ClusterSecretStore', name: 'vault-dev' },", `store: { kind: 'ClusterSecretStore', name: 'vault-dev' },\n    refreshInterval: '${value}',`);
+    : text.replace(
+        "store: { kind: 'ClusterSecretStore', name: 'vault-dev' },",
+        `store: { kind: 'ClusterSecretStore', name: 'vault-dev' },\n    refreshInterval: '${value}',`,
+      );
   if (withField === text) throw new Error('the dev environment changed shape: update this test');
   writeFileSync(devFile(), withField);
 }
@@ -80,7 +83,10 @@ it('diff --exit-code exits 1 on a change and --json prints the changes as JSON',
   const log = vi.spyOn(console, 'log').mockImplementation(() => {});
   try {
     expect(await main(['diff', '--base', 'HEAD', '--exit-code', '--json'], repo.root)).toBe(1);
-    const json = JSON.parse(String(log.mock.calls.at(-1)![0])) as { base: string; environments: { env: string; status: string; changed: { fields: unknown[] }[] }[] };
+    const json = JSON.parse(String(log.mock.calls.at(-1)![0])) as {
+      base: string;
+      environments: { env: string; status: string; changed: { fields: unknown[] }[] }[];
+    };
     expect(json.base).toMatch(/^HEAD \(/);
     const dev = json.environments.find((e) => e.env === 'dev')!;
     expect(dev.status).toBe('changed');

@@ -47,7 +47,11 @@ describe('an environment never disappears without a word', () => {
       'Import "wso2" will always be undefined because the file "environments/dev/wso2.ts" has no exports: export it from that file (e.g. "export const wso2: Wso2Spec = { … }"), or remove the import',
     ],
     // Here esbuild itself fails the build.
-    ['exported under another name', (s: string) => s.replace('export const wso2: Wso2Spec', 'export const wso2Spec: Wso2Spec'), 'No matching export in "environments/dev/wso2.ts" for import "wso2"'],
+    [
+      'exported under another name',
+      (s: string) => s.replace('export const wso2: Wso2Spec', 'export const wso2Spec: Wso2Spec'),
+      'No matching export in "environments/dev/wso2.ts" for import "wso2"',
+    ],
   ])('a stack whose value is %s is an error naming the import', (_name, edit, message) => {
     repo = tempRepo();
     const file = join(repo.root, 'environments/dev/wso2.ts');
@@ -67,7 +71,8 @@ describe('an environment never disappears without a word', () => {
 
   it("a production environment's Application carries the production annotation, others do not", () => {
     repo = tempRepo();
-    const annotations = (env: string) => YAML.parse(readFileSync(join(repo.root, `apps/argocd/manifests/application-apim-${env}.yaml`), 'utf8')).metadata.annotations;
+    const annotations = (env: string) =>
+      YAML.parse(readFileSync(join(repo.root, `apps/argocd/manifests/application-apim-${env}.yaml`), 'utf8')).metadata.annotations;
     expect(annotations('prod')[productionAnnotation]).toBe('true');
     expect(annotations('dev')[productionAnnotation]).toBeUndefined();
   });
@@ -77,7 +82,7 @@ describe('an environment never disappears without a word', () => {
     rmSync(join(repo.root, 'environments/prod'), { recursive: true });
     // prod's delivery settings in gitops.ts go too (a render refuses settings for no environment).
     const gitops = join(repo.root, 'apps/argocd/gitops.ts');
-    writeFileSync(gitops, readFileSync(gitops, 'utf8').replace(/  environments: \{\n    prod: \{[\s\S]*?\n    \},\n  \},\n/, ''));
+    writeFileSync(gitops, readFileSync(gitops, 'utf8').replace(/ {2}environments: \{\n {4}prod: \{[\s\S]*?\n {4}\},\n {2}\},\n/, ''));
     failsAndKeepsTree(
       ['render'],
       'render: environment "prod" is gone (environments/prod is missing) and it is a production environment: rendering would delete deploy/overlays/prod and its Argo CD Application apim-prod, and Argo CD would then delete it from its cluster. Restore environments/prod (git checkout -- environments/prod), or run "render --allow-delete prod" to delete it on purpose',
@@ -107,12 +112,20 @@ describe('an environment never disappears without a word', () => {
     rmSync(join(repo.root, 'apps/argocd/manifests/application-apim-dev.yaml'));
     const result = runCli(repo.root, ['render']);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('render: environment "dev" is gone (environments/dev is missing) and whether it is a production environment cannot be told');
+    expect(result.stderr).toContain(
+      'render: environment "dev" is gone (environments/dev is missing) and whether it is a production environment cannot be told',
+    );
   });
 
   it('--allow-delete of an environment that still exists, or with --env, is refused', () => {
     repo = tempRepo();
-    failsAndKeepsTree(['render', '--allow-delete', 'dev'], 'render: --allow-delete dev: environments/dev still exists; delete the folder first, then render with --allow-delete dev');
-    failsAndKeepsTree(['render', '--env', 'dev', '--allow-delete', 'prod'], 'render: --allow-delete needs a full render (without --env): only a full render deletes environments');
+    failsAndKeepsTree(
+      ['render', '--allow-delete', 'dev'],
+      'render: --allow-delete dev: environments/dev still exists; delete the folder first, then render with --allow-delete dev',
+    );
+    failsAndKeepsTree(
+      ['render', '--env', 'dev', '--allow-delete', 'prod'],
+      'render: --allow-delete needs a full render (without --env): only a full render deletes environments',
+    );
   });
 });

@@ -16,7 +16,8 @@ describe('domains, namespaces and public hosts are unique across environments an
     repository = await loadAllResolved();
     devSpec = ((await import(join(repositoryRoot, 'environments/dev/environment.ts'))) as { default: EnvironmentSpec }).default;
   });
-  const variant = (name: string, change: (spec: EnvironmentSpec) => EnvironmentSpec) => resolveEnvironment(change({ ...devSpec, name }), `environments/${name}/environment.ts`);
+  const variant = (name: string, change: (spec: EnvironmentSpec) => EnvironmentSpec) =>
+    resolveEnvironment(change({ ...devSpec, name }), `environments/${name}/environment.ts`);
 
   it('the repository has no clash', () => {
     expect(lines(repository)).toEqual([]);
@@ -27,10 +28,12 @@ describe('domains, namespaces and public hosts are unique across environments an
     expect(lines([...repository, qa])).toEqual([
       'environments/qa/environment.ts: domain: "dev.apim.example.org" is also the domain of environments/dev/environment.ts; every environment needs a domain of its own',
       ...['management: "am', 'gateway: "gw', 'websocket: "websocket', 'websub: "websub', 'keyManager: "km'].map(
-        (h) => `environments/qa/environment.ts: wso2.hostnames.${h}.dev.apim.example.org" is also the wso2.hostnames.${h.split(':')[0]} host of environments/dev/environment.ts; a public host belongs to one environment and one interface; set a host of its own`,
+        (h) =>
+          `environments/qa/environment.ts: wso2.hostnames.${h}.dev.apim.example.org" is also the wso2.hostnames.${h.split(':')[0]} host of environments/dev/environment.ts; a public host belongs to one environment and one interface; set a host of its own`,
       ),
       ...(['adminNodeManager: "anm', 'apiManager: "apimgmt', 'traffic: "apimgr'] as const).map(
-        (h) => `environments/qa/environment.ts: axway.hosts.${h}.dev.apim.example.org" is also the axway.hosts.${h.split(':')[0]} host of environments/dev/environment.ts; a public host belongs to one environment and one interface; set a host of its own`,
+        (h) =>
+          `environments/qa/environment.ts: axway.hosts.${h}.dev.apim.example.org" is also the axway.hosts.${h.split(':')[0]} host of environments/dev/environment.ts; a public host belongs to one environment and one interface; set a host of its own`,
       ),
     ]);
   });
@@ -69,7 +72,9 @@ describe('the render checks uniqueness and reserved names', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace("name: 'dev'", "name: 'qa'"));
     const result = runCli(repo.root, ['render']);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('environments/qa/environment.ts: domain: "dev.apim.example.org" is also the domain of environments/dev/environment.ts; every environment needs a domain of its own');
+    expect(result.stderr).toContain(
+      'environments/qa/environment.ts: domain: "dev.apim.example.org" is also the domain of environments/dev/environment.ts; every environment needs a domain of its own',
+    );
     expect(treeHashes(repo.root, 'deploy')).toEqual(before);
   });
 
@@ -77,7 +82,10 @@ describe('the render checks uniqueness and reserved names', () => {
     repo = tempRepo();
     cpSync(join(repo.root, 'environments/dev'), join(repo.root, 'environments', name), { recursive: true });
     const file = join(repo.root, 'environments', name, 'environment.ts');
-    writeFileSync(file, readFileSync(file, 'utf8').replace("name: 'dev'", `name: '${name}'`).replace("domain: 'dev.apim.example.org'", `domain: '${name}.apim.example.org'`));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace("name: 'dev'", `name: '${name}'`).replace("domain: 'dev.apim.example.org'", `domain: '${name}.apim.example.org'`),
+    );
     const result = runCli(repo.root, ['render']);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(

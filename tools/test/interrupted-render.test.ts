@@ -55,7 +55,20 @@ describe('a render killed at any instant leaves the old tree or the new one (inv
     const seed = Number(process.env.APIM_KILL_SEED ?? Math.floor(Math.random() * 1e6));
     const random = seededRandom(seed);
     // Steps: staging (first, middle, last), the journal, moving files (first, middle, last), the prune, the end.
-    const chosen = [1, 2, Math.floor(staged / 2), staged - 1, staged, staged + 1, staged + 2, staged + Math.floor(staged / 2), 2 * staged, 2 * staged + 1, total - 1, total];
+    const chosen = [
+      1,
+      2,
+      Math.floor(staged / 2),
+      staged - 1,
+      staged,
+      staged + 1,
+      staged + 2,
+      staged + Math.floor(staged / 2),
+      2 * staged,
+      2 * staged + 1,
+      total - 1,
+      total,
+    ];
     const points: KillPoint[] = [
       ...chosen.map((afterStep) => ({ afterStep })),
       // Random instants inside the write window, which lasts about `total` steps of 2 ms pauses.
@@ -84,10 +97,14 @@ describe('a render killed at any instant leaves the old tree or the new one (inv
       // A kill that lands after the last step (the staging folder gone, the process on its way out) leaves
       // nothing to recover; one that lands anywhere before it must be reported.
       const afterLastStep = run.lastStep === 'finish 1/1' && !('afterStep' in at);
-      if (run.killed && run.steps > 0 && !afterLastStep) expect(recovery.stderr, context).toMatch(/(finished|removed the incomplete staging of) an interrupted render/);
+      if (run.killed && run.steps > 0 && !afterLastStep)
+        expect(recovery.stderr, context).toMatch(/(finished|removed the incomplete staging of) an interrupted render/);
       expect(stagingLeftovers(repo.root), context).toEqual([]);
       expect(existsSync(join(repo.root, lockFile)), context).toBe(false);
-      expect([...readRenderedTree(repo.root).keys()].filter((p) => p.endsWith('.tmp') || p.includes(renderStateDir)), context).toEqual([]);
+      expect(
+        [...readRenderedTree(repo.root).keys()].filter((p) => p.endsWith('.tmp') || p.includes(renderStateDir)),
+        context,
+      ).toEqual([]);
       for (const env of ['dev', 'prod']) expect(kustomizeBuild(repo.root, `deploy/overlays/${env}`).length, `${context}: ${env}`).toBeGreaterThan(10);
       seen.push(`${run.killed ? `killed after ${run.lastStep ?? 'no step'}` : 'finished'}, ${recoverWith} → ${which}`);
     }
@@ -103,7 +120,10 @@ describe('a render killed at any instant leaves the old tree or the new one (inv
     const id = '.render/staging/999-manual-0';
     mkdirSync(join(repo.root, id, 'files/deploy/overlays/dev'), { recursive: true });
     writeFileSync(join(repo.root, id, 'files/deploy/overlays/dev/kustomization.yaml'), fresh.get('deploy/overlays/dev/kustomization.yaml')!);
-    writeFileSync(join(repo.root, id, 'journal.json'), JSON.stringify({ version: 1, write: ['deploy/overlays/dev/kustomization.yaml'], prune: [], scopes: ['deploy'] }));
+    writeFileSync(
+      join(repo.root, id, 'journal.json'),
+      JSON.stringify({ version: 1, write: ['deploy/overlays/dev/kustomization.yaml'], prune: [], scopes: ['deploy'] }),
+    );
     // Someone put a hand-written file where the interrupted render was going to move its own.
     writeFileSync(join(repo.root, 'deploy/overlays/dev/kustomization.yaml'), '# mine\n');
     const blocked = runCli(repo.root, ['check'], { APIM_LOCK_WAIT_MS: '0' });

@@ -34,7 +34,7 @@ describe('kubectl lookup', () => {
     expect(existsSync(marker)).toBe(false);
   });
 
-  it('uses a temporary tree\'s linked .cache, the way the tools build scratch copies', () => {
+  it("uses a temporary tree's linked .cache, the way the tools build scratch copies", () => {
     symlinkSync(join(repositoryRoot, '.cache'), join(checkout, '.cache'));
     try {
       expect(kustomizeBuild(checkout, 'deploy')).toEqual([]);

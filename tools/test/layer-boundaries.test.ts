@@ -28,7 +28,11 @@ const layers: [string, string[]][] = [
 describe('layers only import downwards', () => {
   it.each(layers)('%s imports none of %j', (dir, forbidden) => {
     for (const file of sources(dir))
-      for (const spec of imports(file)) expect(forbidden.some((f) => spec.startsWith(f)), `${file} imports ${spec}`).toBe(false);
+      for (const spec of imports(file))
+        expect(
+          forbidden.some((f) => spec.startsWith(f)),
+          `${file} imports ${spec}`,
+        ).toBe(false);
   });
 
   it('models do no I/O', () => {

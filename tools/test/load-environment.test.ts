@@ -11,10 +11,14 @@ const devFile = 'environments/dev/environment.ts';
 /** environment.ts exports a constant that wso2.ts reads while environment.ts is still importing wso2.ts. */
 function circularImport(hostnames: string): Record<string, (s: string) => string> {
   return {
-    'environment.ts': (s) => s.replace('export default defineEnvironment({', "export const sharedDomain = 'dev.apim.example.org';\n\nexport default defineEnvironment({"),
+    'environment.ts': (s) =>
+      s.replace('export default defineEnvironment({', "export const sharedDomain = 'dev.apim.example.org';\n\nexport default defineEnvironment({"),
     'wso2.ts': (s) =>
       s
-        .replace("import type { Wso2Spec } from '@apim-gitops/models';", "import type { Wso2Spec } from '@apim-gitops/models';\nimport { sharedDomain } from './environment';")
+        .replace(
+          "import type { Wso2Spec } from '@apim-gitops/models';",
+          "import type { Wso2Spec } from '@apim-gitops/models';\nimport { sharedDomain } from './environment';",
+        )
         .replace('export const wso2: Wso2Spec = {', `export const wso2: Wso2Spec = {\n  hostnames: { ${hostnames} },`),
   };
 }
@@ -71,7 +75,10 @@ describe('environment TypeScript loads within a time limit, and what goes wrong 
       const started = Date.now();
       const result = runCli(repo.root, ['render'], { APIM_LOAD_TIMEOUT_MS: '1500' });
       expect(result.status).toBe(1);
-      expect(result.stderr.split('\n').some((l) => l.startsWith(bad.line)), result.stderr).toBe(true);
+      expect(
+        result.stderr.split('\n').some((l) => l.startsWith(bad.line)),
+        result.stderr,
+      ).toBe(true);
       expect(result.stderr).not.toMatch(/\n\s+at /);
       if (bad.within) expect(Date.now() - started).toBeLessThan(bad.within);
       expect(treeHashes(repo.root, 'deploy')).toEqual(committed);
@@ -87,7 +94,9 @@ describe('environment TypeScript loads within a time limit, and what goes wrong 
       writeFileSync(path, original.replace('export default', 'while (Date.now() > 0) {}\nexport default'));
       const result = runCli(repo.root, ['render'], { APIM_LOAD_TIMEOUT_MS: '1500' });
       // prod loads after dev: its problems (none) would show if its load failed too.
-      expect(result.stderr.split('\n').filter((l) => l.startsWith('environments/'))).toEqual([expect.stringContaining(`${devFile}: (file): did not finish loading`)]);
+      expect(result.stderr.split('\n').filter((l) => l.startsWith('environments/'))).toEqual([
+        expect.stringContaining(`${devFile}: (file): did not finish loading`),
+      ]);
     } finally {
       writeFileSync(path, original);
     }

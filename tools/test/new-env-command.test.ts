@@ -29,7 +29,14 @@ describe('new-env', () => {
     expect(environment).toContain("production: 'SET ME' as unknown as boolean,");
     expect(environment).toContain("network: { clusterCidrs: ['SET ME'] },");
     const copied = ['environment.ts', 'wso2.ts', 'axway.ts'].map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
-    for (const prodValue of ['mysql.prod.example.org', 'cassandra-1.data.example.org', 'metrics-db.data.example.org', '10.30.1.0/24', '10.0.0.0/14', '10.40.0.0/16'])
+    for (const prodValue of [
+      'mysql.prod.example.org',
+      'cassandra-1.data.example.org',
+      'metrics-db.data.example.org',
+      '10.30.1.0/24',
+      '10.0.0.0/14',
+      '10.40.0.0/16',
+    ])
       expect(copied).not.toContain(prodValue);
     const project = JSON.parse(readFileSync(join(dir, 'project.json'), 'utf8'));
     expect(project.name).toBe('staging');
@@ -38,11 +45,16 @@ describe('new-env', () => {
     expect(existsSync(join(repo.root, 'deploy', 'overlays', 'staging'))).toBe(false);
     const printed = vi.mocked(console.log).mock.calls.map((c) => String(c[0]));
     expect(printed).toContain("  environments/staging/wso2.ts: databases.apim.host   (prod has 'mysql.prod.example.org')");
-    expect(printed).toContain("  environments/staging/environment.ts: production   (prod has true)");
+    expect(printed).toContain('  environments/staging/environment.ts: production   (prod has true)');
     expect(printed.at(-1)).toBe('then run "npx nx run render" and commit');
     vi.mocked(console.error).mockClear();
     expect(await main(['render', '--env', 'staging'], repo.root)).toBe(1);
-    expect(vi.mocked(console.error).mock.calls.map((c) => String(c[0])).join('\n')).toContain('SET ME');
+    expect(
+      vi
+        .mocked(console.error)
+        .mock.calls.map((c) => String(c[0]))
+        .join('\n'),
+    ).toContain('SET ME');
     expect(existsSync(join(repo.root, 'deploy', 'overlays', 'staging'))).toBe(false);
 
     // Once a person has set them, the copy renders and kustomize builds it.
@@ -69,19 +81,30 @@ describe('new-env', () => {
     [['new-env', 'qa', '--from', 'dev', '--domain', 'not a domain'], 'new-env: --domain "not a domain" is not a DNS domain'],
   ])('%j fails with a clear message and writes nothing', async (args, message) => {
     expect(await main(args, repo.root)).toBe(1);
-    expect(vi.mocked(console.error).mock.calls.map((c) => String(c[0])).join('\n')).toContain(message);
+    expect(
+      vi
+        .mocked(console.error)
+        .mock.calls.map((c) => String(c[0]))
+        .join('\n'),
+    ).toContain(message);
     expect(existsSync(join(repo.root, 'environments', 'qa'))).toBe(false);
   });
 
   it('derives the domain from the source environment when none is given', () => {
     expect(derivedDomain('dev', 'dev.apim.example.org', 'qa')).toBe('qa.apim.example.org');
     expect(derivedDomain('prod', 'apim.example.org', 'qa')).toBe('qa.apim.example.org');
-    const { text } = rewriteEnvironment("// keep me\nexport default defineEnvironment({ name: 'dev', domain: 'dev.x.org' /* here */ });\n", 'dev', 'qa', undefined);
+    const { text } = rewriteEnvironment(
+      "// keep me\nexport default defineEnvironment({ name: 'dev', domain: 'dev.x.org' /* here */ });\n",
+      'dev',
+      'qa',
+      undefined,
+    );
     expect(text).toBe("// keep me\nexport default defineEnvironment({ name: 'qa', domain: 'qa.x.org' /* here */ });\n");
   });
 
-  it("renames the source environment in the store name and the remote keys, so the copy reads only its own secrets", () => {
-    const source = "export default defineEnvironment({ name: 'prod', domain: 'x.org', secrets: { provider: 'external-secrets', store: { kind: 'ClusterSecretStore', name: 'vault-prod.eu' }, remoteKeys: { db: 'prod/db', other: 'shared/x' } } });\n";
+  it('renames the source environment in the store name and the remote keys, so the copy reads only its own secrets', () => {
+    const source =
+      "export default defineEnvironment({ name: 'prod', domain: 'x.org', secrets: { provider: 'external-secrets', store: { kind: 'ClusterSecretStore', name: 'vault-prod.eu' }, remoteKeys: { db: 'prod/db', other: 'shared/x' } } });\n";
     expect(rewriteEnvironment(source, 'prod', 'qa', 'qa.x.org').text).toBe(
       "export default defineEnvironment({ name: 'qa', domain: 'qa.x.org', secrets: { provider: 'external-secrets', store: { kind: 'ClusterSecretStore', name: 'vault-qa.eu' }, remoteKeys: { db: 'qa/db', other: 'shared/x' } } });\n",
     );

@@ -78,11 +78,15 @@ describe('what run.mjs does on a Node outside engines', () => {
   }
 
   const run = (root: string, env: Record<string, string> = {}) =>
-    spawnSync(process.execPath, ['tools/bin/run.mjs', 'render', '--env', 'dev'], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env, [reexecVariable]: '' } });
+    spawnSync(process.execPath, ['tools/bin/run.mjs', 'render', '--env', 'dev'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, ...env, [reexecVariable]: '' },
+    });
 
   it('runs itself again with node_modules/.bin/node: same arguments, that folder first on PATH, its exit code', () => {
     // A stand-in for the installed Node that reports how it was called.
-    const root = repositoryNeeding('>=99', '#!/bin/sh\necho "args: $*"\necho "path: ${PATH%%:*}"\necho "marker: $' + reexecVariable + '"\nexit 7\n');
+    const root = repositoryNeeding('>=99', `#!/bin/sh\necho "args: $*"\necho "path: \${PATH%%:*}"\necho "marker: $${reexecVariable}"\nexit 7\n`);
     const result = run(root);
     expect(result.status).toBe(7);
     const installed = join(root, 'node_modules', '.bin', 'node');

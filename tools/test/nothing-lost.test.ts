@@ -29,7 +29,7 @@ describe('nothing is lost (invariant 6)', () => {
     expect(treeHashes(repo.root, 'deploy')).toEqual(before);
   });
 
-  it("removing something from an environment prunes the files it owned", () => {
+  it('removing something from an environment prunes the files it owned', () => {
     repo = tempRepo();
     const file = join(repo.root, 'environments/dev/environment.ts');
     // An environment without a pull secret no longer needs the registry-pull ExternalSecret.

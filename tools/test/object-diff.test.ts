@@ -13,7 +13,12 @@ describe('diffFields', () => {
     ['a changed leaf', { a: 1 }, { a: 2 }, [{ path: 'a', before: 1, after: 2 }]],
     ['an added key', { a: 1 }, { a: 1, b: 'x' }, [{ path: 'b', before: undefined, after: 'x' }]],
     ['a removed array item', { l: [1, 2] }, { l: [1] }, [{ path: 'l[1]', before: 2, after: undefined }]],
-    ['a key with dots and slashes', { m: { 'app.kubernetes.io/name': 'x' } }, { m: { 'app.kubernetes.io/name': 'y' } }, [{ path: 'm["app.kubernetes.io/name"]', before: 'x', after: 'y' }]],
+    [
+      'a key with dots and slashes',
+      { m: { 'app.kubernetes.io/name': 'x' } },
+      { m: { 'app.kubernetes.io/name': 'y' } },
+      [{ path: 'm["app.kubernetes.io/name"]', before: 'x', after: 'y' }],
+    ],
     ['a type change', { a: { b: 1 } }, { a: 'flat' }, [{ path: 'a', before: { b: 1 }, after: 'flat' }]],
     ['equal values', { a: [1, { b: 2 }] }, { a: [1, { b: 2 }] }, []],
   ])('reports %s', (_, before, after, expected) => {
@@ -72,7 +77,11 @@ describe('formatting', () => {
   });
 
   it('puts a removed environment first and loudly, in the text and in the Markdown', () => {
-    const before = new Map([['dev', [secret('a', '1h')]], ['prod', [secret('a', '1h')]], ['(argocd)', [secret('app', '1h')]]]);
+    const before = new Map([
+      ['dev', [secret('a', '1h')]],
+      ['prod', [secret('a', '1h')]],
+      ['(argocd)', [secret('app', '1h')]],
+    ]);
     const after = new Map([['dev', [secret('a', '5m')]]]);
     const summary = diffEnvironments(before, after);
     const text = formatSummary(summary).split('\n');
@@ -85,7 +94,13 @@ describe('formatting', () => {
   });
 
   it('prints no warning when no environment disappears', () => {
-    const summary = diffEnvironments(new Map([['dev', [secret('a', '1h')]]]), new Map([['dev', [secret('a', '5m')]], ['qa', [secret('a', '1h')]]]));
+    const summary = diffEnvironments(
+      new Map([['dev', [secret('a', '1h')]]]),
+      new Map([
+        ['dev', [secret('a', '5m')]],
+        ['qa', [secret('a', '1h')]],
+      ]),
+    );
     expect(formatSummary(summary)).not.toContain('!!');
     expect(formatMarkdown(summary)).not.toContain('!!');
   });
@@ -93,13 +108,34 @@ describe('formatting', () => {
 
 describe('a diff a reviewer can approve from', () => {
   const toml = (host: string) =>
-    ['[server]', 'hostname = "am.dev.example.org"', '', '[database.apim_db]', 'type = "mysql"', `url = "jdbc:mysql://${host}:3306/apim_db?sslMode=REQUIRED"`, 'username = "$env{APIM_DB_USER}"', '', '[database.shared_db]', 'type = "mysql"', ''].join('\n');
-  const configMap = (host: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'wso2-control-plane-config', namespace: 'apim-dev' }, data: { 'deployment.toml': toml(host) } });
+    [
+      '[server]',
+      'hostname = "am.dev.example.org"',
+      '',
+      '[database.apim_db]',
+      'type = "mysql"',
+      `url = "jdbc:mysql://${host}:3306/apim_db?sslMode=REQUIRED"`,
+      'username = "$env{APIM_DB_USER}"',
+      '',
+      '[database.shared_db]',
+      'type = "mysql"',
+      '',
+    ].join('\n');
+  const configMap = (host: string) => ({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'wso2-control-plane-config', namespace: 'apim-dev' },
+    data: { 'deployment.toml': toml(host) },
+  });
   const deployment = (env: { name: string; value: string }[]) => ({
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: { name: 'gw', namespace: 'apim-dev' },
-    spec: { template: { spec: { containers: [{ name: 'gw', image: 'registry.example.org/axway/apigw:7.7.0.20240830-4-BN0145-prod.42@sha256:' + 'a'.repeat(64), env }] } } },
+    spec: {
+      template: {
+        spec: { containers: [{ name: 'gw', image: `registry.example.org/axway/apigw:7.7.0.20240830-4-BN0145-prod.42@sha256:${'a'.repeat(64)}`, env }] },
+      },
+    },
   });
 
   it('changing one WSO2 database host shows the old and the new TOML line', () => {
@@ -130,7 +166,22 @@ describe('a diff a reviewer can approve from', () => {
   });
 
   it('matches named items by name, reports a reorder once, and falls back to positions without unique names', () => {
-    expect(diffFields({ l: [{ name: 'a', v: 1 }, { name: 'b', v: 1 }] }, { l: [{ name: 'b', v: 2 }, { name: 'a', v: 1 }] })).toEqual([
+    expect(
+      diffFields(
+        {
+          l: [
+            { name: 'a', v: 1 },
+            { name: 'b', v: 1 },
+          ],
+        },
+        {
+          l: [
+            { name: 'b', v: 2 },
+            { name: 'a', v: 1 },
+          ],
+        },
+      ),
+    ).toEqual([
       { path: 'l[name=b].v', before: 1, after: 2 },
       { path: 'l(order)', before: ['a', 'b'], after: ['b', 'a'] },
     ]);
@@ -146,7 +197,7 @@ describe('a diff a reviewer can approve from', () => {
     const many = Array.from({ length: 3000 }, (_, i) => secret(`s${i}`, '1h'));
     const changed = many.map((o) => ({ ...o, spec: { ...o.spec, refreshInterval: '5m' } }));
     const summary = diffEnvironments(new Map([['dev', many]]), new Map([['dev', changed]]));
-    const md = formatMarkdown(summary, 'origin/main', { truncatedNote: 'The full diff is in the job\'s artifact.' });
+    const md = formatMarkdown(summary, 'origin/main', { truncatedNote: "The full diff is in the job's artifact." });
     expect(md.length).toBeLessThan(65_536);
     expect(md.trimEnd().endsWith("The full diff is in the job's artifact.")).toBe(true);
     expect(formatMarkdown(summary, 'origin/main', { limit: Number.POSITIVE_INFINITY }).length).toBeGreaterThan(65_536);

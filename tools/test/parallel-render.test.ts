@@ -95,7 +95,9 @@ describe('rendering in worker threads', () => {
     const failure = renderTreeInWorkers(repositoryRoot, base, broken, 2, { mainRenders: false, chunkSize: 1 });
     await expect(failure).rejects.toBeInstanceOf(RenderError);
     await expect(failure).rejects.toThrow((expected as Error).message);
-    expect((expected as Error).message).toMatch(new RegExp(`^${environments[index]!.name}: Deployment/wso2-gateway: spec\\.template\\.spec\\.containers\\[\\d+\\]\\.image: is required`, 'm'));
+    expect((expected as Error).message).toMatch(
+      new RegExp(`^${environments[index]!.name}: Deployment/wso2-gateway: spec\\.template\\.spec\\.containers\\[\\d+\\]\\.image: is required`, 'm'),
+    );
   });
 
   it('fails with the serial error when the main thread renders the failing environment', async () => {

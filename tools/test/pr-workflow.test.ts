@@ -18,7 +18,10 @@ const workflow = YAML.parse(text) as Workflow;
 const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
 const verify = workflow.jobs.verify!;
 const comment = workflow.jobs.comment!;
-const { scripts, engines: { node: engines } } = JSON.parse(readFileSync(join(repositoryRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string>; engines: { node: string } };
+const {
+  scripts,
+  engines: { node: engines },
+} = JSON.parse(readFileSync(join(repositoryRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string>; engines: { node: string } };
 const cliCommands = usage
   .split('\n')
   .filter((l) => /^ {2}[a-z]/.test(l))
@@ -56,7 +59,11 @@ describe('.github/workflows/pr.yml', () => {
 
   it.each(steps.map((s) => [s.name ?? s.uses ?? s.run, s] as const))('step "%s" has exactly one of uses and run', (_, step) => {
     expect(Number(step.uses !== undefined) + Number(step.run !== undefined)).toBe(1);
-    expect(Object.keys(step).every((k) => ['name', 'uses', 'run', 'with', 'if', 'env', 'id', 'shell', 'working-directory', 'continue-on-error', 'timeout-minutes'].includes(k))).toBe(true);
+    expect(
+      Object.keys(step).every((k) =>
+        ['name', 'uses', 'run', 'with', 'if', 'env', 'id', 'shell', 'working-directory', 'continue-on-error', 'timeout-minutes'].includes(k),
+      ),
+    ).toBe(true);
   });
 
   it.each(steps.filter((s) => s.uses).map((s) => [s.uses!]))('action %s is pinned to the full commit SHA of a known release', (uses) => {

@@ -71,7 +71,10 @@ describe('promote', () => {
   it.each([
     [['promote', '--from', 'dev'], 'promote: give both --from ENV and --to ENV'],
     [['promote', '--from', 'dev', '--to', 'qa'], 'promote: environment "qa" does not exist (environments: dev, prod)'],
-    [['promote', '--from', 'dev', '--to', 'prod', '--only', 'charts'], 'promote: --only charts: unknown (choose images, versions, all, or a property path such as axway.images.gateway)'],
+    [
+      ['promote', '--from', 'dev', '--to', 'prod', '--only', 'charts'],
+      'promote: --only charts: unknown (choose images, versions, all, or a property path such as axway.images.gateway)',
+    ],
   ])('%j fails with a clear message', async (args, message) => {
     expect(await main(args, repo.root)).toBe(1);
     expect(vi.mocked(console.error).mock.calls.map((c) => String(c[0]))).toContain(message);
@@ -130,6 +133,8 @@ describe('images built per environment', () => {
 
   it('--only with a path the source lacks fails with a clear message', async () => {
     expect(await main(['promote', '--from', 'dev', '--to', 'prod', '--only', 'axway.images.nothing'], repo.root)).toBe(1);
-    expect(vi.mocked(console.error).mock.calls.map((c) => String(c[0]))).toContain('promote: --only axway.images.nothing: dev has no string value at or under that path');
+    expect(vi.mocked(console.error).mock.calls.map((c) => String(c[0]))).toContain(
+      'promote: --only axway.images.nothing: dev has no string value at or under that path',
+    );
   });
 });

@@ -5,7 +5,10 @@ import { usage } from '../src/cli';
 import { repositoryRoot } from './temp-repository';
 
 const readme = readFileSync(join(repositoryRoot, 'README.md'), 'utf8');
-const pkg = JSON.parse(readFileSync(join(repositoryRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string>; nx: { targets: Record<string, unknown> } };
+const pkg = JSON.parse(readFileSync(join(repositoryRoot, 'package.json'), 'utf8')) as {
+  scripts: Record<string, string>;
+  nx: { targets: Record<string, unknown> };
+};
 const cliCommands = [...usage.matchAll(/^ {2}([a-z-]+)/gm)].map((m) => m[1]!);
 
 // READMEs that nobody checks drift: every command the README tells a user to run must exist.

@@ -18,7 +18,11 @@ function changeDevRegistry(root: string): void {
 }
 
 /** Runs a command in the background; resolves with its exit code and output. */
-function start(root: string, args: string[], env: Record<string, string>): { done: Promise<{ status: number | null; stdout: string; stderr: string }>; stderr: () => string } {
+function start(
+  root: string,
+  args: string[],
+  env: Record<string, string>,
+): { done: Promise<{ status: number | null; stdout: string; stderr: string }>; stderr: () => string } {
   const child = spawn(process.execPath, ['tools/bin/run.mjs', ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -49,7 +53,9 @@ describe('one render at a time', () => {
       const before = readRenderedTree(repo.root);
       const waiting = start(repo.root, ['render'], { APIM_LOCK_WAIT_MS: '90000' });
       await until(() => waiting.stderr().includes('waiting for'), 60_000);
-      expect(waiting.stderr()).toContain(`render: waiting for pid ${holder.pid} on ${hostname()} ("render", since 2025-01-02T03:04:05.000Z) to release .render/lock`);
+      expect(waiting.stderr()).toContain(
+        `render: waiting for pid ${holder.pid} on ${hostname()} ("render", since 2025-01-02T03:04:05.000Z) to release .render/lock`,
+      );
       expect(readRenderedTree(repo.root)).toEqual(before);
       rmSync(join(repo.root, lockFile));
       const result = await waiting.done;
@@ -62,21 +68,27 @@ describe('one render at a time', () => {
     }
   }, 120_000);
 
-  it.each([['render'], ['check'], ['diff', '--base', 'HEAD'], ['validate']])('%s fails with one line naming the holder when the lock stays taken', (...args) => {
-    repo = tempRepo();
-    const before = treeHashes(repo.root, 'deploy');
-    holdLock(repo.root, { pid: process.pid, host: hostname(), command: 'render --env dev', started: '2025-01-02T03:04:05.000Z' });
-    const result = runCli(repo.root, args, { APIM_LOCK_WAIT_MS: '300' });
-    expect(result.status).toBe(1);
-    const [line, ...rest] = result.stderr.trim().split('\n').filter((l) => !l.includes('waiting for'));
-    expect(line).toBe(
-      `${args[0]}: .render/lock is held by pid ${process.pid} on ${hostname()} ("render --env dev", since 2025-01-02T03:04:05.000Z); wait for it to finish, or if that process is stuck, delete .render/lock and run again`,
-    );
-    expect(rest).toEqual([`${args[0]}: failed; nothing was written`]);
-    expect(treeHashes(repo.root, 'deploy')).toEqual(before);
-    // The holder's lock stays.
-    expect(JSON.parse(readFileSync(join(repo.root, lockFile), 'utf8')).pid).toBe(process.pid);
-  });
+  it.each([['render'], ['check'], ['diff', '--base', 'HEAD'], ['validate']])(
+    '%s fails with one line naming the holder when the lock stays taken',
+    (...args) => {
+      repo = tempRepo();
+      const before = treeHashes(repo.root, 'deploy');
+      holdLock(repo.root, { pid: process.pid, host: hostname(), command: 'render --env dev', started: '2025-01-02T03:04:05.000Z' });
+      const result = runCli(repo.root, args, { APIM_LOCK_WAIT_MS: '300' });
+      expect(result.status).toBe(1);
+      const [line, ...rest] = result.stderr
+        .trim()
+        .split('\n')
+        .filter((l) => !l.includes('waiting for'));
+      expect(line).toBe(
+        `${args[0]}: .render/lock is held by pid ${process.pid} on ${hostname()} ("render --env dev", since 2025-01-02T03:04:05.000Z); wait for it to finish, or if that process is stuck, delete .render/lock and run again`,
+      );
+      expect(rest).toEqual([`${args[0]}: failed; nothing was written`]);
+      expect(treeHashes(repo.root, 'deploy')).toEqual(before);
+      // The holder's lock stays.
+      expect(JSON.parse(readFileSync(join(repo.root, lockFile), 'utf8')).pid).toBe(process.pid);
+    },
+  );
 
   it('a lock left by a process that is gone is taken over, and the render says so', () => {
     repo = tempRepo();
@@ -84,7 +96,9 @@ describe('one render at a time', () => {
     holdLock(repo.root, { pid: dead, host: hostname(), command: 'render', started: '2025-01-02T03:04:05.000Z' });
     const result = runCli(repo.root, ['render'], { APIM_LOCK_WAIT_MS: '0' });
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stderr).toContain(`render: took over .render/lock from pid ${dead} on ${hostname()} ("render", since 2025-01-02T03:04:05.000Z): that process is no longer running`);
+    expect(result.stderr).toContain(
+      `render: took over .render/lock from pid ${dead} on ${hostname()} ("render", since 2025-01-02T03:04:05.000Z): that process is no longer running`,
+    );
     expect(existsSync(join(repo.root, lockFile))).toBe(false);
   });
 

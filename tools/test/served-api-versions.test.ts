@@ -67,8 +67,11 @@ type Found = { where: string; apiVersion: string };
 /** Every apiVersion in a parsed YAML value, with where it is: top-level objects, nested ones (an Application's
  * manifests, a kustomization patch target as group + version, an HPA's scaleTargetRef). */
 function apiVersionsIn(value: unknown, where: string, found: Found[] = []): Found[] {
-  if (Array.isArray(value)) value.forEach((v, i) => apiVersionsIn(v, `${where}[${i}]`, found));
-  else if (value && typeof value === 'object') {
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      apiVersionsIn(v, `${where}[${i}]`, found);
+    });
+  } else if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;
     if (typeof o.apiVersion === 'string') found.push({ where, apiVersion: o.apiVersion });
     // kustomize patch targets name group and version apart.
@@ -111,28 +114,50 @@ describe('every rendered apiVersion is one the current operators and Kubernetes 
   it.each(environments)('%s: every rendered object (the renderer, before kustomize)', (name) => {
     const objects = render.environments.get(name)!.objects;
     expect(objects.length).toBeGreaterThan(0);
-    expect(notServed(objects.flatMap((o, i) => apiVersionsIn(o, `${name} object ${i}`)), clusterVersions)).toEqual([]);
+    expect(
+      notServed(
+        objects.flatMap((o, i) => apiVersionsIn(o, `${name} object ${i}`)),
+        clusterVersions,
+      ),
+    ).toEqual([]);
   });
 
   it.each(environments)('%s: every object kustomize builds from the committed overlay (what Argo CD applies)', (name) => {
     const built = kustomizeBuild(repositoryRoot, `${deployRoot}/overlays/${name}`);
     expect(built.length).toBeGreaterThan(0);
-    expect(notServed(built.flatMap((o, i) => apiVersionsIn(o, `${name} built ${i}`)), clusterVersions)).toEqual([]);
+    expect(
+      notServed(
+        built.flatMap((o, i) => apiVersionsIn(o, `${name} built ${i}`)),
+        clusterVersions,
+      ),
+    ).toEqual([]);
   });
 
   it('every object kustomize builds from the committed Argo CD manifests', () => {
     // The environments' Applications sync from manifests/; the projects and the root app are the bootstrap's.
     const built = [...kustomizeBuild(repositoryRoot, argocdManifestsDir), ...kustomizeBuild(repositoryRoot, argocdBootstrapDir)];
     expect(built.map((o) => (o as { kind: string }).kind)).toEqual(expect.arrayContaining(['AppProject', 'Application']));
-    expect(notServed(built.flatMap((o, i) => apiVersionsIn(o, `argocd built ${i}`)), clusterVersions)).toEqual([]);
+    expect(
+      notServed(
+        built.flatMap((o, i) => apiVersionsIn(o, `argocd built ${i}`)),
+        clusterVersions,
+      ),
+    ).toEqual([]);
   });
 
   it('every document of every rendered file, in memory and committed (bases, overlays, patches, Argo CD)', () => {
     const found: Found[] = [];
-    for (const [path, text] of render.files) if (/\.ya?ml$/.test(path)) yamlDocuments(text).forEach((d, i) => apiVersionsIn(d, `${path}#${i}`, found));
+    for (const [path, text] of render.files)
+      if (/\.ya?ml$/.test(path))
+        yamlDocuments(text).forEach((d, i) => {
+          apiVersionsIn(d, `${path}#${i}`, found);
+        });
     const committed = [...committedFiles(deployRoot), ...committedFiles(argocdManifestsDir), ...committedFiles(argocdBootstrapDir)];
     expect(committed.length).toBeGreaterThan(0);
-    for (const path of committed) yamlDocuments(readFileSync(join(repositoryRoot, path), 'utf8')).forEach((d, i) => apiVersionsIn(d, `${path}#${i}`, found));
+    for (const path of committed)
+      yamlDocuments(readFileSync(join(repositoryRoot, path), 'utf8')).forEach((d, i) => {
+        apiVersionsIn(d, `${path}#${i}`, found);
+      });
     expect(found.some((f) => f.apiVersion === 'external-secrets.io/v1')).toBe(true);
     expect(notServed(found, allVersions)).toEqual([]);
     // Only kustomization files may carry kustomize's own apiVersion.
@@ -145,7 +170,16 @@ describe('every rendered apiVersion is one the current operators and Kubernetes 
     const spec = ((await import(join(repositoryRoot, environmentFile('dev')))) as { default: Record<string, unknown> }).default;
     // Shaped as `kubeseal --raw` output: a 2-byte length, a 256-byte wrapped key, then AES-GCM data.
     let x = 7;
-    const ciphertext = btoa(String.fromCharCode(1, 0, ...Array.from({ length: 320 }, () => (x = (x * 1103515245 + 12345) % 2 ** 31) & 0xff)));
+    const ciphertext = btoa(
+      String.fromCharCode(
+        1,
+        0,
+        ...Array.from({ length: 320 }, () => {
+          x = (x * 1103515245 + 12345) % 2 ** 31;
+          return x & 0xff;
+        }),
+      ),
+    );
     const encryptedData = Object.fromEntries(dev.secrets.map((s) => [s.name, Object.fromEntries(s.keys.map((k) => [k, ciphertext]))]));
     const sealed = resolveEnvironment({ ...spec, secrets: { provider: 'sealed-secrets', encryptedData } }, environmentFile('dev'));
     const objects = renderPlain(sealed) as Json[];

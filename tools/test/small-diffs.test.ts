@@ -18,7 +18,7 @@ describe('small diffs (invariant 8)', () => {
   let repo: ReturnType<typeof copyRepository>;
   afterEach(() => repo?.remove());
 
-  it.each(edits)('a change of the %s touches only that environment\'s overlay, in few lines', (_name, [file, from, to]) => {
+  it.each(edits)("a change of the %s touches only that environment's overlay, in few lines", (_name, [file, from, to]) => {
     repo = copyRepository({ git: true });
     const path = join(repo.root, file);
     const source = readFileSync(path, 'utf8');

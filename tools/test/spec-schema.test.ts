@@ -16,8 +16,8 @@ describe('the spec schemas', () => {
 
   it('close every object, so a typo is an unknown field', () => {
     const schema = JSON.parse(readFileSync(join(root, 'packages/models/schema/environment.schema.json'), 'utf8'));
+    // A discriminated union only names its tag; each branch it points at is closed itself.
     for (const [name, definition] of Object.entries(schema.definitions) as [string, Record<string, unknown>][])
-      // A discriminated union only names its tag; each branch it points at is closed itself.
       if (definition.properties && !definition.allOf) expect(definition.additionalProperties, name).toBe(false);
   });
 });
@@ -63,14 +63,20 @@ describe('a scratch field added to a spec type', () => {
   }, 60_000);
 
   it('is validated, with the field path and the bound', async () => {
-    expect((await validatorOf()).check(environment({ scratchCacheSize: 0 })).issues).toEqual([{ path: 'wso2.keyManager.scratchCacheSize', message: 'must be at least 1 (got 0)' }]);
-    expect((await validatorOf()).check(environment({ scratchCacheSize: 2.5 })).issues).toEqual([{ path: 'wso2.keyManager.scratchCacheSize', message: 'must be a whole number (got 2.5)' }]);
+    expect((await validatorOf()).check(environment({ scratchCacheSize: 0 })).issues).toEqual([
+      { path: 'wso2.keyManager.scratchCacheSize', message: 'must be at least 1 (got 0)' },
+    ]);
+    expect((await validatorOf()).check(environment({ scratchCacheSize: 2.5 })).issues).toEqual([
+      { path: 'wso2.keyManager.scratchCacheSize', message: 'must be a whole number (got 2.5)' },
+    ]);
     expect((await validatorOf()).check(environment({ scratchCachSize: 3 })).issues).toEqual([
       { path: 'wso2.keyManager.scratchCachSize', message: 'is not a known field (did you mean "scratchCacheSize"?)' },
     ]);
   }, 60_000);
 
   it('is documented in the field reference', async () => {
-    expect(referenceMarkdown(await generated)).toContain('| `scratchCacheSize` | integer (≥ 1, ≤ 50) |  | `7` | Token cache entries kept per key manager pod. |');
+    expect(referenceMarkdown(await generated)).toContain(
+      '| `scratchCacheSize` | integer (≥ 1, ≤ 50) |  | `7` | Token cache entries kept per key manager pod. |',
+    );
   }, 60_000);
 });

@@ -13,9 +13,7 @@ function changeDev(root: string): void {
 
 /** The lines a failed command printed, which must be its message and the verdict: no stack trace. */
 function errorLines(stderr: string): string[] {
-  return stderr
-    .split('\n')
-    .filter((l) => l !== '' && !l.startsWith('environments loaded'));
+  return stderr.split('\n').filter((l) => l !== '' && !l.startsWith('environments loaded'));
 }
 
 // A read-only bind mount gives a real EROFS even to root; where mounting is not allowed the case is skipped.
@@ -58,7 +56,9 @@ describe('file-system errors in render are one line naming the path and the fix,
     mounted = join(repo.root, 'deploy/overlays/dev');
     execFileSync('mount', ['--bind', mounted, mounted]);
     execFileSync('mount', ['-o', 'remount,bind,ro', mounted]);
-    renderFails('deploy/overlays/dev/patches: cannot write the rendered tree; nothing was changed: the file system is read-only: render in a writable checkout (or remount it read-write) (EROFS)');
+    renderFails(
+      'deploy/overlays/dev/patches: cannot write the rendered tree; nothing was changed: the file system is read-only: render in a writable checkout (or remount it read-write) (EROFS)',
+    );
   });
 
   it('a file where a rendered folder goes (mkdir: EEXIST, told as a file in the path)', () => {
@@ -66,7 +66,9 @@ describe('file-system errors in render are one line naming the path and the fix,
     changeDev(repo.root);
     rmSync(join(repo.root, 'deploy/overlays/dev/patches'), { recursive: true });
     writeFileSync(join(repo.root, 'deploy/overlays/dev/patches'), 'not a folder\n');
-    renderFails('deploy/overlays/dev/patches: cannot write the rendered tree; nothing was changed: a part of the path is a file, not a folder: move that file away and render again (EEXIST)');
+    renderFails(
+      'deploy/overlays/dev/patches: cannot write the rendered tree; nothing was changed: a part of the path is a file, not a folder: move that file away and render again (EEXIST)',
+    );
   });
 
   it.each([
@@ -77,12 +79,16 @@ describe('file-system errors in render are one line naming the path and the fix,
     repo = tempRepo();
     changeDev(repo.root);
     const escaped = cause.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    renderFails(new RegExp(`^deploy/overlays/dev/[a-z/-]+\\.yaml: cannot write the rendered tree; nothing was changed: ${escaped} \\(${code}\\)$`), { APIM_WRITER_FAULT: `${code}@stage:3` });
+    renderFails(new RegExp(`^deploy/overlays/dev/[a-z/-]+\\.yaml: cannot write the rendered tree; nothing was changed: ${escaped} \\(${code}\\)$`), {
+      APIM_WRITER_FAULT: `${code}@stage:3`,
+    });
   });
 
   it('a hand-written file where a rendered one goes: the message, no stack trace', () => {
     repo = tempRepo();
     writeFileSync(join(repo.root, 'deploy/overlays/dev/kustomization.yaml'), '# my own kustomization\nresources: []\n');
-    renderFails('deploy/overlays/dev/kustomization.yaml exists and was not made by the renderer (no generated header); move it away or delete it, then render again');
+    renderFails(
+      'deploy/overlays/dev/kustomization.yaml exists and was not made by the renderer (no generated header); move it away or delete it, then render again',
+    );
   });
 });

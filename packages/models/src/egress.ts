@@ -15,9 +15,15 @@ export function resolveEgressTarget(ctx: StackContext, path: string, spec: Egres
   if (anywhere && cidrs.length > 0)
     ctx.checks.issues.add(`${path}.cidrs`, 'must be left out with anyAddressOutsideCluster: true (which already means every address outside the cluster)');
   else if (!anywhere && cidrs.length === 0)
-    ctx.checks.issues.add(`${path}.cidrs`, `must list the address blocks of ${quote(spec.name)} (a NetworkPolicy cannot match a DNS name), or set anyAddressOutsideCluster: true for a destination on the Internet`);
+    ctx.checks.issues.add(
+      `${path}.cidrs`,
+      `must list the address blocks of ${quote(spec.name)} (a NetworkPolicy cannot match a DNS name), or set anyAddressOutsideCluster: true for a destination on the Internet`,
+    );
   if (anywhere && ctx.env.network.clusterCidrs.length === 0)
-    ctx.checks.issues.add(`${path}.anyAddressOutsideCluster`, 'needs network.clusterCidrs (the pod and Service CIDRs), so that "outside the cluster" excludes them');
+    ctx.checks.issues.add(
+      `${path}.anyAddressOutsideCluster`,
+      'needs network.clusterCidrs (the pod and Service CIDRs), so that "outside the cluster" excludes them',
+    );
   return [...new Set(spec.ports)].sort((a, b) => a - b).map((port) => ({ what: spec.name, port, cidrs: anywhere ? [] : [...cidrs] }));
 }
 
@@ -61,7 +67,10 @@ export function checkPrivateRanges(ctx: StackContext, path: string, ranges: read
   if (!ctx.env.production) return;
   ranges.forEach((range, i) => {
     if (range.endsWith('/0'))
-      ctx.checks.issues.add(`${path}[${i}]`, `${quote(range)} admits every address; a production admin surface must list the operators' networks (e.g. "10.20.0.0/16")`);
+      ctx.checks.issues.add(
+        `${path}[${i}]`,
+        `${quote(range)} admits every address; a production admin surface must list the operators' networks (e.g. "10.20.0.0/16")`,
+      );
   });
 }
 
@@ -70,12 +79,21 @@ export function checkPrivateRanges(ctx: StackContext, path: string, ranges: read
  * elsewhere. A verifying mode needs the CA for the mysql client (`ca.crt` of `tls.ca`), which
  * `readers` read; a missing one is an error wherever a mysql client must verify the server.
  */
-export function resolveDatabaseTls(ctx: StackContext, path: string, spec: DatabaseTlsSpec | undefined, readers: readonly string[], clientNeedsCa: boolean): ResolvedDatabaseTls {
+export function resolveDatabaseTls(
+  ctx: StackContext,
+  path: string,
+  spec: DatabaseTlsSpec | undefined,
+  readers: readonly string[],
+  clientNeedsCa: boolean,
+): ResolvedDatabaseTls {
   const mode = spec?.mode ?? (ctx.env.production ? 'VERIFY_IDENTITY' : 'REQUIRED');
   if (!verifiesServer(mode)) return { mode };
   if (!spec?.ca) {
     if (clientNeedsCa)
-      ctx.checks.issues.add(`${path}.tls.ca`, `is required: the mysql client of the schema Job and schema checks verifies the server (${mode}) and needs its CA, e.g. { secretRef: "mysql-ca" } with key ca.crt`);
+      ctx.checks.issues.add(
+        `${path}.tls.ca`,
+        `is required: the mysql client of the schema Job and schema checks verifies the server (${mode}) and needs its CA, e.g. { secretRef: "mysql-ca" } with key ca.crt`,
+      );
     return { mode };
   }
   let caSecret = '';
@@ -84,7 +102,11 @@ export function resolveDatabaseTls(ctx: StackContext, path: string, spec: Databa
 }
 
 /** The network settings after the schema's defaults. */
-export function resolveNetwork(network: { clusterCidrs?: readonly string[]; dataSubnets?: readonly string[]; dns?: { namespace?: string; podLabels?: Readonly<Record<string, string>>; nodeLocalCidr?: string } }): ResolvedNetwork {
+export function resolveNetwork(network: {
+  clusterCidrs?: readonly string[];
+  dataSubnets?: readonly string[];
+  dns?: { namespace?: string; podLabels?: Readonly<Record<string, string>>; nodeLocalCidr?: string };
+}): ResolvedNetwork {
   const dns = network.dns!;
   return {
     clusterCidrs: [...network.clusterCidrs!],

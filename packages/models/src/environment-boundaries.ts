@@ -67,7 +67,10 @@ export function secretBoundaryIssues(env: ResolvedEnvironment, environments: rea
 export function environmentBoundaryIssues(env: ResolvedEnvironment, gitops: ResolvedGitOps, environments: readonly string[]): Issue[] {
   const issues: Issue[] = [];
   if (reservedEnvironmentNames.includes(env.name))
-    issues.push({ path: 'name', message: `${quote(env.name)} is reserved: its Application and project would be the root's ("apim-root"); choose another name` });
+    issues.push({
+      path: 'name',
+      message: `${quote(env.name)} is reserved: its Application and project would be the root's ("apim-root"); choose another name`,
+    });
   const problem = namespaceProblem(env, gitops.namespace);
   if (problem) issues.push({ path: 'namespace', message: problem });
   issues.push(...secretBoundaryIssues(env, environments));
@@ -94,7 +97,9 @@ export function repositoryBoundaryIssues(envs: readonly ResolvedEnvironment[], g
         message: `${quote(store!.split('/')[1])} is the store of production environment ${production.map((p) => p.name).join(', ')}; a non-production environment must use a store of its own`,
       });
     const cluster = gitops.clusters.get(env.name) ?? gitops.inCluster;
-    const sharing = sorted.filter((other) => other.name < env.name && other.namespace === env.namespace && (gitops.clusters.get(other.name) ?? gitops.inCluster) === cluster);
+    const sharing = sorted.filter(
+      (other) => other.name < env.name && other.namespace === env.namespace && (gitops.clusters.get(other.name) ?? gitops.inCluster) === cluster,
+    );
     if (sharing.length > 0)
       add(env, {
         path: 'namespace',

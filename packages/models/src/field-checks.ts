@@ -1,4 +1,4 @@
-import { IssueList, quote } from './spec-error';
+import { type IssueList, quote } from './spec-error';
 
 // The rules follow Kubernetes' apimachinery validation (IsDNS1123Label / IsDNS1123Subdomain).
 const dnsLabel = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

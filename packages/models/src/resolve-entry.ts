@@ -115,18 +115,30 @@ export function resolveEntry(checks: FieldChecks, secrets: SecretNeeds, spec: En
   let tlsSecret: string | undefined;
   if (terminators.length === 0 && spec.tls !== undefined && gatewayApi?.gateway.mode === 'attach') {
     const { namespace, name } = gatewayApi.gateway;
-    checks.issues.add(`${path}.tls`, `is not used: the platform Gateway ${quote(`${namespace}/${name}`)} terminates TLS with its own certificate; leave it out, or render the Gateway (entry.gatewayApi.gateway: { mode: "render" })`);
+    checks.issues.add(
+      `${path}.tls`,
+      `is not used: the platform Gateway ${quote(`${namespace}/${name}`)} terminates TLS with its own certificate; leave it out, or render the Gateway (entry.gatewayApi.gateway: { mode: "render" })`,
+    );
   } else if (terminators.length > 0 && spec.tls === undefined) {
     const who = terminators.map((t) => (t === 'ingress' ? 'the Ingresses' : "the environment's Gateway")).join(' and ');
     const verb = terminators.length === 1 && terminators[0] === 'gateway' ? 'terminates' : 'terminate';
-    checks.issues.add(`${path}.tls`, `is required: ${who} ${verb} TLS for every public host with it; name a kubernetes.io/tls Secret, e.g. { secretRef: "apim-tls" }`);
+    checks.issues.add(
+      `${path}.tls`,
+      `is required: ${who} ${verb} TLS for every public host with it; name a kubernetes.io/tls Secret, e.g. { secretRef: "apim-tls" }`,
+    );
   } else {
     for (const reader of terminators) tlsSecret = secrets.use(`${path}.tls`, spec.tls, reader, ['tls.crt', 'tls.key'], 'kubernetes.io/tls') ?? '';
   }
   return {
     ...(tlsSecret === undefined ? {} : { tlsSecret }),
     ...(nginx
-      ? { ingressNginx: { className: nginx.className!, controllerNamespace: nginx.controllerNamespace!, controllerPodLabels: { ...nginx.controllerPodLabels! } } }
+      ? {
+          ingressNginx: {
+            className: nginx.className!,
+            controllerNamespace: nginx.controllerNamespace!,
+            controllerPodLabels: { ...nginx.controllerPodLabels! },
+          },
+        }
       : {}),
     ...(gatewayApi ? { gatewayApi } : {}),
   };
@@ -152,7 +164,10 @@ export function resolveBackendTls(
   }
   const { secretRef, configMapRef } = spec.caCertificate;
   if ((secretRef === undefined) === (configMapRef === undefined)) {
-    context.checks.issues.add(`${path}.caCertificate`, `must name exactly one of secretRef and configMapRef (got ${secretRef === undefined ? 'neither' : 'both'})`);
+    context.checks.issues.add(
+      `${path}.caCertificate`,
+      `must name exactly one of secretRef and configMapRef (got ${secretRef === undefined ? 'neither' : 'both'})`,
+    );
     return undefined;
   }
   if (secretRef !== undefined) context.secrets.use(`${path}.caCertificate`, { secretRef }, 'gateway', [caCertificateKey]);

@@ -66,7 +66,10 @@ export function resolveEnvironment(input: unknown, source: string): ResolvedEnvi
   // The API server refuses a toleration with both `Exists` and a value (core/v1 Toleration validation).
   spec.scheduling!.tolerations!.forEach((t, i) => {
     if (t.operator === 'Exists' && t.value !== undefined)
-      issues.add(`scheduling.tolerations[${i}].value`, 'must be left out with operator "Exists", which matches any value; use operator "Equal" to match this one');
+      issues.add(
+        `scheduling.tolerations[${i}].value`,
+        'must be left out with operator "Exists", which matches any value; use operator "Equal" to match this one',
+      );
   });
 
   const basics: EnvironmentBasics = {
@@ -94,8 +97,7 @@ export function resolveEnvironment(input: unknown, source: string): ResolvedEnvi
   const context = { env: basics, checks, secrets: secretsNeeded };
   const wso2 = spec.wso2 === undefined ? undefined : resolveWso2(spec.wso2, context);
   const axway = spec.axway === undefined ? undefined : resolveAxway(spec.axway, context);
-  if (spec.wso2 === undefined && spec.axway === undefined)
-    issues.add('(environment)', 'runs no stack: add `wso2`, `axway` or both');
+  if (spec.wso2 === undefined && spec.axway === undefined) issues.add('(environment)', 'runs no stack: add `wso2`, `axway` or both');
 
   const secrets = secretsNeeded.resolved();
   if (backend) checkSealedCoverage(checks, 'secrets', backend, secrets);

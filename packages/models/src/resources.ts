@@ -40,13 +40,7 @@ export function checkResources(checks: FieldChecks, path: string, value: Resourc
  * Checks that a JVM heap of `heapMiB` leaves `headroomMiB` free inside the memory limit,
  * because metaspace, threads and direct buffers live outside the heap.
  */
-export function checkHeapFits(
-  checks: FieldChecks,
-  heapPath: string,
-  heapMiB: number,
-  limit: string,
-  headroomMiB: number,
-): void {
+export function checkHeapFits(checks: FieldChecks, heapPath: string, heapMiB: number, limit: string, headroomMiB: number): void {
   const limitBytes = memoryBytes(limit);
   if (limitBytes === undefined) return;
   const limitMiB = Math.floor(limitBytes / 2 ** 20);

@@ -87,7 +87,12 @@ export interface DerivedSecretKey {
 
 /** The environment's backend after defaults. */
 export type ResolvedSecretBackend =
-  | { readonly provider: 'external-secrets'; readonly store: SecretStoreRef; readonly refreshInterval: string; readonly remoteKeys: Readonly<Record<string, string>> }
+  | {
+      readonly provider: 'external-secrets';
+      readonly store: SecretStoreRef;
+      readonly refreshInterval: string;
+      readonly remoteKeys: Readonly<Record<string, string>>;
+    }
   | { readonly provider: 'sealed-secrets'; readonly encryptedData: Readonly<Record<string, Readonly<Record<string, string>>>> };
 
 interface Need {
@@ -126,7 +131,7 @@ export class SecretNeeds {
   /** Records that the Secret `name` (already used) also carries `key`, derived from `from`. */
   derive(name: string, key: string, from: string, encoding: DerivedSecretKey['encoding']): void {
     const need = this.needs.get(name);
-    if (!need || !need.keys.has(from)) throw new Error(`unreachable: ${name} has no key ${from} to derive ${key} from`);
+    if (!need?.keys.has(from)) throw new Error(`unreachable: ${name} has no key ${from} to derive ${key} from`);
     need.keys.add(key);
     need.derived.set(key, { from, encoding });
   }
@@ -195,7 +200,10 @@ export function resolveSecretBackend(checks: FieldChecks, path: string, spec: Se
         const at = `${path}.encryptedData.${name}.${key}`;
         const why = typeof value !== 'string' || !sealedCiphertext.test(value) || value.length < minimumCiphertextLength ? '' : notCiphertext(value);
         if (why !== undefined)
-          checks.issues.add(at, `does not look like Sealed Secrets ciphertext (make it with "kubeseal --raw"); a plain value must never be committed${why ? ` (${why})` : ''}`);
+          checks.issues.add(
+            at,
+            `does not look like Sealed Secrets ciphertext (make it with "kubeseal --raw"); a plain value must never be committed${why ? ` (${why})` : ''}`,
+          );
       }
     }
   }
@@ -222,7 +230,10 @@ export function checkRemoteKeys(checks: FieldChecks, path: string, backend: Reso
   const known = secrets.map((s) => s.name);
   for (const name of Object.keys(backend.remoteKeys))
     if (!known.includes(name))
-      checks.issues.add(`${path}.remoteKeys.${name}`, `names no Secret this environment uses (its Secrets: ${known.join(', ') || 'none'}); fix the name or remove it`);
+      checks.issues.add(
+        `${path}.remoteKeys.${name}`,
+        `names no Secret this environment uses (its Secrets: ${known.join(', ') || 'none'}); fix the name or remove it`,
+      );
 }
 
 // Last word of a key name (split at '_', '.', '-' and camelCase) that says the value is a secret.
@@ -258,6 +269,9 @@ export function isSecretPlaceholder(value: string): boolean {
 export function checkNoLiteralSecrets(checks: FieldChecks, path: string, values: Readonly<Record<string, unknown>>): void {
   for (const [key, value] of Object.entries(values)) {
     if (typeof value === 'string' && isSecretLookingKey(key) && !isSecretPlaceholder(value))
-      checks.issues.add(`${path}.${key}`, `looks like a secret but holds a literal value; use a SecretRef (e.g. { secretRef: "<secret name>" }) and a $env{…} placeholder instead`);
+      checks.issues.add(
+        `${path}.${key}`,
+        `looks like a secret but holds a literal value; use a SecretRef (e.g. { secretRef: "<secret name>" }) and a $env{…} placeholder instead`,
+      );
   }
 }

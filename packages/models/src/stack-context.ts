@@ -23,7 +23,12 @@ export interface EnvironmentBasics {
   readonly scheduling: {
     readonly zoneSpread: 'preferred' | 'required' | 'none';
     readonly nodeSelector: Readonly<Record<string, string>>;
-    readonly tolerations: readonly { readonly key: string; readonly operator: 'Equal' | 'Exists'; readonly value?: string; readonly effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute' }[];
+    readonly tolerations: readonly {
+      readonly key: string;
+      readonly operator: 'Equal' | 'Exists';
+      readonly value?: string;
+      readonly effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+    }[];
   };
   readonly monitoring: { readonly namespace: string; readonly podLabels: Readonly<Record<string, string>> };
   readonly network: ResolvedNetwork;

@@ -42,27 +42,66 @@ describe('the entry', () => {
     const env = resolveEnvironment(spec({ kind: 'ingress-nginx', tls }), source);
     expect(env.entry).toEqual({
       tlsSecret: 'apim-tls',
-      ingressNginx: { className: 'nginx', controllerNamespace: 'ingress-nginx', controllerPodLabels: { 'app.kubernetes.io/name': 'ingress-nginx', 'app.kubernetes.io/component': 'controller' } },
+      ingressNginx: {
+        className: 'nginx',
+        controllerNamespace: 'ingress-nginx',
+        controllerPodLabels: { 'app.kubernetes.io/name': 'ingress-nginx', 'app.kubernetes.io/component': 'controller' },
+      },
     });
   });
 
   it('renders both entries during a move, and a Gateway of its own with its certificate when asked', () => {
-    const env = resolveEnvironment(spec({ kind: 'both', tls, gatewayApi: { gateway: { mode: 'render' }, hsts: { maxAgeSeconds: 600, includeSubDomains: false } } }), source);
+    const env = resolveEnvironment(
+      spec({ kind: 'both', tls, gatewayApi: { gateway: { mode: 'render' }, hsts: { maxAgeSeconds: 600, includeSubDomains: false } } }),
+      source,
+    );
     expect(env.entry.ingressNginx).toBeDefined();
     expect(env.entry.gatewayApi).toMatchObject({ gateway: { mode: 'render', name: 'apim', className: 'eg' }, hsts: 'max-age=600' });
-    expect(env.secrets.find((s) => s.name === 'apim-tls')).toMatchObject({ type: 'kubernetes.io/tls', keys: ['tls.crt', 'tls.key'], usedBy: ['gateway', 'ingress'] });
+    expect(env.secrets.find((s) => s.name === 'apim-tls')).toMatchObject({
+      type: 'kubernetes.io/tls',
+      keys: ['tls.crt', 'tls.key'],
+      usedBy: ['gateway', 'ingress'],
+    });
   });
 
   it.each<[string, unknown, string]>([
-    ['ingress-nginx without a certificate', { kind: 'ingress-nginx' }, 'entry.tls: is required: the Ingresses terminate TLS for every public host with it; name a kubernetes.io/tls Secret, e.g. { secretRef: "apim-tls" }'],
-    ['a rendered Gateway without a certificate', { gatewayApi: { gateway: { mode: 'render' } } }, `entry.tls: is required: the environment's Gateway terminates TLS for every public host with it; name a kubernetes.io/tls Secret, e.g. { secretRef: "apim-tls" }`],
-    ['a certificate nothing uses', { tls }, 'entry.tls: is not used: the platform Gateway "envoy-gateway-system/apim" terminates TLS with its own certificate; leave it out, or render the Gateway (entry.gatewayApi.gateway: { mode: "render" })'],
-    ['an attached Gateway without its namespace', { gatewayApi: { gateway: { mode: 'attach', name: 'shared' } } }, 'entry.gatewayApi.gateway.namespace: is required (a string)'],
+    [
+      'ingress-nginx without a certificate',
+      { kind: 'ingress-nginx' },
+      'entry.tls: is required: the Ingresses terminate TLS for every public host with it; name a kubernetes.io/tls Secret, e.g. { secretRef: "apim-tls" }',
+    ],
+    [
+      'a rendered Gateway without a certificate',
+      { gatewayApi: { gateway: { mode: 'render' } } },
+      `entry.tls: is required: the environment's Gateway terminates TLS for every public host with it; name a kubernetes.io/tls Secret, e.g. { secretRef: "apim-tls" }`,
+    ],
+    [
+      'a certificate nothing uses',
+      { tls },
+      'entry.tls: is not used: the platform Gateway "envoy-gateway-system/apim" terminates TLS with its own certificate; leave it out, or render the Gateway (entry.gatewayApi.gateway: { mode: "render" })',
+    ],
+    [
+      'an attached Gateway without its namespace',
+      { gatewayApi: { gateway: { mode: 'attach', name: 'shared' } } },
+      'entry.gatewayApi.gateway.namespace: is required (a string)',
+    ],
     ['an unknown Gateway mode', { gatewayApi: { gateway: { mode: 'own' } } }, 'entry.gatewayApi.gateway.mode: must be one of "attach", "render" (got "own")'],
-    ['a listener name with upper case', { gatewayApi: { gateway: { mode: 'attach', name: 'shared', namespace: 'gateways', sectionName: 'HTTPS' } } }, 'entry.gatewayApi.gateway.sectionName: "HTTPS" is not a valid DNS name (use lower case: "https")'],
-    ['a class on an attached Gateway', { gatewayApi: { gateway: { mode: 'attach', name: 'shared', namespace: 'gateways', className: 'eg' } } }, 'entry.gatewayApi.gateway.className: is not a known field (known: mode, name, namespace, sectionName)'],
+    [
+      'a listener name with upper case',
+      { gatewayApi: { gateway: { mode: 'attach', name: 'shared', namespace: 'gateways', sectionName: 'HTTPS' } } },
+      'entry.gatewayApi.gateway.sectionName: "HTTPS" is not a valid DNS name (use lower case: "https")',
+    ],
+    [
+      'a class on an attached Gateway',
+      { gatewayApi: { gateway: { mode: 'attach', name: 'shared', namespace: 'gateways', className: 'eg' } } },
+      'entry.gatewayApi.gateway.className: is not a known field (known: mode, name, namespace, sectionName)',
+    ],
     ['an unknown implementation', { gatewayApi: { implementation: 'istio' } }, 'entry.gatewayApi.implementation: must be "envoy-gateway" (got "istio")'],
-    ['a proxy label key with a space', { gatewayApi: { dataPlane: { podLabels: { 'app name': 'envoy' } } } }, 'entry.gatewayApi.dataPlane.podLabels: "app name" is not a label key'],
+    [
+      'a proxy label key with a space',
+      { gatewayApi: { dataPlane: { podLabels: { 'app name': 'envoy' } } } },
+      'entry.gatewayApi.dataPlane.podLabels: "app name" is not a label key',
+    ],
     ['a negative HSTS max-age', { gatewayApi: { hsts: { maxAgeSeconds: -1 } } }, 'entry.gatewayApi.hsts.maxAgeSeconds: must be at least 0 (got -1)'],
   ])('reports %s', (_name, entry, message) => {
     expect(problems(spec(entry))).toContain(`${source}: ${message}`);
@@ -83,14 +122,21 @@ describe('back-end TLS', () => {
   });
 
   it.each<[string, object, string]>([
-    ['both a Secret and a ConfigMap', { secretRef: 'ca', configMapRef: 'ca' }, 'wso2.backendTls.caCertificate: must name exactly one of secretRef and configMapRef (got both)'],
+    [
+      'both a Secret and a ConfigMap',
+      { secretRef: 'ca', configMapRef: 'ca' },
+      'wso2.backendTls.caCertificate: must name exactly one of secretRef and configMapRef (got both)',
+    ],
     ['neither', {}, 'wso2.backendTls.caCertificate: must name exactly one of secretRef and configMapRef (got neither)'],
   ])('names exactly one CA source (%s)', (_name, caCertificate, message) => {
     expect(problems(spec(undefined, { wso2: { ...wso2, backendTls: { hostname: 'wso2.internal', caCertificate } } }))).toContain(`${source}: ${message}`);
   });
 
-  it('makes a CA in a Secret one of the environment\'s Secrets, read by the Gateway; a ConfigMap is the cluster\'s', () => {
-    const env = resolveEnvironment(spec(undefined, { axway: { ...axway, backendTls: { hostname: 'axway.internal', caCertificate: { configMapRef: 'corp-ca' } } } }), source);
+  it("makes a CA in a Secret one of the environment's Secrets, read by the Gateway; a ConfigMap is the cluster's", () => {
+    const env = resolveEnvironment(
+      spec(undefined, { axway: { ...axway, backendTls: { hostname: 'axway.internal', caCertificate: { configMapRef: 'corp-ca' } } } }),
+      source,
+    );
     expect(env.secrets.find((s) => s.name === 'wso2-backend-ca')).toMatchObject({ keys: ['ca.crt'], usedBy: ['gateway'] });
     expect(env.axway!.routes[0]!.backendTls).toEqual({ hostname: 'axway.internal', caCertificate: { kind: 'ConfigMap', name: 'corp-ca' } });
   });
@@ -99,7 +145,17 @@ describe('back-end TLS', () => {
 describe('public routes', () => {
   const env = resolveEnvironment(spec(undefined, { wso2: { ...baseEnvironmentSpec.wso2!, keyManager: { ingress: true } } }), source);
   const view = (routes: NonNullable<typeof env.wso2>['routes']) =>
-    routes.map((r) => [r.name, r.host, r.serviceName, r.servicePort, r.sessionCookie ?? '', r.http1Only, r.requestTimeoutSeconds, r.idleTimeoutSeconds ?? '', r.allowedSourceRanges?.join(',') ?? '']);
+    routes.map((r) => [
+      r.name,
+      r.host,
+      r.serviceName,
+      r.servicePort,
+      r.sessionCookie ?? '',
+      r.http1Only,
+      r.requestTimeoutSeconds,
+      r.idleTimeoutSeconds ?? '',
+      r.allowedSourceRanges?.join(',') ?? '',
+    ]);
 
   it('sends each WSO2 host to its component: management with a session cookie, WebSocket without a request timeout', () => {
     expect(view(env.wso2!.routes)).toEqual([

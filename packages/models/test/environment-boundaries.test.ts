@@ -21,7 +21,10 @@ function environment(name: string, changes: Partial<EnvironmentSpec> = {}): Reso
         axway: { ...spec.axway!, metricsDb: { ...spec.axway!.metricsDb, tls: ca } },
       }
     : {};
-  return resolveEnvironment({ ...spec, ...verified, name, domain: `${name}.example.org`, secrets: store(`vault-${name}`), ...changes }, `environments/${name}/environment.ts`);
+  return resolveEnvironment(
+    { ...spec, ...verified, name, domain: `${name}.example.org`, secrets: store(`vault-${name}`), ...changes },
+    `environments/${name}/environment.ts`,
+  );
 }
 
 /** The messages of every boundary error, one line per issue as the CLI prints them. */
@@ -35,16 +38,32 @@ describe('environment boundaries', () => {
   });
 
   it.each([
-    ['kube-system', `environments/dev/environment.ts: namespace: "kube-system" is reserved for Kubernetes' own components (kube-*); leave namespace out (it defaults to "apim-dev") or choose a name matching "apim-*"`],
-    ['argocd', `environments/dev/environment.ts: namespace: "argocd" is Argo CD's own namespace (apps/argocd/gitops.ts: namespace): objects synced there could rewrite Argo CD's Applications and projects; leave namespace out (it defaults to "apim-dev") or choose a name matching "apim-*"`],
-    ['default', `environments/dev/environment.ts: namespace: "default" is the cluster's shared namespace, not one the platform can give to an environment; leave namespace out (it defaults to "apim-dev") or choose a name matching "apim-*"`],
-    ['payments', `environments/dev/environment.ts: namespace: "payments" does not match "apim-*", the only namespaces the environments' projects are made for; leave namespace out (it defaults to "apim-dev") or choose a name matching "apim-*"`],
+    [
+      'kube-system',
+      `environments/dev/environment.ts: namespace: "kube-system" is reserved for Kubernetes' own components (kube-*); leave namespace out (it defaults to "apim-dev") or choose a name matching "apim-*"`,
+    ],
+    [
+      'argocd',
+      `environments/dev/environment.ts: namespace: "argocd" is Argo CD's own namespace (apps/argocd/gitops.ts: namespace): objects synced there could rewrite Argo CD's Applications and projects; leave namespace out (it defaults to "apim-dev") or choose a name matching "apim-*"`,
+    ],
+    [
+      'default',
+      `environments/dev/environment.ts: namespace: "default" is the cluster's shared namespace, not one the platform can give to an environment; leave namespace out (it defaults to "apim-dev") or choose a name matching "apim-*"`,
+    ],
+    [
+      'payments',
+      `environments/dev/environment.ts: namespace: "payments" does not match "apim-*", the only namespaces the environments' projects are made for; leave namespace out (it defaults to "apim-dev") or choose a name matching "apim-*"`,
+    ],
   ])('refuses the namespace %s at the namespace field', (namespace, message) => {
     expect(refusals(environment('dev', { namespace }))).toEqual([message]);
   });
 
   it("refuses Argo CD's namespace even when it matches apim-*", () => {
-    const own = resolveGitOps({ repoURL: 'https://git.example.org/x.git', namespace: 'apim-argocd', namespacedKinds: [{ group: 'apps', kind: 'Deployment' }] }, 'apps/argocd/gitops.ts', names);
+    const own = resolveGitOps(
+      { repoURL: 'https://git.example.org/x.git', namespace: 'apim-argocd', namespacedKinds: [{ group: 'apps', kind: 'Deployment' }] },
+      'apps/argocd/gitops.ts',
+      names,
+    );
     expect(checkEnvironmentBoundaries([environment('dev', { namespace: 'apim-argocd' })], own, names)[0]!.issues.map((i) => i.path)).toEqual(['namespace']);
   });
 
@@ -80,7 +99,11 @@ describe('environment boundaries', () => {
 
   it("accepts a store that carries the environment's own name beside another's (prod-eu beside prod)", () => {
     const both = ['prod', 'prod-eu'];
-    const g = resolveGitOps({ repoURL: 'https://git.example.org/x.git', namespacedKinds: [{ group: 'apps', kind: 'Deployment' }] }, 'apps/argocd/gitops.ts', both);
+    const g = resolveGitOps(
+      { repoURL: 'https://git.example.org/x.git', namespacedKinds: [{ group: 'apps', kind: 'Deployment' }] },
+      'apps/argocd/gitops.ts',
+      both,
+    );
     expect(checkEnvironmentBoundaries([environment('prod-eu', { production: true })], g, both)).toEqual([]);
   });
 });

@@ -6,7 +6,10 @@ const source = 'environments/qa/environment.ts';
 /** Deterministic bytes that look random (an LCG), as AES-GCM output and an RSA block do. */
 function noise(length: number, seed: number): number[] {
   let x = seed;
-  return Array.from({ length }, () => (x = (x * 1103515245 + 12345) % 2 ** 31) & 0xff);
+  return Array.from({ length }, () => {
+    x = (x * 1103515245 + 12345) % 2 ** 31;
+    return x & 0xff;
+  });
 }
 
 const base64 = (bytes: number[]) => btoa(String.fromCharCode(...bytes));
@@ -66,7 +69,11 @@ describe('Sealed Secrets ciphertext is checked for its real shape', () => {
 describe('remoteKeys name only Secrets the environment uses', () => {
   it('a remote key for an unknown Secret is refused with the list of known ones', () => {
     const spec = withSecrets(
-      { provider: 'external-secrets', store: { kind: 'ClusterSecretStore', name: 'vault' }, remoteKeys: { 'wso2-apim-dbx': 'qa/apim-db', 'apim-tls': 'shared/tls' } },
+      {
+        provider: 'external-secrets',
+        store: { kind: 'ClusterSecretStore', name: 'vault' },
+        remoteKeys: { 'wso2-apim-dbx': 'qa/apim-db', 'apim-tls': 'shared/tls' },
+      },
       { registry: 'registry.example.org/apim', pullSecret: { secretRef: 'registry-pull' } },
     );
     expect(problems(spec)).toEqual([

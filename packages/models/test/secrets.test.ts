@@ -7,13 +7,19 @@ describe('secret helpers', () => {
     expect(isSecretLookingKey(key)).toBe(true);
   });
 
-  it.each(['key_manager_url', 'token_endpoint', 'KEY_VALIDATION_HANDLER_TYPE', 'hostname', 'secretRef_name_x'])('does not treat %s as a secret-looking key', (key) => {
-    expect(isSecretLookingKey(key)).toBe(false);
-  });
+  it.each(['key_manager_url', 'token_endpoint', 'KEY_VALIDATION_HANDLER_TYPE', 'hostname', 'secretRef_name_x'])(
+    'does not treat %s as a secret-looking key',
+    (key) => {
+      expect(isSecretLookingKey(key)).toBe(false);
+    },
+  );
 
-  it.each(['$env{DB_PASSWORD}', '$secret{admin}', '$ref{keystore.password}', '${environment.CASS_PASS}', '$(DB_PASSWORD)', '""', ''])('treats %s as a placeholder', (value) => {
-    expect(isSecretPlaceholder(value)).toBe(true);
-  });
+  it.each(['$env{DB_PASSWORD}', '$secret{admin}', '$ref{keystore.password}', '${environment.CASS_PASS}', '$(DB_PASSWORD)', '""', ''])(
+    'treats %s as a placeholder',
+    (value) => {
+      expect(isSecretPlaceholder(value)).toBe(true);
+    },
+  );
 
   it.each(['admin', 'wso2carbon', '$env{A}x', 'prefix-${X}'])('treats %s as a literal', (value) => {
     expect(isSecretPlaceholder(value)).toBe(false);
@@ -23,15 +29,28 @@ describe('secret helpers', () => {
     const issues = new IssueList();
     checkNoLiteralSecrets(new FieldChecks(issues), 'axway.traffic.extraEnv', { CASS_PASS: 'changeme', CASS_HOST: 'cass-1', ADMIN_PASSWORD: '$env{ADMIN}' });
     expect(issues.issues).toEqual([
-      { path: 'axway.traffic.extraEnv.CASS_PASS', message: 'looks like a secret but holds a literal value; use a SecretRef (e.g. { secretRef: "<secret name>" }) and a $env{…} placeholder instead' },
+      {
+        path: 'axway.traffic.extraEnv.CASS_PASS',
+        message: 'looks like a secret but holds a literal value; use a SecretRef (e.g. { secretRef: "<secret name>" }) and a $env{…} placeholder instead',
+      },
     ]);
   });
 
   it.each([
-    ['a literal string', 'hunter2', 'entry.tls', 'must be a secret reference like { secretRef: "<secret name>" }, not a literal value; keep the value in the secret store'],
+    [
+      'a literal string',
+      'hunter2',
+      'entry.tls',
+      'must be a secret reference like { secretRef: "<secret name>" }, not a literal value; keep the value in the secret store',
+    ],
     ['a value beside the name', { secretRef: 'db', value: 'x' }, 'entry.tls.value', 'is not a known field (known: secretRef)'],
     ['a number', 42, 'entry.tls', 'must be a secret reference like { secretRef: "<secret name>" }, not a literal value; keep the value in the secret store'],
-    ['a name that is no Secret name', { secretRef: 'DB Creds' }, 'entry.tls.secretRef', `"DB Creds" is not a valid Secret name (lower case letters, digits, '-' and '.')`],
+    [
+      'a name that is no Secret name',
+      { secretRef: 'DB Creds' },
+      'entry.tls.secretRef',
+      `"DB Creds" is not a valid Secret name (lower case letters, digits, '-' and '.')`,
+    ],
   ])('rejects %s where a SecretRef belongs, naming the path', (_what, ref, path, message) => {
     // The schema generated from SecretRef's TSDoc decides; the message says what a reference is.
     const spec = { ...baseEnvironmentSpec, entry: { kind: 'ingress-nginx', tls: ref } } as unknown as EnvironmentSpec;

@@ -40,7 +40,6 @@ function pathOf(stack: PathStack, last?: string | number): string {
   return last === undefined ? path : `${path}/${segment(last)}`;
 }
 
-
 function sameKeys(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -66,14 +65,18 @@ function diffMaps(from: { [key: string]: Json }, to: { [key: string]: Json }, st
       diffInto(from[key]!, to[key]!, stack, ops);
       stack.pop();
     }
-    if (ops.length > start) (runs ??= []).push({ key, start, end: ops.length });
+    if (ops.length > start) {
+      runs ??= [];
+      runs.push({ key, start, end: ops.length });
+    }
   }
   if (!same)
     for (const key of toKeys) {
       if (hasOwn.call(from, key)) continue;
       const start = ops.length;
       ops.push({ op: 'add', path: pathOf(stack, key), value: to[key]! });
-      (runs ??= []).push({ key, start, end: ops.length });
+      runs ??= [];
+      runs.push({ key, start, end: ops.length });
     }
   if (runs && runs.length > 1) sortRuns(runs, ops);
 }
@@ -91,7 +94,10 @@ function sortRuns(runs: Run[], ops: PatchOp[]): void {
 function diffInto(from: Json, to: Json, stack: PathStack, ops: PatchOp[]): void {
   // Collections are compared by walking them once: equal subtrees simply yield no operations.
   if (from === to) return;
-  if (isMap(from) && isMap(to)) return diffMaps(from, to, stack, ops);
+  if (isMap(from) && isMap(to)) {
+    diffMaps(from, to, stack, ops);
+    return;
+  }
   if (Array.isArray(from) && Array.isArray(to)) {
     // Items in the common prefix are patched in place; extra items are appended, missing ones
     // removed from the end backwards, so that no index shifts under a later operation.
@@ -158,7 +164,10 @@ export function guardPositions(from: Json, ops: readonly PatchOp[]): PatchOp[] {
 export function applyPatch(document: Json, ops: readonly PatchOp[]): Json {
   let root = structuredClone(document);
   for (const op of ops) {
-    const parts = op.path.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const parts = op.path
+      .split('/')
+      .slice(1)
+      .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
     if (parts.length === 0) {
       if (op.op === 'remove') throw new Error('cannot remove the document root');
       if (op.op === 'test') {
@@ -168,6 +177,7 @@ export function applyPatch(document: Json, ops: readonly PatchOp[]): Json {
       root = structuredClone(op.value);
       continue;
     }
+    // biome-ignore lint/suspicious/noExplicitAny: a patch path walks maps and lists alike
     let parent: any = root;
     for (const part of parts.slice(0, -1)) parent = parent[Array.isArray(parent) ? Number(part) : part];
     const last = parts[parts.length - 1]!;

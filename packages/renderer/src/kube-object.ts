@@ -64,7 +64,17 @@ export function objectId(object: KubeObject): string {
 }
 
 /** Kinds that live outside namespaces; everything else gets the environment's namespace. */
-export const clusterScopedKinds = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'StorageClass', 'PersistentVolume', 'IngressClass', 'CustomResourceDefinition', 'ClusterSecretStore', 'PriorityClass']);
+export const clusterScopedKinds = new Set([
+  'Namespace',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'StorageClass',
+  'PersistentVolume',
+  'IngressClass',
+  'CustomResourceDefinition',
+  'ClusterSecretStore',
+  'PriorityClass',
+]);
 
 /** A copy of the object with `metadata.namespace` set, as kustomize's `namespace:` field does it. */
 export function inNamespace(object: Json, namespace: string): Json {

@@ -12,6 +12,7 @@ const ianaSvcName = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 // Kinds whose names Kubernetes validates as DNS-1123 labels rather than subdomains.
 const labelNamedKinds = new Set(['Service', 'Namespace']);
 
+// biome-ignore lint/suspicious/noExplicitAny: rules read plain JSON of every kind; each checks the fields it reads
 type Plain = Record<string, any>;
 
 function podSpecOf(object: Plain): { spec: Plain; path: string } | undefined {
@@ -31,7 +32,13 @@ function schemaIssues(object: KubeObject): ObjectIssue[] {
     if (!details?.length) return [{ object: objectId(object), path: '(schema)', message: String((error as Error).message) }];
     return details.map((d) => ({
       object: objectId(object),
-      path: (d.instancePath ?? '').replace(/^\/?data\/?/, '').replace(/^\//, '').split('/').filter(Boolean).join('.') || '(object)',
+      path:
+        (d.instancePath ?? '')
+          .replace(/^\/?data\/?/, '')
+          .replace(/^\//, '')
+          .split('/')
+          .filter(Boolean)
+          .join('.') || '(object)',
       message: d.message ?? 'is invalid',
     }));
   }

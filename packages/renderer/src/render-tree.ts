@@ -59,7 +59,11 @@ export type KeepRendered = (env: ResolvedEnvironment, rendered: RenderedEnvironm
  * Renders the bases from `base` and one overlay per environment, all in memory, in this thread.
  * `keep` lets a render of many environments hold less than every object and plan.
  */
-export function renderTree(base: ResolvedEnvironment, environments: readonly ResolvedEnvironment[], keep: KeepRendered = (_env, rendered) => rendered): RenderedTree {
+export function renderTree(
+  base: ResolvedEnvironment,
+  environments: readonly ResolvedEnvironment[],
+  keep: KeepRendered = (_env, rendered) => rendered,
+): RenderedTree {
   const bases = renderBases(base);
   const files = bases.files;
   const rendered = new Map<string, RenderedEnvironment>();

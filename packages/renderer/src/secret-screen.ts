@@ -22,7 +22,7 @@ export function isHarmlessValue(value: string): boolean {
 const secretWord = /pass|pwd|secret|token|key|credential/i;
 
 // `key = value` (TOML, properties) or `key: value` (YAML) on one line of a config file.
-const assignment = /^[ \t]*["']?([A-Za-z0-9_.\-]+)["']?[ \t]*[=:]([^\n]*)$/gm;
+const assignment = /^[ \t]*["']?([A-Za-z0-9_.-]+)["']?[ \t]*[=:]([^\n]*)$/gm;
 // `<password>value</password>` and `password="value"` in XML.
 const xmlElement = /<([A-Za-z_][\w.-]*)>([^<]*)<\/\1>/g;
 const xmlAttribute = /\s([A-Za-z_][\w.-]*)="([^"]*)"/g;
@@ -92,7 +92,10 @@ export function secretShapes(text: string): SecretShape[] {
   if (text.includes('://') && text.includes('@'))
     for (const m of text.matchAll(urlCredentials))
       if (!isSecretPlaceholder(m[3]!))
-        found.push({ index: m.index!, message: `holds credentials in a URL (${m[1]}://${m[2]}:…@): put the password in a Secret and the URL's user-info in a placeholder, or let the client read it from a file` });
+        found.push({
+          index: m.index!,
+          message: `holds credentials in a URL (${m[1]}://${m[2]}:…@): put the password in a Secret and the URL's user-info in a placeholder, or let the client read it from a file`,
+        });
   if (text.includes('=') && secretWord.test(text))
     for (const m of text.matchAll(passwordParameter))
       if (m[2] !== '' && !isSecretPlaceholder(m[2]!)) found.push({ index: m.index!, message: `holds a literal "${m[1]}=" URL parameter: ${advice}` });
@@ -124,7 +127,8 @@ function screenString(text: string, at: Segments, add: Add): void {
   const multiline = text.includes('\n');
   for (const { index, message } of secretShapes(text)) add(at, `${multiline ? `line ${lineOf(text, index)}: ` : ''}${message}`);
   // `-Dpassword=…` in one argument counts as much as `password = "…"` on line 12 of a file.
-  for (const { line, key } of literalAssignments(text)) add(at, `${multiline ? `line ${line}: ` : ''}${JSON.stringify(key)} holds a literal secret value: ${advice}`);
+  for (const { line, key } of literalAssignments(text))
+    add(at, `${multiline ? `line ${line}: ` : ''}${JSON.stringify(key)} holds a literal secret value: ${advice}`);
 }
 
 /** Container env vars: a secret-looking name must come `valueFrom` a Secret, not hold a `value`. */

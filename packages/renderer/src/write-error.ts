@@ -57,6 +57,8 @@ export function describeFileSystemError(error: unknown, action: string, display:
   const e = error as ErrnoLike;
   const code = e.code ?? 'EUNKNOWN';
   const path = e.path === undefined ? undefined : display(e.path);
-  const cause = (code === 'EEXIST' && e.syscall === 'mkdir' ? causes.ENOTDIR : causes[code]) ?? `${(e.message ?? String(error)).replace(/^[A-Z0-9]+: /, '').replace(/, \w+ '.*$/, '')}`;
+  const cause =
+    (code === 'EEXIST' && e.syscall === 'mkdir' ? causes.ENOTDIR : causes[code]) ??
+    `${(e.message ?? String(error)).replace(/^[A-Z0-9]+: /, '').replace(/, \w+ '.*$/, '')}`;
   return new WriteError(`${path ?? '(repository)'}: cannot ${action}: ${cause} (${code})`, path, code);
 }

@@ -1,4 +1,21 @@
-import { accessSync, closeSync, constants, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import type { FileTree } from './layout';
 import { generatedMark } from './layout';
@@ -75,7 +92,7 @@ function writeNew(path: string, text: string, durable: boolean): void {
 
 /** Whether the text is the renderer's (and so may be replaced or removed). */
 function ownedText(text: string | undefined): boolean {
-  return text !== undefined && text.startsWith(generatedMark);
+  return text?.startsWith(generatedMark) === true;
 }
 
 function readIfFile(path: string): string | undefined {
@@ -169,7 +186,10 @@ export function applyStaged(root: string, staging: string, journal: WriteJournal
     // A staged file that is gone was moved into place before an interruption.
     if (existsSync(source)) {
       if (options.verify && existsSync(target) && !ownedText(readIfFile(target)))
-        throw new WriteError(`${path} exists and was not made by the renderer (no generated header); move it away, then run the command again to finish the interrupted render`, path);
+        throw new WriteError(
+          `${path} exists and was not made by the renderer (no generated header); move it away, then run the command again to finish the interrupted render`,
+          path,
+        );
       mkdirSync(dirname(target), { recursive: true });
       renameSync(source, target);
       touched.add(dirname(target));
@@ -240,5 +260,9 @@ export function recoverInterruptedWrites(root: string, options: WriteOptions = {
 /** Staging folders present under the repository (none once recovery has run). */
 export function stagingLeftovers(root: string): string[] {
   const base = join(root, stagingDir);
-  return existsSync(base) ? readdirSync(base).sort().map((id) => `${stagingDir}/${id}`) : [];
+  return existsSync(base)
+    ? readdirSync(base)
+        .sort()
+        .map((id) => `${stagingDir}/${id}`)
+    : [];
 }

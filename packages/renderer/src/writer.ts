@@ -36,7 +36,7 @@ function listFiles(root: string, dir: string): string[] {
 
 /** Whether the renderer made this file (and so may replace or remove it). */
 export function isOwned(text: string | undefined): boolean {
-  return text !== undefined && text.startsWith(generatedMark);
+  return text?.startsWith(generatedMark) === true;
 }
 
 /**
@@ -82,7 +82,11 @@ export function writeTree(root: string, files: FileTree, scopes: readonly string
       applyStaged(root, staging, journal, options);
     } catch (error) {
       const e = isFileSystemError(error) ? describeFileSystemError(error, 'move the staged files into place', (p) => displayPath(root, p)) : (error as Error);
-      throw new WriteError(`${e.message}; the render stopped half-way and its journal (${displayPath(root, staging)}) finishes it: fix the cause and run the command again`, (e as WriteError).path, (e as WriteError).code);
+      throw new WriteError(
+        `${e.message}; the render stopped half-way and its journal (${displayPath(root, staging)}) finishes it: fix the cause and run the command again`,
+        (e as WriteError).path,
+        (e as WriteError).code,
+      );
     }
   }
   for (const scope of scopes) removeEmptyDirs(root, scope);

@@ -39,13 +39,16 @@ describe('canonical YAML', () => {
 
 describe('the fast emitter writes exactly what the yaml library writes', () => {
   const tricky: Json[] = [
-    { a: 'x\ny\n', b: ['p\nq\n', 'r\ns'], c: { d: [] , e: {} } },
+    { a: 'x\ny\n', b: ['p\nq\n', 'r\ns'], c: { d: [], e: {} } },
     { nested: [[1, 2], [[3]], { a: [{ b: 'c' }] }], empty: [[], {}] },
-    { on: 'off', 'yes': ['no', '~', '', ' ', '-', '- a', 'a: b', '#x', 'a #b', "it's", '"q"'] },
+    { on: 'off', yes: ['no', '~', '', ' ', '-', '- a', 'a: b', '#x', 'a #b', "it's", '"q"'] },
     { numbers: [0, -1, 1.5, 1e21, 65535], flags: [true, false, null] },
     { script: 'set -eu\n\nif [ "$a" = "" ]; then\n  echo "x: y"\nfi\n', lead: '  indented\nfirst\n', trail: 'trailing \nspace\n' },
     { long: 'x'.repeat(500), unicode: 'café ✓', tab: 'a\tb', key_with_colon: { 'a:b': 1, 'nginx.ingress.kubernetes.io/affinity': 'cookie' } },
-    [{ op: 'replace', path: '/spec/replicas', value: 2 }, { op: 'add', path: '/a/-', value: { b: [1] } }],
+    [
+      { op: 'replace', path: '/spec/replicas', value: 2 },
+      { op: 'add', path: '/a/-', value: { b: [1] } },
+    ],
   ];
   it.each(tricky.map((t, i) => [i, t] as const))('tricky document %i', (_i, value) => {
     expect(toCanonicalYaml(value)).toBe(toCanonicalYamlByLibrary(value));
@@ -62,7 +65,33 @@ describe('the fast emitter writes exactly what the yaml library writes', () => {
 
 describe('strings written without asking the library', () => {
   const library = (value: string) => YAML.stringify(value, { version: '1.1', lineWidth: 0 }).replace(/\n$/, '');
-  const words = ['y', 'Y', 'yes', 'YES', 'Yes', 'n', 'No', 'true', 'False', 'ON', 'off', 'null', 'Null', 'NULL', 'yEs', 'nan', 'inf', 'e5', 'E10', 'x1', 'a.b', 'a/b', 'a-', 'a_', 'a..b'];
+  const words = [
+    'y',
+    'Y',
+    'yes',
+    'YES',
+    'Yes',
+    'n',
+    'No',
+    'true',
+    'False',
+    'ON',
+    'off',
+    'null',
+    'Null',
+    'NULL',
+    'yEs',
+    'nan',
+    'inf',
+    'e5',
+    'E10',
+    'x1',
+    'a.b',
+    'a/b',
+    'a-',
+    'a_',
+    'a..b',
+  ];
   // Characters the fast path accepts (e, n, o, y begin YAML 1.1 numbers and booleans) and some it must refuse.
   const alphabet = ['a', 'e', 'E', 'n', 'o', 'y', 'Y', '0', '9', '_', '.', '/', '-', ':', ' ', '#', '~', "'", '"'];
   const generated = alphabet.flatMap((a) => alphabet.flatMap((b) => alphabet.flatMap((c) => [`${a}${b}${c}`, `${a}${b}`, a])));
@@ -87,7 +116,11 @@ describe('strings written without asking the library', () => {
     const collect = (value: Json): void => {
       if (typeof value === 'string') strings.add(value);
       else if (Array.isArray(value)) value.forEach(collect);
-      else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) (strings.add(k), collect(v));
+      else if (value !== null && typeof value === 'object')
+        for (const [k, v] of Object.entries(value)) {
+          strings.add(k);
+          collect(v);
+        }
     };
     for (const name of ['dev', 'prod']) {
       const spec = (await import(`../../../environments/${name}/environment`)).default;
@@ -125,8 +158,7 @@ describe('multi-line strings written as literal blocks without asking the librar
   });
 
   it('leaves to the library what needs an indicator, keep chomping or quoting', () => {
-    for (const value of [' lead\nx\n', 'x\n\n', 'x \ny\n', 'tab\there\n', '---\nx\n', 'café\nx\n', 'single line'])
-      expect(literalBlock(value)).toBeUndefined();
+    for (const value of [' lead\nx\n', 'x\n\n', 'x \ny\n', 'tab\there\n', '---\nx\n', 'café\nx\n', 'single line']) expect(literalBlock(value)).toBeUndefined();
     expect(literalBlock('a\nb\n')).toBe('|\na\nb');
     expect(literalBlock('a\nb')).toBe('|-\na\nb');
   });

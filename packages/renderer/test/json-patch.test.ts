@@ -9,7 +9,21 @@ const pairs: [string, Json, Json][] = [
   ['a removed key', { a: 1, b: 2 }, { a: 1 }],
   ['a longer list', { l: [1, 2] }, { l: [1, 2, 3, 4] }],
   ['a shorter list', { l: [1, 2, 3, 4] }, { l: [1] }],
-  ['a changed item in a list of objects', { c: [{ name: 'a', v: 1 }, { name: 'b', v: 2 }] }, { c: [{ name: 'a', v: 1 }, { name: 'b', v: 3 }] }],
+  [
+    'a changed item in a list of objects',
+    {
+      c: [
+        { name: 'a', v: 1 },
+        { name: 'b', v: 2 },
+      ],
+    },
+    {
+      c: [
+        { name: 'a', v: 1 },
+        { name: 'b', v: 3 },
+      ],
+    },
+  ],
   ['keys needing escapes', { 'a/b': { '~c': 1 } }, { 'a/b': { '~c': 2 } }],
   ['a type change', { a: { b: 1 } }, { a: [1] }],
   ['an emptied map', { a: { b: 1 } }, { a: {} }],
@@ -27,9 +41,7 @@ describe('JSON6902 patches between a base object and an environment object', () 
   });
 
   it('a one-field change is one operation on that field', () => {
-    expect(diffJson({ spec: { replicas: 1, x: 'y' } }, { spec: { replicas: 3, x: 'y' } })).toEqual([
-      { op: 'replace', path: '/spec/replicas', value: 3 },
-    ]);
+    expect(diffJson({ spec: { replicas: 1, x: 'y' } }, { spec: { replicas: 3, x: 'y' } })).toEqual([{ op: 'replace', path: '/spec/replicas', value: 3 }]);
   });
 
   it('escapes "/" and "~" in keys as RFC 6901 says', () => {
@@ -45,8 +57,36 @@ describe('JSON6902 patches between a base object and an environment object', () 
 });
 
 describe('guardPositions: positional list paths fail instead of mis-patching', () => {
-  const base: Json = { spec: { containers: [{ name: 'a', env: [{ name: 'X', value: '1' }, { name: 'Y', value: '2' }] }, { name: 'b', image: 'b:1' }], args: ['--x'] } };
-  const target: Json = { spec: { containers: [{ name: 'a', env: [{ name: 'X', value: '1' }, { name: 'Y', value: '3' }] }, { name: 'b', image: 'b:2' }], args: ['--y'] } };
+  const base: Json = {
+    spec: {
+      containers: [
+        {
+          name: 'a',
+          env: [
+            { name: 'X', value: '1' },
+            { name: 'Y', value: '2' },
+          ],
+        },
+        { name: 'b', image: 'b:1' },
+      ],
+      args: ['--x'],
+    },
+  };
+  const target: Json = {
+    spec: {
+      containers: [
+        {
+          name: 'a',
+          env: [
+            { name: 'X', value: '1' },
+            { name: 'Y', value: '3' },
+          ],
+        },
+        { name: 'b', image: 'b:2' },
+      ],
+      args: ['--y'],
+    },
+  };
 
   it('puts one test on the name of every named item a path goes through, before the operations', () => {
     expect(guardPositions(base, diffJson(base, target))).toEqual([

@@ -32,11 +32,23 @@ describe('every rendered object is validated (invariant 3)', () => {
     ['negative replicas', (d) => (d.spec.replicas = -1), 'Deployment/demo: spec.replicas: must be at least 0 (got -1)'],
     ['no containers', (d) => (d.spec.template.spec.containers = []), 'Deployment/demo: spec.template.spec.containers: must hold at least one container'],
     ['a missing image', (d) => delete d.spec.template.spec.containers[0].image, 'Deployment/demo: spec.template.spec.containers[0].image: is required'],
-    ['a port above 65535', (d) => (d.spec.template.spec.containers[0].ports[0].containerPort = 70000), 'Deployment/demo: spec.template.spec.containers[0].ports[0].containerPort: must be between 1 and 65535 (got 70000)'],
-    ['a port name over 15 characters', (d) => (d.spec.template.spec.containers[0].ports[0].name = 'websub-https-tls'), 'Deployment/demo: spec.template.spec.containers[0].ports[0].name: "websub-https-tls" is not a valid port name (at most 15 lower case characters)'],
+    [
+      'a port above 65535',
+      (d) => (d.spec.template.spec.containers[0].ports[0].containerPort = 70000),
+      'Deployment/demo: spec.template.spec.containers[0].ports[0].containerPort: must be between 1 and 65535 (got 70000)',
+    ],
+    [
+      'a port name over 15 characters',
+      (d) => (d.spec.template.spec.containers[0].ports[0].name = 'websub-https-tls'),
+      'Deployment/demo: spec.template.spec.containers[0].ports[0].name: "websub-https-tls" is not a valid port name (at most 15 lower case characters)',
+    ],
     ['a name that is not DNS-1123', (d) => (d.metadata.name = 'Demo_App'), 'Deployment/Demo_App: metadata.name: "Demo_App" is not a valid DNS-1123 subdomain'],
     ['a label value with a space', (d) => (d.metadata.labels.app = 'de mo'), 'Deployment/demo: metadata.labels.app: "de mo" is not a valid label value'],
-    ['two containers with one name', (d) => d.spec.template.spec.containers.push({ name: 'main', image: 'x:1' }), 'Deployment/demo: spec.template.spec.containers[1].name: "main" is used by two containers'],
+    [
+      'two containers with one name',
+      (d) => d.spec.template.spec.containers.push({ name: 'main', image: 'x:1' }),
+      'Deployment/demo: spec.template.spec.containers[1].name: "main" is used by two containers',
+    ],
   ])('%s is reported with kind, name and field path', (_name, patch, expected) => {
     expect(messages(deployment(patch))).toContain(expected);
   });

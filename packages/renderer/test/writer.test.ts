@@ -115,7 +115,9 @@ describe('the writer stages the whole tree, then moves it into place', () => {
 
   it('an unreadable journal is reported with the way out', () => {
     put(root, `${stagingDir}/123-x-3/journal.json`, '{"version":');
-    expect(() => recoverInterruptedWrites(root)).toThrow(/journal\.json: the journal of an interrupted render is unreadable; restore the rendered tree from git/);
+    expect(() => recoverInterruptedWrites(root)).toThrow(
+      /journal\.json: the journal of an interrupted render is unreadable; restore the rendered tree from git/,
+    );
   });
 
   it('a hand-written file where a rendered one goes is a WriteError and nothing changes', () => {
@@ -128,13 +130,17 @@ describe('the writer stages the whole tree, then moves it into place', () => {
       }
     })();
     expect(error).toBeInstanceOf(WriteError);
-    expect(error!.message).toBe('deploy/c/three.yaml exists and was not made by the renderer (no generated header); move it away or delete it, then render again');
+    expect(error!.message).toBe(
+      'deploy/c/three.yaml exists and was not made by the renderer (no generated header); move it away or delete it, then render again',
+    );
     expect(files(root)).toEqual({ ...Object.fromEntries(oldTree), 'deploy/c/three.yaml': 'hand: written\n' });
   });
 
   it('a file where a folder must go (ENOTDIR) fails before anything moves, naming the path', () => {
     put(root, 'deploy/c', 'a file, not a folder\n');
-    expect(() => writeTree(root, newTree, ['deploy'])).toThrow(/^deploy\/c(\/three\.yaml)?: cannot write the rendered tree; nothing was changed: a part of the path is a file, not a folder: move that file away and render again \((ENOTDIR|EEXIST)\)$/);
+    expect(() => writeTree(root, newTree, ['deploy'])).toThrow(
+      /^deploy\/c(\/three\.yaml)?: cannot write the rendered tree; nothing was changed: a part of the path is a file, not a folder: move that file away and render again \((ENOTDIR|EEXIST)\)$/,
+    );
     expect(files(root)).toEqual({ ...Object.fromEntries(oldTree), 'deploy/c': 'a file, not a folder\n' });
     expect(stagingLeftovers(root)).toEqual([]);
   });

@@ -21,6 +21,11 @@ export function renderArgoCd(
 ): FileTree {
   return renderArgoCdTree(
     gitops,
-    environments.map((env) => ({ name: env.name, namespace: env.namespace, production: env.production, facts: rendered.get(env.name)?.argoCd ?? argoCdFacts([]) })),
+    environments.map((env) => ({
+      name: env.name,
+      namespace: env.namespace,
+      production: env.production,
+      facts: rendered.get(env.name)?.argoCd ?? argoCdFacts([]),
+    })),
   );
 }

@@ -36,7 +36,10 @@ describe('adding and removing an environment folder', () => {
     // Its own domain and store too: domains and public hosts are unique, and a store named for dev is dev's.
     writeFileSync(
       file,
-      readFileSync(file, 'utf8').replace("name: 'dev'", "name: 'qa'").replace("name: 'vault-dev'", "name: 'vault-qa'").replace("domain: 'dev.apim.example.org'", "domain: 'qa.apim.example.org'"),
+      readFileSync(file, 'utf8')
+        .replace("name: 'dev'", "name: 'qa'")
+        .replace("name: 'vault-dev'", "name: 'vault-qa'")
+        .replace("domain: 'dev.apim.example.org'", "domain: 'qa.apim.example.org'"),
     );
     cli('render');
 
@@ -63,7 +66,11 @@ describe('adding and removing an environment folder', () => {
     expect(read(`${argocdManifestsDir}/kustomization.yaml`).resources).not.toContain('application-apim-qa.yaml');
     expect(existsSync(join(copy, projectFile))).toBe(false);
     // Back to exactly what the repository commits.
-    for (const file of [`${argocdManifestsDir}/kustomization.yaml`, `${argocdBootstrapDir}/kustomization.yaml`, `${argocdBootstrapDir}/appproject-apim-root.yaml`])
+    for (const file of [
+      `${argocdManifestsDir}/kustomization.yaml`,
+      `${argocdBootstrapDir}/kustomization.yaml`,
+      `${argocdBootstrapDir}/appproject-apim-root.yaml`,
+    ])
       expect(readFileSync(join(copy, file), 'utf8')).toBe(readFileSync(join(root, file), 'utf8'));
   });
 });

@@ -42,7 +42,11 @@ describe('Argo CD Applications of the repository', () => {
   it('has environments to check', () => expect(environments.length).toBeGreaterThan(0));
 
   it('renders one Application per environment and no other', () => {
-    expect(environmentApps().map((a) => a.metadata.name).sort()).toEqual(environments.map(applicationName).sort());
+    expect(
+      environmentApps()
+        .map((a) => a.metadata.name)
+        .sort(),
+    ).toEqual(environments.map(applicationName).sort());
   });
 
   it.each(environments)('%s: the source path exists after render and kubectl kustomize builds it', (env) => {
@@ -90,7 +94,12 @@ describe('Argo CD Applications of the repository', () => {
     const app = environmentApps().find((a) => a.metadata.name === applicationName(env))!;
     const hpas = (render.environments.get(env)!.objects as Doc[]).filter((o) => o.kind === 'HorizontalPodAutoscaler');
     for (const hpa of hpas)
-      expect(app.spec.ignoreDifferences ?? []).toContainEqual({ group: 'apps', kind: hpa.spec.scaleTargetRef.kind, name: hpa.spec.scaleTargetRef.name, jsonPointers: ['/spec/replicas'] });
+      expect(app.spec.ignoreDifferences ?? []).toContainEqual({
+        group: 'apps',
+        kind: hpa.spec.scaleTargetRef.kind,
+        name: hpa.spec.scaleTargetRef.name,
+        jsonPointers: ['/spec/replicas'],
+      });
   });
 
   it.each(environments)('%s: every PersistentVolumeClaim kustomize builds is neither pruned nor deleted by Argo CD', (env) => {
@@ -99,7 +108,7 @@ describe('Argo CD Applications of the repository', () => {
     for (const claim of claims) expect(claim.metadata.annotations['argocd.argoproj.io/sync-options'], claim.metadata.name).toBe('Delete=false,Prune=false');
   });
 
-  it('builds the bootstrap and the manifests with kubectl kustomize: projects and root in one, the environments\' Applications in the other', () => {
+  it("builds the bootstrap and the manifests with kubectl kustomize: projects and root in one, the environments' Applications in the other", () => {
     const bootstrap = kustomizeBuild(root, argocdBootstrapDir) as Doc[];
     const manifests = kustomizeBuild(root, argocdManifestsDir) as Doc[];
     expect([...bootstrap, ...manifests].map((d) => `${d.kind}/${d.metadata.name}`).sort()).toEqual(argocd.map((d) => `${d.kind}/${d.metadata.name}`).sort());

@@ -68,7 +68,9 @@ export function runAndKill(root: string, args: readonly string[], at: KillPoint,
       }
     });
     child.once('error', reject);
-    child.once('exit', (code, signal) => resolve({ killed: signal === 'SIGKILL', lastStep, steps, stderr: code === 0 || signal ? stderr : `exit ${code}: ${stderr}` }));
+    child.once('exit', (code, signal) =>
+      resolve({ killed: signal === 'SIGKILL', lastStep, steps, stderr: code === 0 || signal ? stderr : `exit ${code}: ${stderr}` }),
+    );
   });
 }
 
@@ -102,7 +104,9 @@ export function whichTree(tree: ReadonlyMap<string, string>, old: ReadonlyMap<st
   if (equal(tree, old)) return 'old';
   if (equal(tree, fresh)) return 'new';
   const paths = new Set([...tree.keys(), ...old.keys(), ...fresh.keys()]);
-  const mixed = [...paths].filter((p) => tree.get(p) !== old.get(p)).map((p) => `${p}: ${tree.get(p) === fresh.get(p) ? 'new' : tree.has(p) ? 'neither' : 'missing'}`);
+  const mixed = [...paths]
+    .filter((p) => tree.get(p) !== old.get(p))
+    .map((p) => `${p}: ${tree.get(p) === fresh.get(p) ? 'new' : tree.has(p) ? 'neither' : 'missing'}`);
   return `a mix: ${mixed.slice(0, 8).join(', ')}${mixed.length > 8 ? ` … (${mixed.length})` : ''}`;
 }
 

@@ -53,7 +53,10 @@ describe('validate', () => {
     const report = JSON.parse(stdout) as { environments: string[]; rules: number; findings: { environment: string; rule: string; object: string }[] };
     expect(report.environments).toEqual(['dev', 'prod']);
     expect(report.rules).toBe(integrityRules.length);
-    expect(report.findings.filter((f) => f.rule === 'no-secret-data').map((f) => `${f.environment} ${f.object}`)).toEqual(['dev Secret/leaked', 'prod Secret/leaked']);
+    expect(report.findings.filter((f) => f.rule === 'no-secret-data').map((f) => `${f.environment} ${f.object}`)).toEqual([
+      'dev Secret/leaked',
+      'prod Secret/leaked',
+    ]);
   });
 
   it('checks what kustomize builds, overlay patches included', () => {
@@ -86,7 +89,23 @@ describe('validate', () => {
       temp = makeTempRepository();
       const kustomization = join(temp, 'deploy/overlays/prod/kustomization.yaml');
       writeFileSync(kustomization, readFileSync(kustomization, 'utf8').replace('resources:\n', 'resources:\n  - resources/httproute-api.yaml\n'));
-      const route = ['apiVersion: gateway.networking.k8s.io/v1', 'kind: HTTPRoute', 'metadata:', '  name: api', 'spec:', '  parentRefs:', '    - name: apim', '      sectionName: wso2-gateway', '  hostnames:', '    - gw.apim.example.org', '  rules:', '    - backendRefs:', '        - name: wso2-gateway', '          port: 8243', ''];
+      const route = [
+        'apiVersion: gateway.networking.k8s.io/v1',
+        'kind: HTTPRoute',
+        'metadata:',
+        '  name: api',
+        'spec:',
+        '  parentRefs:',
+        '    - name: apim',
+        '      sectionName: wso2-gateway',
+        '  hostnames:',
+        '    - gw.apim.example.org',
+        '  rules:',
+        '    - backendRefs:',
+        '        - name: wso2-gateway',
+        '          port: 8243',
+        '',
+      ];
       writeFileSync(join(temp, 'deploy/overlays/prod/resources/httproute-api.yaml'), route.join('\n'));
       const { status, stdout } = runCli(temp, ['validate']);
       expect(stdout.split('\n').filter((l) => l.startsWith('route-unique-path '))).toEqual([
@@ -99,7 +118,10 @@ describe('validate', () => {
       temp = makeTempRepository();
       const kustomization = join(temp, 'deploy/overlays/prod/kustomization.yaml');
       writeFileSync(kustomization, readFileSync(kustomization, 'utf8').replace('patches:\n', 'patches:\n  - path: patches/drop-tls-policy.yaml\n'));
-      writeFileSync(join(temp, 'deploy/overlays/prod/patches/drop-tls-policy.yaml'), '$patch: delete\napiVersion: gateway.networking.k8s.io/v1\nkind: BackendTLSPolicy\nmetadata:\n  name: wso2-gateway\n');
+      writeFileSync(
+        join(temp, 'deploy/overlays/prod/patches/drop-tls-policy.yaml'),
+        '$patch: delete\napiVersion: gateway.networking.k8s.io/v1\nkind: BackendTLSPolicy\nmetadata:\n  name: wso2-gateway\n',
+      );
       const { status, stdout } = runCli(temp, ['validate']);
       const lines = stdout.split('\n').filter((l) => l.startsWith('route-backend-tls '));
       // The three hosts of the gateways, in the printed (sorted) order.
@@ -130,12 +152,16 @@ describe('validate', () => {
     // DNS to every pod of kube-system again, as before the flow proof: the non-DNS pod becomes reachable.
     writeFileSync(dns, readFileSync(dns, 'utf8').replace(/\n {10}podSelector:\n {12}matchLabels:\n {14}k8s-app: kube-dns/, ''));
     const widened = runCli(temp, ['validate']);
-    expect(widened.stdout).toMatch(/^network-flows prod Deployment\/wso2-gateway: probe allowed: DNS port of a non-DNS pod, to a non-DNS pod in kube-system on 53\/UDP/m);
+    expect(widened.stdout).toMatch(
+      /^network-flows prod Deployment\/wso2-gateway: probe allowed: DNS port of a non-DNS pod, to a non-DNS pod in kube-system on 53\/UDP/m,
+    );
     expect(widened.status).toBe(1);
     const egress = join(temp, 'deploy/base/platform/networkpolicy-wso2-control-plane-egress.yaml');
     writeFileSync(egress, readFileSync(egress, 'utf8').replace('port: 9443', 'port: 9444'));
     const narrowed = runCli(temp, ['validate', '--flows', join(temp, 'flows.md')]);
-    expect(narrowed.stdout).toMatch(/^network-flows dev Deployment\/wso2-control-plane: needed flow blocked: wiring \(itself\) to Deployment\/wso2-control-plane on 9443\/TCP/m);
+    expect(narrowed.stdout).toMatch(
+      /^network-flows dev Deployment\/wso2-control-plane: needed flow blocked: wiring \(itself\) to Deployment\/wso2-control-plane on 9443\/TCP/m,
+    );
     expect(readFileSync(join(temp, 'flows.md'), 'utf8')).toMatch(/^\| ❌ \| needed \| wiring \(itself\) \| Deployment\/wso2-control-plane/m);
   });
 });

@@ -65,7 +65,10 @@ export function resolveCassandra(spec: AxwayCassandraSpec, context: StackContext
   const { checks, env } = context;
   const path = 'axway.cassandra';
   if (env.production && spec.hosts.length < 3)
-    checks.issues.add(`${path}.hosts`, `production needs at least 3 Cassandra nodes, one per zone, for QUORUM with replication factor 3 (got ${spec.hosts.length})`);
+    checks.issues.add(
+      `${path}.hosts`,
+      `production needs at least 3 Cassandra nodes, one per zone, for QUORUM with replication factor 3 (got ${spec.hosts.length})`,
+    );
   if (spec.keyspace === spec.transactionKeyspace) checks.issues.add(`${path}.transactionKeyspace`, `must differ from the keyspace ${quote(spec.keyspace)}`);
   const credentialsSecret = useSecretFor(context, `${path}.credentials`, spec.credentials, [axwayIds.apiManager, axwayIds.traffic], credentialKeys);
   return {
@@ -103,7 +106,13 @@ export function resolveMetricsDb(spec: AxwayMetricsDbSpec, context: StackContext
   const urlOptions = mysqlFamily ? [jdbcTlsOptions[tls.mode], spec.urlOptions].filter(Boolean).join('&') : (spec.urlOptions ?? '');
   if (type === 'oracle' && urlOptions !== '')
     context.checks.issues.add(`${path}.urlOptions`, `oracle thin URLs take no options here (got ${quote(urlOptions)}); remove it`);
-  const credentialsSecret = useSecretFor(context, `${path}.credentials`, spec.credentials, [axwayIds.adminNodeManager, axwayIds.apiManager, axwayIds.traffic], credentialKeys);
+  const credentialsSecret = useSecretFor(
+    context,
+    `${path}.credentials`,
+    spec.credentials,
+    [axwayIds.adminNodeManager, axwayIds.apiManager, axwayIds.traffic],
+    credentialKeys,
+  );
   const db = { type, host: spec.host, port: spec.port!, database: spec.database!, urlOptions };
   return { type, host: db.host, port: db.port, database: db.database, jdbcUrl: metricsJdbcUrl(db), credentialsSecret, tls };
 }

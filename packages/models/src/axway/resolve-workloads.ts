@@ -59,7 +59,13 @@ function sizing(
   context: StackContext,
   path: string,
   definition: string,
-  spec: { replicas?: number; resources?: Partial<ResourcesSpec>; heapMb?: number; extraEnv?: Readonly<Record<string, string>>; podAnnotations?: Readonly<Record<string, string>> },
+  spec: {
+    replicas?: number;
+    resources?: Partial<ResourcesSpec>;
+    heapMb?: number;
+    extraEnv?: Readonly<Record<string, string>>;
+    podAnnotations?: Readonly<Record<string, string>>;
+  },
 ) {
   const resources = withSpecDefault<ResourcesSpec>(definition, 'resources', spec.resources);
   checkResources(context.checks, `${path}.resources`, resources);
@@ -101,7 +107,10 @@ export function resolveTrafficSettings(spec: TrafficSpec, context: StackContext)
   if (a.enabled === true) {
     const aPath = `${path}.autoscaling`;
     if (a.minReplicas! < sized.replicas)
-      checks.issues.add(`${aPath}.minReplicas`, `${a.minReplicas} is below axway.traffic.replicas (${sized.replicas}); the HPA would scale the Deployment down right after each sync`);
+      checks.issues.add(
+        `${aPath}.minReplicas`,
+        `${a.minReplicas} is below axway.traffic.replicas (${sized.replicas}); the HPA would scale the Deployment down right after each sync`,
+      );
     if (a.maxReplicas! < a.minReplicas!) checks.issues.add(`${aPath}.maxReplicas`, `${a.maxReplicas} is below minReplicas (${a.minReplicas})`);
     autoscaling = { minReplicas: a.minReplicas!, maxReplicas: a.maxReplicas!, cpuUtilization: a.cpuUtilization! };
   }

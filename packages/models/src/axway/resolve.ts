@@ -111,7 +111,10 @@ export function resolveAxway(spec: AxwaySpec, context: StackContext): ResolvedAx
   if (s.deploymentEnabled === true && env.production)
     checks.issues.add('axway.deploymentEnabled', 'must be false in production: only images built for the environment may run there (EMT_DEPLOYMENT_ENABLED)');
   else if (s.deploymentEnabled === true && traffic.maxReplicas > 1)
-    checks.issues.add('axway.deploymentEnabled', `needs a single traffic pod (got up to ${traffic.maxReplicas}): Policy Studio pushes a FED into one container only`);
+    checks.issues.add(
+      'axway.deploymentEnabled',
+      `needs a single traffic pod (got up to ${traffic.maxReplicas}): Policy Studio pushes a FED into one container only`,
+    );
   if (eventsSettings.accessMode === 'ReadWriteOnce' && (traffic.maxReplicas > 1 || traffic.autoscaling || apiManager.replicas > 1))
     checks.issues.add(
       'axway.events.accessMode',
@@ -128,9 +131,13 @@ export function resolveAxway(spec: AxwaySpec, context: StackContext): ResolvedAx
   const metricsSchemaCheck = env.production && mysqlFamily ? { image: schemaImage(), table: axwayMetricsSchemaTable } : undefined;
   if (schema.enabled === true) {
     if (metricsDb.type !== 'mysql' && metricsDb.type !== 'mariadb')
-      checks.issues.add('axway.metricsSchemaJob.enabled', `the schema Job loads mysql-analytics.sql with the mysql client; it cannot run against ${quote(metricsDb.type)}`);
+      checks.issues.add(
+        'axway.metricsSchemaJob.enabled',
+        `the schema Job loads mysql-analytics.sql with the mysql client; it cannot run against ${quote(metricsDb.type)}`,
+      );
     metricsSchemaJob = { image: metricsSchemaCheck?.image ?? schemaImage(), scriptPath: schema.scriptPath! };
-    if (metricsDb.credentialsSecret) useSecretFor(context, 'axway.metricsDb.credentials', spec.metricsDb?.credentials, ['axway-metrics-schema'], credentialKeys);
+    if (metricsDb.credentialsSecret)
+      useSecretFor(context, 'axway.metricsDb.credentials', spec.metricsDb?.credentials, ['axway-metrics-schema'], credentialKeys);
   }
 
   const hostsSpec = spec.hosts!;

@@ -1,7 +1,7 @@
 import type { ExternalConnection, ResolvedComponent } from '../component';
 
 // Ports and the health path are product facts (facts.ts); the wiring reads them from there.
-import { axwayHealthPath, axwayPorts } from './facts';
+import { axwayPorts } from './facts';
 
 /** Component ids, which are also the base names of their objects. */
 export const axwayIds = {

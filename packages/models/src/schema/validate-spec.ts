@@ -4,6 +4,7 @@ import type { Issue } from '../spec-error';
 import { quote } from '../spec-error';
 import { specFormats } from './spec-formats';
 
+// biome-ignore lint/suspicious/noExplicitAny: a JSON Schema is read by keyword at any depth; its shape is checked by Ajv, not by TypeScript
 type JsonSchema = Record<string, any>;
 
 /** What validating a spec gives: the input with every `@default` applied, and every problem. */
@@ -43,7 +44,13 @@ export class SpecValidator<T> {
 
 /** `/wso2/gateway/replicas` → `wso2.gateway.replicas`; list items as `[i]`. */
 export function fieldPath(pointer: string, child?: string): string {
-  const parts = pointer === '' ? [] : pointer.slice(1).split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts =
+    pointer === ''
+      ? []
+      : pointer
+          .slice(1)
+          .split('/')
+          .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (child !== undefined) parts.push(child);
   let path = '';
   for (const part of parts) path += /^\d+$/.test(part) ? `[${part}]` : path === '' ? part : `.${part}`;
@@ -154,7 +161,11 @@ function message(error: ErrorObject): string | undefined {
     }
     case 'discriminator':
       return error.params.error === 'mapping'
-        ? `must be one of ${Object.keys((schema?.discriminator?.mapping ?? {}) as object).map((v) => quote(v)).join(', ') || 'the documented values'} (got ${quote(error.params.tagValue ?? data)})`
+        ? `must be one of ${
+            Object.keys((schema?.discriminator?.mapping ?? {}) as object)
+              .map((v) => quote(v))
+              .join(', ') || 'the documented values'
+          } (got ${quote(error.params.tagValue ?? data)})`
         : 'is required';
     default:
       return undefined;

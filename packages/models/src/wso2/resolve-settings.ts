@@ -77,9 +77,13 @@ export function resolveDatabase(
   const options = spec.urlOptions!;
   const tls = resolveDatabaseTls(ctx, path, spec.tls, client.readers, client.readers.length > 0);
   if (tls.mode === 'DISABLED' && options.allowPublicKeyRetrieval !== 'true')
-    ctx.checks.issues.add(`${path}.urlOptions.allowPublicKeyRetrieval`, 'must be "true" with tls.mode "DISABLED" (MySQL 8 refuses the login otherwise); better, keep TLS on');
+    ctx.checks.issues.add(
+      `${path}.urlOptions.allowPublicKeyRetrieval`,
+      'must be "true" with tls.mode "DISABLED" (MySQL 8 refuses the login otherwise); better, keep TLS on',
+    );
   for (const reserved of ['sslMode', 'useSSL', 'requireSSL', 'verifyServerCertificate'])
-    if (options[reserved] !== undefined) ctx.checks.issues.add(`${path}.urlOptions.${reserved}`, `is set by tls.mode; remove it here and set tls: { mode: ... } instead`);
+    if (options[reserved] !== undefined)
+      ctx.checks.issues.add(`${path}.urlOptions.${reserved}`, `is set by tls.mode; remove it here and set tls: { mode: ... } instead`);
   let credentialsSecret = '';
   for (const reader of readers) credentialsSecret = ctx.secrets.use(`${path}.credentials`, spec.credentials, reader, ['username', 'password']) ?? '';
   // Connector/J 8 verifies against the truststore it is given: the keystores Secret's truststore,
@@ -87,7 +91,9 @@ export function resolveDatabase(
   const transport: Record<string, string> = { sslMode: tls.mode };
   if (verifiesServer(tls.mode)) transport.trustCertificateKeyStoreUrl = `file:${wso2ConfigVolume}/${wso2Paths.security}/${client.truststoreFile}`;
   // WSO2 renders the URL into XML, so parameters are joined with an escaped ampersand.
-  const query = Object.entries({ ...transport, ...options }).map(([k, v]) => `${k}=${v}`).join('&amp;');
+  const query = Object.entries({ ...transport, ...options })
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&amp;');
   const name = spec.name ?? key;
   const port = spec.port!;
   return {

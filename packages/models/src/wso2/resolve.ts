@@ -144,7 +144,10 @@ function resolveAutoscaling(ctx: StackContext, path: string, spec: Wso2Autoscali
   if (spec.enabled !== true) return undefined;
   const minReplicas = spec.minReplicas ?? replicas;
   if (minReplicas < replicas)
-    ctx.checks.issues.add(`${path}.minReplicas`, `${minReplicas} is below gateway.replicas (${replicas}); the autoscaler would scale the declared gateways away`);
+    ctx.checks.issues.add(
+      `${path}.minReplicas`,
+      `${minReplicas} is below gateway.replicas (${replicas}); the autoscaler would scale the declared gateways away`,
+    );
   if (spec.maxReplicas! <= minReplicas)
     ctx.checks.issues.add(`${path}.maxReplicas`, `${spec.maxReplicas} must be above minReplicas (${minReplicas}), or turn autoscaling off`);
   return { minReplicas, maxReplicas: spec.maxReplicas!, targetCpuPercent: spec.targetCpuPercent! };
@@ -153,7 +156,10 @@ function resolveAutoscaling(ctx: StackContext, path: string, spec: Wso2Autoscali
 function checkPattern5(ctx: StackContext, path: string, sizes: Record<Wso2Role, number>): void {
   // Two control planes need mode = "ha", a Service per instance and a url_group entry each.
   if (sizes.controlPlane !== 1)
-    ctx.checks.issues.add(`${path}.controlPlane.replicas`, `Pattern 5 runs exactly one control plane (got ${sizes.controlPlane}); an HA control plane is a different pattern`);
+    ctx.checks.issues.add(
+      `${path}.controlPlane.replicas`,
+      `Pattern 5 runs exactly one control plane (got ${sizes.controlPlane}); an HA control plane is a different pattern`,
+    );
   if (!ctx.env.production) return;
   for (const role of ['keyManager', 'gateway'] as const)
     if (sizes[role] < 2)
@@ -164,7 +170,13 @@ function mysqlWaits(databases: readonly ResolvedWso2Database[], production: bool
   const waits: Wso2WaitTarget[] = [];
   for (const db of databases) {
     if (production) {
-      const schema = { database: db.name, table: wso2SchemaTables[db.key], credentialsSecret: db.credentialsSecret, script: wso2SchemaScripts[db.key], tls: db.tls };
+      const schema = {
+        database: db.name,
+        table: wso2SchemaTables[db.key],
+        credentialsSecret: db.credentialsSecret,
+        script: wso2SchemaScripts[db.key],
+        tls: db.tls,
+      };
       waits.push({ name: `${db.key.replace('_', '-')}-schema`, host: db.host, port: db.port, schema });
     } else if (!waits.some((w) => w.host === db.host && w.port === db.port)) {
       waits.push({ name: db.key.replace('_', '-'), host: db.host, port: db.port });
@@ -246,10 +258,15 @@ export function resolveWso2(spec: Wso2Spec, ctx: StackContext): ResolvedWso2 {
     hostname: hostnames.management,
   };
   const keyManager: ResolvedWso2['keyManager'] = {
-    ...base('keyManager', km, [apim, shared], [
-      { name: `${cpWaits.name}-${wso2Ports.servletHttps}`, host: cpWaits.host, port: wso2Ports.servletHttps },
-      { name: `${cpWaits.name}-${wso2Ports.jms}`, host: cpWaits.host, port: wso2Ports.jms },
-    ]),
+    ...base(
+      'keyManager',
+      km,
+      [apim, shared],
+      [
+        { name: `${cpWaits.name}-${wso2Ports.servletHttps}`, host: cpWaits.host, port: wso2Ports.servletHttps },
+        { name: `${cpWaits.name}-${wso2Ports.jms}`, host: cpWaits.host, port: wso2Ports.jms },
+      ],
+    ),
     image: resolveImage(ctx, images.keyManager!, version, `${path}.images.keyManager`),
     imageKind: 'apiControlPlane',
     profile: wso2KeyManagerProfile,
@@ -259,10 +276,15 @@ export function resolveWso2(spec: Wso2Spec, ctx: StackContext): ResolvedWso2 {
     ingress: spec.keyManager!.ingress!,
   };
   const gateway: ResolvedWso2['gateway'] = {
-    ...base('gateway', gw, [shared], [
-      ...[wso2Ports.servletHttps, wso2Ports.jms, wso2Ports.binary].map((port) => ({ name: `${cpWaits.name}-${port}`, host: cpWaits.host, port })),
-      { name: `key-manager-${wso2Ports.servletHttps}`, host: names.keyManager, port: wso2Ports.servletHttps },
-    ]),
+    ...base(
+      'gateway',
+      gw,
+      [shared],
+      [
+        ...[wso2Ports.servletHttps, wso2Ports.jms, wso2Ports.binary].map((port) => ({ name: `${cpWaits.name}-${port}`, host: cpWaits.host, port })),
+        { name: `key-manager-${wso2Ports.servletHttps}`, host: names.keyManager, port: wso2Ports.servletHttps },
+      ],
+    ),
     image: resolveImage(ctx, images.gateway!, version, `${path}.images.gateway`),
     imageKind: 'universalGateway',
     script: startScript('universalGateway'),
@@ -311,8 +333,20 @@ export function resolveWso2(spec: Wso2Spec, ctx: StackContext): ResolvedWso2 {
   };
   const components = [
     ...(jobEnabled === true ? [schema] : []),
-    component(controlPlane, 'control-plane', jobEnabled === true ? [wso2SchemaId] : [], [...external([apim, shared]), ...extra('controlPlane')], [wso2Ports.servletHttps]),
-    component(keyManager, 'key-manager', [ids.controlPlane], [...external([apim, shared]), ...extra('keyManager')], keyManager.ingress ? [wso2Ports.servletHttps] : []),
+    component(
+      controlPlane,
+      'control-plane',
+      jobEnabled === true ? [wso2SchemaId] : [],
+      [...external([apim, shared]), ...extra('controlPlane')],
+      [wso2Ports.servletHttps],
+    ),
+    component(
+      keyManager,
+      'key-manager',
+      [ids.controlPlane],
+      [...external([apim, shared]), ...extra('keyManager')],
+      keyManager.ingress ? [wso2Ports.servletHttps] : [],
+    ),
     component(
       gateway,
       'gateway',
@@ -350,7 +384,10 @@ export function resolveWso2(spec: Wso2Spec, ctx: StackContext): ResolvedWso2 {
         ]
       : []),
     route(ids.gateway, hostnames.gateway, gateway, wso2Ports.passThroughHttps),
-    route(`${ids.gateway}-websocket`, hostnames.websocket, gateway, wso2Ports.webSocketSecure, { requestTimeoutSeconds: 0, idleTimeoutSeconds: wso2EntryFacts.webSocketIdleSeconds }),
+    route(`${ids.gateway}-websocket`, hostnames.websocket, gateway, wso2Ports.webSocketSecure, {
+      requestTimeoutSeconds: 0,
+      idleTimeoutSeconds: wso2EntryFacts.webSocketIdleSeconds,
+    }),
     route(`${ids.gateway}-websub`, hostnames.websub, gateway, wso2Ports.webSubHttps),
     ...(keyManager.ingress ? [route(ids.keyManager, hostnames.keyManager, keyManager, wso2Ports.servletHttps)] : []),
   ];

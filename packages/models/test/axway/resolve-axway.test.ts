@@ -96,18 +96,54 @@ describe('domain rules', () => {
     ['hot deployment with many traffic pods', { deploymentEnabled: true }, false, 'axway.deploymentEnabled', 'needs a single traffic pod'],
     ['two ANMs', { adminNodeManager: { replicas: 2 } }, false, 'axway.adminNodeManager.replicas', 'must be 1 (got 2)'],
     ['a heap that does not fit', { traffic: { heapMb: 1800 } }, false, 'axway.traffic.heapMb', 'does not fit the memory limit "2Gi"'],
-    ['two Cassandra nodes in production', { cassandra: { ...axwayBaseSpec.cassandra, hosts: ['a.example.org', 'b.example.org'] } }, true, 'axway.cassandra.hosts', 'at least 3 Cassandra nodes'],
-    ['a bad keyspace', { cassandra: { ...axwayBaseSpec.cassandra, keyspace: 'axway-apim' } }, false, 'axway.cassandra.keyspace', '"axway-apim" is not a valid keyspace name'],
+    [
+      'two Cassandra nodes in production',
+      { cassandra: { ...axwayBaseSpec.cassandra, hosts: ['a.example.org', 'b.example.org'] } },
+      true,
+      'axway.cassandra.hosts',
+      'at least 3 Cassandra nodes',
+    ],
+    [
+      'a bad keyspace',
+      { cassandra: { ...axwayBaseSpec.cassandra, keyspace: 'axway-apim' } },
+      false,
+      'axway.cassandra.keyspace',
+      '"axway-apim" is not a valid keyspace name',
+    ],
     ['a bad Cassandra host', { cassandra: { ...axwayBaseSpec.cassandra, hosts: ['cass 3'] } }, false, 'axway.cassandra.hosts[0]', '"cass 3"'],
     ['an HPA minimum below the replicas', { traffic: { replicas: 4 } }, false, 'axway.traffic.autoscaling.minReplicas', 'below axway.traffic.replicas (4)'],
-    ['an HPA maximum below the minimum', { traffic: { autoscaling: { maxReplicas: 2 } } }, false, 'axway.traffic.autoscaling.maxReplicas', 'below minReplicas (3)'],
-    ['a CPU request that is no quantity', { traffic: { resources: { requests: { cpu: 'lots', memory: '1Gi' } } } }, false, 'axway.traffic.resources.requests.cpu', 'must be a positive CPU quantity'],
+    [
+      'an HPA maximum below the minimum',
+      { traffic: { autoscaling: { maxReplicas: 2 } } },
+      false,
+      'axway.traffic.autoscaling.maxReplicas',
+      'below minReplicas (3)',
+    ],
+    [
+      'a CPU request that is no quantity',
+      { traffic: { resources: { requests: { cpu: 'lots', memory: '1Gi' } } } },
+      false,
+      'axway.traffic.resources.requests.cpu',
+      'must be a positive CPU quantity',
+    ],
     ['ReadWriteOnce with an HPA', { events: { accessMode: 'ReadWriteOnce' } }, false, 'axway.events.accessMode', '"ReadWriteOnce" is allowed only'],
     ['ReadWriteOnce in production', { ...single, events: { accessMode: 'ReadWriteOnce' } }, true, 'axway.events.accessMode', 'production must share events'],
     ['one traffic pod in production', single, true, 'axway.traffic.replicas', 'at least 3 traffic pods'],
     ['a public ANM', { adminNodeManager: { allowedSourceRanges: [] } }, false, 'axway.adminNodeManager.allowedSourceRanges', 'at least one CIDR'],
-    ['a bad CIDR', { adminNodeManager: { allowedSourceRanges: ['10.0.0.0/8', '10.0.0.300/8'] } }, false, 'axway.adminNodeManager.allowedSourceRanges[1]', '"10.0.0.300/8"'],
-    ['a schema Job on SQL Server', { metricsSchemaJob: { enabled: true }, metricsDb: { ...axwayBaseSpec.metricsDb, type: 'mssql', port: 1433 } }, false, 'axway.metricsSchemaJob.enabled', 'cannot run against "mssql"'],
+    [
+      'a bad CIDR',
+      { adminNodeManager: { allowedSourceRanges: ['10.0.0.0/8', '10.0.0.300/8'] } },
+      false,
+      'axway.adminNodeManager.allowedSourceRanges[1]',
+      '"10.0.0.300/8"',
+    ],
+    [
+      'a schema Job on SQL Server',
+      { metricsSchemaJob: { enabled: true }, metricsDb: { ...axwayBaseSpec.metricsDb, type: 'mssql', port: 1433 } },
+      false,
+      'axway.metricsSchemaJob.enabled',
+      'cannot run against "mssql"',
+    ],
     ['a literal password', { cassandra: { ...axwayBaseSpec.cassandra, credentials: 'hunter2' } }, false, 'axway.cassandra.credentials', 'not a literal value'],
     ['a latest tag', { images: { gateway: { tag: 'latest' } } }, false, 'axway.images.gateway.tag', 'immutable tag'],
     ['a typo', { trafic: {} }, false, 'axway.trafic', 'is not a known field'],
@@ -115,7 +151,10 @@ describe('domain rules', () => {
   ])('rejects %s', (_name, axway, production, path, message) => {
     const issues = issuesOf(environment(axway, production));
     const found = issues.filter((i) => i.path === path).map((i) => i.message);
-    expect(found.filter((m) => m.includes(message)), JSON.stringify(issues)).toHaveLength(1);
+    expect(
+      found.filter((m) => m.includes(message)),
+      JSON.stringify(issues),
+    ).toHaveLength(1);
   });
 
   it('accepts the dev shape: one traffic pod, no HPA, ReadWriteOnce, hot deployment', () => {

@@ -70,7 +70,10 @@ describe('WSO2 defaults', () => {
     expect(issuesOf(withWso2({ keyManager: { replicas: 2 } }, prod))).toContainEqual(expect.stringContaining('test: wso2.databases.apim.tls.ca: is required'));
     const ca = { ca: { secretRef: 'mysql-ca' } };
     const verified = resolveEnvironment(
-      withWso2({ keyManager: { replicas: 2 }, databases: { apim: { ...wso2Base.databases.apim, tls: ca }, shared: { ...wso2Base.databases.shared, tls: ca } } }, { ...prod, axway: undefined } as Partial<EnvironmentSpec>),
+      withWso2(
+        { keyManager: { replicas: 2 }, databases: { apim: { ...wso2Base.databases.apim, tls: ca }, shared: { ...wso2Base.databases.shared, tls: ca } } },
+        { ...prod, axway: undefined } as Partial<EnvironmentSpec>,
+      ),
       'test',
     ).wso2!;
     expect(verified.databases.apim.url).toBe(
@@ -80,10 +83,17 @@ describe('WSO2 defaults', () => {
 
   it('joins extra JDBC parameters with &amp; because WSO2 renders the URL into XML', () => {
     const custom = resolveEnvironment(
-      withWso2({ databases: { ...wso2Base.databases, apim: { ...wso2Base.databases.apim, tls: { mode: 'DISABLED' }, urlOptions: { allowPublicKeyRetrieval: 'true', serverTimezone: 'UTC' } } } }),
+      withWso2({
+        databases: {
+          ...wso2Base.databases,
+          apim: { ...wso2Base.databases.apim, tls: { mode: 'DISABLED' }, urlOptions: { allowPublicKeyRetrieval: 'true', serverTimezone: 'UTC' } },
+        },
+      }),
       'test',
     );
-    expect(custom.wso2!.databases.apim.url).toBe('jdbc:mysql://mysql.base.example.org:3306/apim_db?sslMode=DISABLED&amp;allowPublicKeyRetrieval=true&amp;serverTimezone=UTC');
+    expect(custom.wso2!.databases.apim.url).toBe(
+      'jdbc:mysql://mysql.base.example.org:3306/apim_db?sslMode=DISABLED&amp;allowPublicKeyRetrieval=true&amp;serverTimezone=UTC',
+    );
   });
 });
 
@@ -103,7 +113,15 @@ describe('WSO2 wiring and components', () => {
     const reads: Record<string, (keyof typeof wso2.wiring)[]> = {
       'wso2-control-plane': ['keyManagerServiceUrl', 'jwksUrl', 'gatewayServiceUrl', 'tokenRevocationUrl'],
       'wso2-key-manager': ['eventHubServiceUrl', 'eventListeningEndpoints', 'tokenRevocationUrl'],
-      'wso2-gateway': ['keyManagerServiceUrl', 'eventHubServiceUrl', 'eventListeningEndpoints', 'throttlingServiceUrl', 'throttleDecisionEndpoints', 'trafficManagerUrls', 'trafficManagerAuthUrls'],
+      'wso2-gateway': [
+        'keyManagerServiceUrl',
+        'eventHubServiceUrl',
+        'eventListeningEndpoints',
+        'throttlingServiceUrl',
+        'throttleDecisionEndpoints',
+        'trafficManagerUrls',
+        'trafficManagerAuthUrls',
+      ],
     };
     for (const [id, fields] of Object.entries(reads)) {
       const expected = new Set<string>();
@@ -131,7 +149,9 @@ describe('WSO2 wiring and components', () => {
   });
 
   it('refuses gateways without a back end, and a back end known by name only', () => {
-    expect(issuesOf(withWso2({ gateway: { backends: [] } }))).toContainEqual(expect.stringContaining('test: wso2.gateway.backends: must name at least one API back end'));
+    expect(issuesOf(withWso2({ gateway: { backends: [] } }))).toContainEqual(
+      expect.stringContaining('test: wso2.gateway.backends: must name at least one API back end'),
+    );
     expect(issuesOf(withWso2({ gateway: { backends: [{ name: 'orders', ports: [443] }] } }))).toContainEqual(
       expect.stringContaining('test: wso2.gateway.backends[0].cidrs: must list the address blocks of "orders" (a NetworkPolicy cannot match a DNS name)'),
     );
@@ -145,11 +165,16 @@ describe('WSO2 wiring and components', () => {
 
   it('needs the address of every database in production: a NetworkPolicy cannot match a DNS name', () => {
     const prod = { production: true, network: {} };
-    expect(issuesOf(withWso2({ keyManager: { replicas: 2 } }, prod))).toContainEqual(expect.stringContaining('test: wso2.databases.apim.cidrs: production needs the address block of "mysql.base.example.org"'));
+    expect(issuesOf(withWso2({ keyManager: { replicas: 2 } }, prod))).toContainEqual(
+      expect.stringContaining('test: wso2.databases.apim.cidrs: production needs the address block of "mysql.base.example.org"'),
+    );
   });
 
   it('renames every reference when a Service is renamed', () => {
-    const renamed = resolveEnvironment(withWso2({ gateway: { serviceName: 'apim-gw' }, keyManager: { serviceName: 'apim-km' }, controlPlane: { serviceName: 'apim-cp' } }), 'test').wso2!;
+    const renamed = resolveEnvironment(
+      withWso2({ gateway: { serviceName: 'apim-gw' }, keyManager: { serviceName: 'apim-km' }, controlPlane: { serviceName: 'apim-cp' } }),
+      'test',
+    ).wso2!;
     const all = (Object.values(renamed.wiring).flat() as string[]).join(' ');
     expect(all).not.toMatch(/wso2-(control-plane|key-manager|gateway)/);
     expect(renamed.wiring.gatewayServiceUrl).toBe('https://apim-gw:9443/services/');
@@ -177,30 +202,108 @@ const dbs = wso2Base.databases;
 describe('malformed WSO2 input names the field', () => {
   it.each<[string, Record<string, unknown>, Partial<EnvironmentSpec>, string]>([
     ['no gateways', { gateway: { replicas: 0 } }, {}, 'test: wso2.gateway.replicas: must be at least 1 (got 0)'],
-    ['a heap that does not fit', { controlPlane: tooBig }, {}, 'test: wso2.controlPlane.heapMiB: heap 2560 MiB plus 1024 MiB headroom does not fit the memory limit "3Gi"'],
+    [
+      'a heap that does not fit',
+      { controlPlane: tooBig },
+      {},
+      'test: wso2.controlPlane.heapMiB: heap 2560 MiB plus 1024 MiB headroom does not fit the memory limit "3Gi"',
+    ],
     ['two control planes', { controlPlane: { replicas: 2 } }, {}, 'test: wso2.controlPlane.replicas: Pattern 5 runs exactly one control plane (got 2)'],
-    ['one key manager in production', { keyManager: { replicas: 1 } }, { production: true }, 'test: wso2.keyManager.replicas: a production environment runs Pattern 5 as written, at least 2 (got 1)'],
-    ['one gateway in production', { gateway: { replicas: 1, autoscaling: { enabled: false } } }, { production: true }, 'test: wso2.gateway.replicas: a production environment'],
-    ['an HPA below the replicas', { gateway: { autoscaling: { minReplicas: 1 } } }, {}, 'test: wso2.gateway.autoscaling.minReplicas: 1 is below gateway.replicas (2)'],
-    ['an HPA with no room', { gateway: { autoscaling: { maxReplicas: 2 } } }, {}, 'test: wso2.gateway.autoscaling.maxReplicas: 2 must be above minReplicas (2)'],
-    ['a host claimed twice', { hostnames: { gateway: 'am.base.example.org' } }, {}, 'test: wso2.hostnames.gateway: "am.base.example.org" is already the management host'],
-    ['a host with a space', { hostnames: { websocket: 'web socket.example.org' } }, {}, 'test: wso2.hostnames.websocket: "web socket.example.org" is not a valid DNS name (no spaces allowed)'],
-    ['a port out of range', { databases: { ...dbs, apim: { ...dbs.apim, port: 70000 } } }, {}, 'test: wso2.databases.apim.port: must be at most 65535 (got 70000)'],
-    ['TLS off without key retrieval', { databases: { ...dbs, shared: { ...dbs.shared, tls: { mode: 'DISABLED' } } } }, {}, 'test: wso2.databases.shared.urlOptions.allowPublicKeyRetrieval: must be "true" with tls.mode "DISABLED"'],
-    ['a TLS option outside tls', { databases: { ...dbs, shared: { ...dbs.shared, urlOptions: { useSSL: 'false' } } } }, {}, 'test: wso2.databases.shared.urlOptions.useSSL: is set by tls.mode'],
-    ['a bad database host', { databases: { ...dbs, shared: { ...dbs.shared, host: 'MySQL' } } }, {}, 'test: wso2.databases.shared.host: "MySQL" is not a valid DNS name (use lower case: "mysql")'],
+    [
+      'one key manager in production',
+      { keyManager: { replicas: 1 } },
+      { production: true },
+      'test: wso2.keyManager.replicas: a production environment runs Pattern 5 as written, at least 2 (got 1)',
+    ],
+    [
+      'one gateway in production',
+      { gateway: { replicas: 1, autoscaling: { enabled: false } } },
+      { production: true },
+      'test: wso2.gateway.replicas: a production environment',
+    ],
+    [
+      'an HPA below the replicas',
+      { gateway: { autoscaling: { minReplicas: 1 } } },
+      {},
+      'test: wso2.gateway.autoscaling.minReplicas: 1 is below gateway.replicas (2)',
+    ],
+    [
+      'an HPA with no room',
+      { gateway: { autoscaling: { maxReplicas: 2 } } },
+      {},
+      'test: wso2.gateway.autoscaling.maxReplicas: 2 must be above minReplicas (2)',
+    ],
+    [
+      'a host claimed twice',
+      { hostnames: { gateway: 'am.base.example.org' } },
+      {},
+      'test: wso2.hostnames.gateway: "am.base.example.org" is already the management host',
+    ],
+    [
+      'a host with a space',
+      { hostnames: { websocket: 'web socket.example.org' } },
+      {},
+      'test: wso2.hostnames.websocket: "web socket.example.org" is not a valid DNS name (no spaces allowed)',
+    ],
+    [
+      'a port out of range',
+      { databases: { ...dbs, apim: { ...dbs.apim, port: 70000 } } },
+      {},
+      'test: wso2.databases.apim.port: must be at most 65535 (got 70000)',
+    ],
+    [
+      'TLS off without key retrieval',
+      { databases: { ...dbs, shared: { ...dbs.shared, tls: { mode: 'DISABLED' } } } },
+      {},
+      'test: wso2.databases.shared.urlOptions.allowPublicKeyRetrieval: must be "true" with tls.mode "DISABLED"',
+    ],
+    [
+      'a TLS option outside tls',
+      { databases: { ...dbs, shared: { ...dbs.shared, urlOptions: { useSSL: 'false' } } } },
+      {},
+      'test: wso2.databases.shared.urlOptions.useSSL: is set by tls.mode',
+    ],
+    [
+      'a bad database host',
+      { databases: { ...dbs, shared: { ...dbs.shared, host: 'MySQL' } } },
+      {},
+      'test: wso2.databases.shared.host: "MySQL" is not a valid DNS name (use lower case: "mysql")',
+    ],
     ['a literal admin password', { admin: 'admin' }, {}, 'test: wso2.admin: must be a secret reference'],
     ['another version', { version: '4.6.0' }, {}, 'test: wso2.version: "4.6.0" is not a 4.5.x version'],
-    ['a gateway label twice', { gatewayEnvironments: [{ name: 'Default' }, { name: 'Default' }] }, {}, 'test: wso2.gatewayEnvironments[1].name: "Default" is named twice'],
+    [
+      'a gateway label twice',
+      { gatewayEnvironments: [{ name: 'Default' }, { name: 'Default' }] },
+      {},
+      'test: wso2.gatewayEnvironments[1].name: "Default" is named twice',
+    ],
     ['no gateway environment', { gatewayEnvironments: [] }, {}, 'test: wso2.gatewayEnvironments: must name at least one gateway environment'],
     ['a typo', { gatway: {} }, {}, 'test: wso2.gatway: is not a known field'],
-    ['one file for two stores', { keystores: { secret: { secretRef: 'wso2-keystores' }, truststoreFile: 'wso2carbon.jks' } }, {}, 'test: wso2.keystores.truststoreFile: "wso2carbon.jks" is already used by another store'],
-    ['two components on one Service', { gateway: { serviceName: 'wso2-key-manager' } }, {}, 'test: wso2.gateway.serviceName: "wso2-key-manager" is already another component\'s Service'],
+    [
+      'one file for two stores',
+      { keystores: { secret: { secretRef: 'wso2-keystores' }, truststoreFile: 'wso2carbon.jks' } },
+      {},
+      'test: wso2.keystores.truststoreFile: "wso2carbon.jks" is already used by another store',
+    ],
+    [
+      'two components on one Service',
+      { gateway: { serviceName: 'wso2-key-manager' } },
+      {},
+      'test: wso2.gateway.serviceName: "wso2-key-manager" is already another component\'s Service',
+    ],
     ['a root user', { securityContext: { runAsUser: 0 } }, {}, 'test: wso2.securityContext.runAsUser: must be at least 1 (got 0)'],
-    ['a request above its limit', { keyManager: { resources: { requests: { cpu: '4', memory: '2Gi' }, limits: { cpu: '3', memory: '3Gi' } } } }, {}, 'test: wso2.keyManager.resources.requests.cpu: "4" is more than the limit "3"'],
+    [
+      'a request above its limit',
+      { keyManager: { resources: { requests: { cpu: '4', memory: '2Gi' }, limits: { cpu: '3', memory: '3Gi' } } } },
+      {},
+      'test: wso2.keyManager.resources.requests.cpu: "4" is more than the limit "3"',
+    ],
   ])('%s', (_name, wso2, env, expected) => {
     const issues = issuesOf(withWso2(wso2, env));
-    expect(issues.some((line) => line.startsWith(expected)), `${expected}\nnot in:\n${issues.join('\n')}`).toBe(true);
+    expect(
+      issues.some((line) => line.startsWith(expected)),
+      `${expected}\nnot in:\n${issues.join('\n')}`,
+    ).toBe(true);
   });
 
   it('reports every field problem at once, then every rule problem at once', () => {

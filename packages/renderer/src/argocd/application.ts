@@ -44,7 +44,11 @@ export function renderEnvironmentApplication(
     },
     spec: {
       project: projectName(gitops.project, env.name),
-      source: { repoURL: gitops.repoURL, targetRevision: gitops.environments.get(env.name)?.targetRevision ?? gitops.targetRevision, path: overlayPath(env.name) },
+      source: {
+        repoURL: gitops.repoURL,
+        targetRevision: gitops.environments.get(env.name)?.targetRevision ?? gitops.targetRevision,
+        path: overlayPath(env.name),
+      },
       destination: { server, namespace: env.namespace },
       // PruneLast: objects an overlay dropped go only after everything else is synced and healthy.
       syncPolicy: {

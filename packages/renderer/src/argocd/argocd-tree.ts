@@ -70,10 +70,17 @@ export function renderArgoCdTree(gitops: ResolvedGitOps, environments: readonly 
   const sorted = [...environments].sort((a, b) => (a.name < b.name ? -1 : 1));
   checkEnvironmentKinds(gitops, sorted);
 
-  const projects = sorted.map((env) => renderEnvironmentProject(gitops, { name: env.name, server: gitops.clusters.get(env.name) ?? gitops.inCluster, namespace: env.namespace }));
+  const projects = sorted.map((env) =>
+    renderEnvironmentProject(gitops, { name: env.name, server: gitops.clusters.get(env.name) ?? gitops.inCluster, namespace: env.namespace }),
+  );
   const applications = sorted.map((env) => renderEnvironmentApplication(gitops, env, factsOf(env).scaledReplicas));
   const rootProject = renderRootProject(gitops);
-  const bootstrap: KubeObject[] = [...projects, rootProject, renderRootApplication(gitops), ...(gitops.restrictDefaultProject ? [renderRestrictedDefaultProject(gitops)] : [])];
+  const bootstrap: KubeObject[] = [
+    ...projects,
+    rootProject,
+    renderRootApplication(gitops),
+    ...(gitops.restrictDefaultProject ? [renderRestrictedDefaultProject(gitops)] : []),
+  ];
   // Every string of every Argo CD object is screened for secret values too, before anything is written.
   const secrets = screenSecrets(validateObjects(gitOpsSource, [...bootstrap, ...applications]));
   if (secrets.length > 0) throw new RenderError(gitOpsSource, secrets);

@@ -37,7 +37,10 @@ export function protectPersistentData(environment: string, objects: readonly Kub
   return objects.map((object) => {
     if (object.kind !== 'PersistentVolumeClaim') return object;
     const annotations = object.metadata?.annotations ?? {};
-    const existing = (annotations[syncOptionsAnnotation] ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
+    const existing = (annotations[syncOptionsAnnotation] ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter((o) => o !== '');
     const options = [...new Set([...existing.filter((o) => !/^(Prune|Delete)=/.test(o)), ...keepDataOptions])];
     return withAnnotations(object, { ...annotations, [syncOptionsAnnotation]: options.join(',') });
   });

@@ -25,7 +25,12 @@ export interface ApplicationTarget {
 function matches(pattern: string | undefined, value: string): boolean {
   if (pattern === undefined) return false;
   if (pattern.startsWith('!')) throw new Error(`unreachable: the project permission model has no negated patterns (${pattern})`);
-  const regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const regex = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return regex.test(value);
 }
 
@@ -40,8 +45,10 @@ function matches(pattern: string | undefined, value: string): boolean {
 export function projectRefusal(project: ProjectRules, target: ApplicationTarget, object: Json): string | undefined {
   const o = object as { apiVersion: string; kind: string; metadata?: { name?: string; namespace?: string } };
   const name = project.metadata.name;
-  const destinationAllowed = (namespace: string) => (project.spec.destinations ?? []).some((d) => matches(d.server, target.server) && matches(d.namespace, namespace));
-  if (!(project.spec.sourceRepos ?? []).some((repo) => matches(repo, target.repoURL))) return `application repo ${target.repoURL} is not permitted in project '${name}'`;
+  const destinationAllowed = (namespace: string) =>
+    (project.spec.destinations ?? []).some((d) => matches(d.server, target.server) && matches(d.namespace, namespace));
+  if (!(project.spec.sourceRepos ?? []).some((repo) => matches(repo, target.repoURL)))
+    return `application repo ${target.repoURL} is not permitted in project '${name}'`;
   if (!destinationAllowed(target.namespace)) return `application destination {${target.server} ${target.namespace}} is not permitted in project '${name}'`;
   const namespace = o.metadata?.namespace ?? target.namespace;
   const group = apiGroup(o.apiVersion);

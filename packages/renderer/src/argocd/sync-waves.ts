@@ -30,7 +30,7 @@ export function applySyncWaves(env: ResolvedEnvironment, objects: readonly KubeO
     .map((o) => ({
       object: objectId(o),
       path: `metadata.annotations.${syncWaveAnnotation}`,
-      message: 'is set by hand; sync waves are derived from the components\' dependsOn, so remove it',
+      message: "is set by hand; sync waves are derived from the components' dependsOn, so remove it",
     }));
   if (issues.length > 0) throw new RenderError(env.name, issues);
   return objects.map((object) => {

@@ -30,8 +30,17 @@ export function renderAdminNodeManager(env: ResolvedEnvironment, ax: ResolvedAxw
       ports: [{ name: 'https', containerPort: port, protocol: 'TCP' }],
       env: [...baseEnv(ax, settings.heapMb), ...metricsDbEnv(ax)],
       resources: containerResources(settings.resources),
-      readinessProbe: httpProbe('HTTPS', axwayProbePaths.adminNodeManager, port, 'readiness', { initialDelaySeconds: 30, periodSeconds: 10, timeoutSeconds: 5 }),
-      livenessProbe: httpProbe('HTTPS', axwayProbePaths.adminNodeManager, port, 'liveness', { initialDelaySeconds: 60, periodSeconds: 60, timeoutSeconds: 5, failureThreshold: 3 }),
+      readinessProbe: httpProbe('HTTPS', axwayProbePaths.adminNodeManager, port, 'readiness', {
+        initialDelaySeconds: 30,
+        periodSeconds: 10,
+        timeoutSeconds: 5,
+      }),
+      livenessProbe: httpProbe('HTTPS', axwayProbePaths.adminNodeManager, port, 'liveness', {
+        initialDelaySeconds: 60,
+        periodSeconds: 60,
+        timeoutSeconds: 5,
+        failureThreshold: 3,
+      }),
       securityContext: containerSecurityContext(),
     },
   });

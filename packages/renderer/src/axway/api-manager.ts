@@ -43,9 +43,6 @@ export function renderApiManager(env: ResolvedEnvironment, ax: ResolvedAxway): K
     },
   });
   // 8085 is listed so that the ANM's connection to each gateway pod is visible to policy derivation.
-  const service = clusterService(component, [
-    axwayServicePort('ui', port),
-    axwayServicePort('mgmt', axwayPorts.management),
-  ]);
+  const service = clusterService(component, [axwayServicePort('ui', port), axwayServicePort('mgmt', axwayPorts.management)]);
   return [serviceAccount(component), config, deployment, service];
 }

@@ -27,37 +27,40 @@ export function renderMetricsSchemaJob(env: ResolvedEnvironment, ax: ResolvedAxw
   const labels = componentLabels(component);
   const tls = mysqlClientTls(db.tls, 'metrics-db-ca');
   const connect = `mysql --host=${db.host} --port=${db.port} --user="$DB_USER" ${tls.flags}`;
-  return [serviceAccount(component), new Job({
-    metadata: {
-      name: metricsSchemaJobName,
-      labels,
-      annotations: { ...schemaHookAnnotations },
-    },
-    spec: {
-      backoffLimit: 3,
-      template: {
-        metadata: { labels },
-        spec: {
-          ...runOncePodSettings(env, component, axwayImageUser.uid, axwayImageUser.gid),
-          initContainers: [waitForContainer({ name: 'metrics-db', host: db.host, port: db.port }, env.images.precheck)],
-          containers: [
-            {
-              name: 'schema',
-              image: job.image,
-              imagePullPolicy: 'IfNotPresent',
-              command: ['sh', '-c', `${connect} -e 'CREATE DATABASE IF NOT EXISTS \`${db.database}\`' && ${connect} ${db.database} < ${job.scriptPath}`],
-              env: [
-                { name: 'DB_USER', valueFrom: { secretKeyRef: { name: db.credentialsSecret, key: 'username' } } },
-                { name: 'MYSQL_PWD', valueFrom: { secretKeyRef: { name: db.credentialsSecret, key: 'password' } } },
-              ],
-              resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
-              securityContext: containerSecurityContext(),
-              ...(tls.volume ? { volumeMounts: [{ name: tls.volume.name, mountPath: tls.caDir, readOnly: true }] } : {}),
-            },
-          ],
-          ...(tls.volume ? { volumes: [tls.volume] } : {}),
+  return [
+    serviceAccount(component),
+    new Job({
+      metadata: {
+        name: metricsSchemaJobName,
+        labels,
+        annotations: { ...schemaHookAnnotations },
+      },
+      spec: {
+        backoffLimit: 3,
+        template: {
+          metadata: { labels },
+          spec: {
+            ...runOncePodSettings(env, component, axwayImageUser.uid, axwayImageUser.gid),
+            initContainers: [waitForContainer({ name: 'metrics-db', host: db.host, port: db.port }, env.images.precheck)],
+            containers: [
+              {
+                name: 'schema',
+                image: job.image,
+                imagePullPolicy: 'IfNotPresent',
+                command: ['sh', '-c', `${connect} -e 'CREATE DATABASE IF NOT EXISTS \`${db.database}\`' && ${connect} ${db.database} < ${job.scriptPath}`],
+                env: [
+                  { name: 'DB_USER', valueFrom: { secretKeyRef: { name: db.credentialsSecret, key: 'username' } } },
+                  { name: 'MYSQL_PWD', valueFrom: { secretKeyRef: { name: db.credentialsSecret, key: 'password' } } },
+                ],
+                resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
+                securityContext: containerSecurityContext(),
+                ...(tls.volume ? { volumeMounts: [{ name: tls.volume.name, mountPath: tls.caDir, readOnly: true }] } : {}),
+              },
+            ],
+            ...(tls.volume ? { volumes: [tls.volume] } : {}),
+          },
         },
       },
-    },
-  })];
+    }),
+  ];
 }

@@ -51,7 +51,11 @@ export function axwayDeployment(env: ResolvedEnvironment, ax: ResolvedAxway, par
   // The licence, certificates and passwords are read once at start: a rotated Secret needs new pods.
   const rotation = secretRotation(env, pod);
   return new Deployment({
-    metadata: { name: component.id, labels: componentLabels(component), ...(Object.keys(rotation.deployment).length ? { annotations: rotation.deployment } : {}) },
+    metadata: {
+      name: component.id,
+      labels: componentLabels(component),
+      ...(Object.keys(rotation.deployment).length ? { annotations: rotation.deployment } : {}),
+    },
     spec: {
       replicas: parts.replicas,
       strategy: parts.strategy,

@@ -43,7 +43,11 @@ export function precheckTargets(ax: ResolvedAxway, pod: 'anm' | 'api-manager' | 
  * check queries a table of `mysql-analytics.sql`, so a pod says "schema missing" instead of failing
  * deep inside the ANM.
  */
-export function prechecks(env: ResolvedEnvironment, ax: ResolvedAxway, pod: 'anm' | 'api-manager' | 'traffic'): { containers: IContainer[]; volumes: IVolume[] } {
+export function prechecks(
+  env: ResolvedEnvironment,
+  ax: ResolvedAxway,
+  pod: 'anm' | 'api-manager' | 'traffic',
+): { containers: IContainer[]; volumes: IVolume[] } {
   const check = ax.metricsSchemaCheck;
   const containers: IContainer[] = [];
   const volumes: IVolume[] = [];

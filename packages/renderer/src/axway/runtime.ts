@@ -1,7 +1,16 @@
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { IContainerPort, IEnvVar, IResourceRequirements, IVolume, IVolumeMount } from 'kubernetes-models/v1';
 import type { ResolvedAxway, ResolvedComponent, ResourcesSpec } from '@apim-gitops/models';
-import { axwayCassandraEnv, axwayGatewayInstanceDir, axwayHealthPath, axwayHttpsPorts, axwayInstallRoot, axwayPaths, axwayPorts, axwayVmArgs } from '@apim-gitops/models';
+import {
+  axwayCassandraEnv,
+  axwayGatewayInstanceDir,
+  axwayHealthPath,
+  axwayHttpsPorts,
+  axwayInstallRoot,
+  axwayPaths,
+  axwayPorts,
+  axwayVmArgs,
+} from '@apim-gitops/models';
 import type { NamedPort } from '../common/service';
 import { componentLabels } from '../labels';
 
@@ -146,7 +155,10 @@ export function axwayStorage(ax: ResolvedAxway, component: ResolvedComponent, ro
     { name: 'logs', mountPath: `${instanceDir}/logs` },
   ];
   if (role === 'anm') {
-    volumes.push({ name: 'admin-users', secret: { secretName: ax.adminUsersSecret, defaultMode: 0o440, items: [{ key: 'adminUsers.json', path: 'adminUsers.json' }] } });
+    volumes.push({
+      name: 'admin-users',
+      secret: { secretName: ax.adminUsersSecret, defaultMode: 0o440, items: [{ key: 'adminUsers.json', path: 'adminUsers.json' }] },
+    });
     mounts.push({ name: 'admin-users', mountPath: axwayPaths.adminUsers, subPath: 'adminUsers.json', readOnly: true });
   } else {
     volumes.push(

@@ -10,5 +10,8 @@ export const configChecksumAnnotation = 'checksum/config';
  * so the Deployment rolls its pods; key order never changes it.
  */
 export function configChecksum(data: Json): string {
-  return createHash('sha256').update(JSON.stringify(sortKeys(data))).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify(sortKeys(data)))
+    .digest('hex')
+    .slice(0, 16);
 }

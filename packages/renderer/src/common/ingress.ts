@@ -23,7 +23,11 @@ export function routeIngress(env: EnvironmentBasics, component: ResolvedComponen
           {
             host: route.host,
             http: {
-              paths: (route.paths ?? ['/']).map((path) => ({ path, pathType: 'Prefix', backend: { service: { name: route.serviceName, port: { number: route.servicePort } } } })),
+              paths: (route.paths ?? ['/']).map((path) => ({
+                path,
+                pathType: 'Prefix',
+                backend: { service: { name: route.serviceName, port: { number: route.servicePort } } },
+              })),
             },
           },
         ],

@@ -44,14 +44,23 @@ function addressIn(cidr: string): string {
   return octets.join('.');
 }
 
-type PodTemplateOwner = Manifest & { spec: { template: { metadata?: { labels?: Record<string, string> }; spec: { containers: { ports?: { name?: string; containerPort: number; protocol?: string }[] }[] } } } };
+type PodTemplateOwner = Manifest & {
+  spec: {
+    template: {
+      metadata?: { labels?: Record<string, string> };
+      spec: { containers: { ports?: { name?: string; containerPort: number; protocol?: string }[] }[] };
+    };
+  };
+};
 
 function workloads(objects: readonly Manifest[]): PodTemplateOwner[] {
   return objects.filter((o) => ['Deployment', 'StatefulSet', 'Job', 'DaemonSet'].includes(o.kind) && o.spec?.template) as PodTemplateOwner[];
 }
 
 function podOf(env: ResolvedEnvironment, w: PodTemplateOwner): Endpoint {
-  const ports: NamedPort[] = w.spec.template.spec.containers.flatMap((c) => (c.ports ?? []).map((p) => ({ ...(p.name ? { name: p.name } : {}), port: p.containerPort, protocol: p.protocol ?? 'TCP' })));
+  const ports: NamedPort[] = w.spec.template.spec.containers.flatMap((c) =>
+    (c.ports ?? []).map((p) => ({ ...(p.name ? { name: p.name } : {}), port: p.containerPort, protocol: p.protocol ?? 'TCP' })),
+  );
   return { kind: 'pod', name: `${w.kind}/${w.metadata?.name}`, namespace: env.namespace, labels: w.spec.template.metadata?.labels ?? {}, ports };
 }
 
@@ -74,23 +83,52 @@ function externalAddress(cidrs: readonly string[]): string {
 export function proveFlows(env: ResolvedEnvironment, objects: readonly Manifest[]): FlowProof {
   const policies = objects
     .filter((o) => o.kind === 'NetworkPolicy')
-    .map((p) => ({ ...p, metadata: { ...p.metadata, namespace: p.metadata?.namespace ?? env.namespace } })) as (Manifest & { metadata: { namespace: string } })[];
+    .map((p) => ({ ...p, metadata: { ...p.metadata, namespace: p.metadata?.namespace ?? env.namespace } })) as (Manifest & {
+    metadata: { namespace: string };
+  })[];
   const evaluator = new NetworkPolicyEvaluator(policies, (ns) => ({ [namespaceNameLabel]: ns }));
   const results: FlowResult[] = [];
   const skipped: SkippedProbe[] = [];
   const check = (kind: FlowResult['kind'], why: string, c: Connection) => {
     const allowed = evaluator.allowed(c);
-    results.push({ kind, why, from: c.from.name, to: c.to.name, port: c.port, protocol: c.protocol ?? 'TCP', allowed, ok: kind === 'needed' ? allowed : !allowed });
+    results.push({
+      kind,
+      why,
+      from: c.from.name,
+      to: c.to.name,
+      port: c.port,
+      protocol: c.protocol ?? 'TCP',
+      allowed,
+      ok: kind === 'needed' ? allowed : !allowed,
+    });
   };
 
   // The entry's pods: the ingress-nginx controller and/or the Gateway's proxies, whichever is rendered.
   const entries: { pod: Endpoint; namespace: string }[] = [];
   const nginx = env.entry.ingressNginx;
-  if (nginx) entries.push({ namespace: nginx.controllerNamespace, pod: { kind: 'pod', name: `ingress controller (${nginx.controllerNamespace})`, namespace: nginx.controllerNamespace, labels: nginx.controllerPodLabels } });
+  if (nginx)
+    entries.push({
+      namespace: nginx.controllerNamespace,
+      pod: { kind: 'pod', name: `ingress controller (${nginx.controllerNamespace})`, namespace: nginx.controllerNamespace, labels: nginx.controllerPodLabels },
+    });
   const dataPlane = env.entry.gatewayApi?.dataPlane;
-  if (dataPlane) entries.push({ namespace: dataPlane.namespace, pod: { kind: 'pod', name: `gateway proxy (${dataPlane.namespace})`, namespace: dataPlane.namespace, labels: dataPlane.podLabels } });
-  const scraper: Endpoint = { kind: 'pod', name: `monitoring (${env.monitoring.namespace})`, namespace: env.monitoring.namespace, labels: env.monitoring.podLabels };
-  const dns: Endpoint = { kind: 'pod', name: `cluster DNS (${env.network.dns.namespace})`, namespace: env.network.dns.namespace, labels: env.network.dns.podLabels };
+  if (dataPlane)
+    entries.push({
+      namespace: dataPlane.namespace,
+      pod: { kind: 'pod', name: `gateway proxy (${dataPlane.namespace})`, namespace: dataPlane.namespace, labels: dataPlane.podLabels },
+    });
+  const scraper: Endpoint = {
+    kind: 'pod',
+    name: `monitoring (${env.monitoring.namespace})`,
+    namespace: env.monitoring.namespace,
+    labels: env.monitoring.podLabels,
+  };
+  const dns: Endpoint = {
+    kind: 'pod',
+    name: `cluster DNS (${env.network.dns.namespace})`,
+    namespace: env.network.dns.namespace,
+    labels: env.network.dns.podLabels,
+  };
   const pods = new Map<string, Endpoint>();
   for (const c of env.components) {
     const pod = podOfComponent(env, objects, c);
@@ -116,18 +154,34 @@ export function proveFlows(env: ResolvedEnvironment, objects: readonly Manifest[
 
   // Probes: each must be denied.
   const stranger: Endpoint = { kind: 'pod', name: 'a pod in another namespace', namespace: 'other-team', labels: { app: 'other' } };
-  const nonDns: Endpoint = { kind: 'pod', name: `a non-DNS pod in ${env.network.dns.namespace}`, namespace: env.network.dns.namespace, labels: { 'k8s-app': 'metrics-server' } };
-  const neighbours: Endpoint[] = entries.map((e) => ({ kind: 'pod', name: `another pod in ${e.namespace}`, namespace: e.namespace, labels: { app: 'not-the-entry' } }));
-  const monitoringNeighbour: Endpoint = { kind: 'pod', name: `another pod in ${env.monitoring.namespace}`, namespace: env.monitoring.namespace, labels: { app: 'not-a-scraper' } };
+  const nonDns: Endpoint = {
+    kind: 'pod',
+    name: `a non-DNS pod in ${env.network.dns.namespace}`,
+    namespace: env.network.dns.namespace,
+    labels: { 'k8s-app': 'metrics-server' },
+  };
+  const neighbours: Endpoint[] = entries.map((e) => ({
+    kind: 'pod',
+    name: `another pod in ${e.namespace}`,
+    namespace: e.namespace,
+    labels: { app: 'not-the-entry' },
+  }));
+  const monitoringNeighbour: Endpoint = {
+    kind: 'pod',
+    name: `another pod in ${env.monitoring.namespace}`,
+    namespace: env.monitoring.namespace,
+    labels: { app: 'not-a-scraper' },
+  };
   const internet: Endpoint = { kind: 'address', name: `the Internet (${internetAddress})`, ip: internetAddress };
-  const stores = (stack: string) =>
-    env.components.filter((c) => c.stack === stack).flatMap((c) => c.external.filter((e) => e.host !== undefined));
+  const stores = (stack: string) => env.components.filter((c) => c.stack === stack).flatMap((c) => c.external.filter((e) => e.host !== undefined));
   for (const c of env.components) {
     const pod = pods.get(c.id);
-    if (!pod || pod.kind !== 'pod') continue;
+    if (pod?.kind !== 'pod') continue;
     for (const p of pod.ports ?? []) check('probe', 'other namespace', { from: stranger, to: pod, port: p.port, protocol: p.protocol });
-    for (const port of c.ingressPorts) for (const neighbour of neighbours) check('probe', "entry's namespace, not its pods", { from: neighbour, to: pod, port });
-    for (const p of pod.ports ?? []) check('probe', 'monitoring namespace, not a scraper', { from: monitoringNeighbour, to: pod, port: p.port, protocol: p.protocol });
+    for (const port of c.ingressPorts)
+      for (const neighbour of neighbours) check('probe', "entry's namespace, not its pods", { from: neighbour, to: pod, port });
+    for (const p of pod.ports ?? [])
+      check('probe', 'monitoring namespace, not a scraper', { from: monitoringNeighbour, to: pod, port: p.port, protocol: p.protocol });
     check('probe', 'DNS port of a non-DNS pod', { from: pod, to: nonDns, port: 53, protocol: 'UDP' });
     // The Internet on every port the component uses outside, unless it says "any address" for that port.
     for (const e of c.external.filter((x) => x.cidrs.length > 0)) {
@@ -162,7 +216,10 @@ export function flowMatrixMarkdown(proofs: readonly FlowProof[]): string {
     const probes = proof.results.filter((r) => r.kind === 'probe');
     const blocked = needed.filter((r) => !r.ok).length;
     const open = probes.filter((r) => !r.ok).length;
-    lines.push(`### ${proof.environment}: ${needed.length - blocked}/${needed.length} needed flows allowed, ${probes.length - open}/${probes.length} probes denied`, '');
+    lines.push(
+      `### ${proof.environment}: ${needed.length - blocked}/${needed.length} needed flows allowed, ${probes.length - open}/${probes.length} probes denied`,
+      '',
+    );
     lines.push('| | kind | why | from | to | port |', '|---|---|---|---|---|---|');
     const sorted = [...proof.results].sort((a, b) => Number(a.ok) - Number(b.ok));
     for (const r of sorted) lines.push(`| ${r.ok ? '✅' : '❌'} | ${r.kind} | ${r.why} | ${r.from} | ${r.to} | ${r.port}/${r.protocol} |`);

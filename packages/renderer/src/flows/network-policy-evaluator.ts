@@ -14,7 +14,13 @@ export interface NamedPort {
 
 /** One end of a connection: a pod (by namespace and labels) or an address outside the cluster. */
 export type Endpoint =
-  | { readonly kind: 'pod'; readonly name: string; readonly namespace: string; readonly labels: Readonly<Record<string, string>>; readonly ports?: readonly NamedPort[] }
+  | {
+      readonly kind: 'pod';
+      readonly name: string;
+      readonly namespace: string;
+      readonly labels: Readonly<Record<string, string>>;
+      readonly ports?: readonly NamedPort[];
+    }
   | { readonly kind: 'address'; readonly name: string; readonly ip: string };
 
 /** A connection attempt. */
@@ -143,7 +149,10 @@ export class NetworkPolicyEvaluator {
     return selecting.some((p) =>
       ((p.spec[rulesKey] ?? []) as Rule[]).some((rule) => {
         const peers = rule[peersKey];
-        return portMatches(rule.ports, c.port, protocol, c.to) && (!peers || peers.length === 0 || peers.some((peer) => peerMatches(peer, other, p.metadata.namespace, this.namespaceLabels)));
+        return (
+          portMatches(rule.ports, c.port, protocol, c.to) &&
+          (!peers || peers.length === 0 || peers.some((peer) => peerMatches(peer, other, p.metadata.namespace, this.namespaceLabels)))
+        );
       }),
     );
   }

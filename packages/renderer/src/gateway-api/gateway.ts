@@ -17,14 +17,16 @@ export function renderedGateway(name: string, className: string, tlsSecret: stri
     spec: {
       gatewayClassName: className,
       // A route for some paths of a host (listenerOf) rides on that host's listener.
-      listeners: routes.filter((route) => !route.listenerOf).map((route) => ({
-        name: listenerName(route),
-        hostname: route.host,
-        port: httpsPort,
-        protocol: 'HTTPS',
-        tls: { mode: 'Terminate', certificateRefs: [{ group: '', kind: 'Secret', name: tlsSecret }] },
-        allowedRoutes: { namespaces: { from: 'Same' } },
-      })),
+      listeners: routes
+        .filter((route) => !route.listenerOf)
+        .map((route) => ({
+          name: listenerName(route),
+          hostname: route.host,
+          port: httpsPort,
+          protocol: 'HTTPS',
+          tls: { mode: 'Terminate', certificateRefs: [{ group: '', kind: 'Secret', name: tlsSecret }] },
+          allowedRoutes: { namespaces: { from: 'Same' } },
+        })),
     },
   });
 }

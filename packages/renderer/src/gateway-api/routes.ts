@@ -22,7 +22,13 @@ export function listenerName(route: ResolvedPublicRoute): string {
 export function parentRef(entry: ResolvedGatewayApiEntry, route: ResolvedPublicRoute): IParentReference {
   const gateway = entry.gateway;
   if (gateway.mode === 'render') return { group: gatewayApiGroup, kind: 'Gateway', name: gateway.name, sectionName: listenerName(route) };
-  return { group: gatewayApiGroup, kind: 'Gateway', namespace: gateway.namespace, name: gateway.name, ...(gateway.sectionName ? { sectionName: gateway.sectionName } : {}) };
+  return {
+    group: gatewayApiGroup,
+    kind: 'Gateway',
+    namespace: gateway.namespace,
+    name: gateway.name,
+    ...(gateway.sectionName ? { sectionName: gateway.sectionName } : {}),
+  };
 }
 
 /**
@@ -45,7 +51,9 @@ export function httpRoute(entry: ResolvedGatewayApiEntry, component: ResolvedCom
           filters: [{ type: 'ResponseHeaderModifier', responseHeaderModifier: { set: [{ name: hstsHeader, value: entry.hsts }] } }],
           backendRefs: [{ name: route.serviceName, port: route.servicePort }],
           timeouts: { request: `${route.requestTimeoutSeconds}s` },
-          ...(route.sessionCookie ? { sessionPersistence: { sessionName: route.sessionCookie, type: 'Cookie', cookieConfig: { lifetimeType: 'Session' } } } : {}),
+          ...(route.sessionCookie
+            ? { sessionPersistence: { sessionName: route.sessionCookie, type: 'Cookie', cookieConfig: { lifetimeType: 'Session' } } }
+            : {}),
         },
       ],
     },

@@ -65,7 +65,14 @@ export interface RouteParentAt {
 export function routeParents(route: Manifest): RouteParentAt[] {
   return ((route.spec?.parentRefs ?? []) as Plain[]).flatMap((ref, i) =>
     (ref.group ?? 'gateway.networking.k8s.io') === 'gateway.networking.k8s.io' && (ref.kind ?? 'Gateway') === 'Gateway'
-      ? [{ name: ref.name, namespace: ref.namespace === route.metadata?.namespace ? undefined : ref.namespace, sectionName: ref.sectionName, at: `spec.parentRefs[${i}]` }]
+      ? [
+          {
+            name: ref.name,
+            namespace: ref.namespace === route.metadata?.namespace ? undefined : ref.namespace,
+            sectionName: ref.sectionName,
+            at: `spec.parentRefs[${i}]`,
+          },
+        ]
       : [],
   );
 }

@@ -1,5 +1,15 @@
 /** A Kubernetes object as plain JSON, as `kubectl kustomize` prints it. */
-export type Manifest = { readonly apiVersion?: string; readonly kind: string; readonly metadata?: { readonly name?: string; readonly namespace?: string; readonly labels?: Record<string, string>; readonly annotations?: Record<string, string> }; readonly [field: string]: any };
+export type Manifest = {
+  readonly apiVersion?: string;
+  readonly kind: string;
+  readonly metadata?: {
+    readonly name?: string;
+    readonly namespace?: string;
+    readonly labels?: Record<string, string>;
+    readonly annotations?: Record<string, string>;
+  };
+  readonly [field: string]: any;
+};
 
 /** One broken invariant in one object, e.g. `Service/anm: selector … matches no pod template`. */
 export interface IntegrityFinding {

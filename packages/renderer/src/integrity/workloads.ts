@@ -34,10 +34,24 @@ export function podTemplateOf(object: Manifest): PodTemplate | undefined {
   if (!workloadKinds.has(object.kind)) return undefined;
   const id = kindName(object);
   if (object.kind === 'Pod')
-    return { workload: object, id, labels: object.metadata?.labels ?? {}, annotations: object.metadata?.annotations ?? {}, spec: object.spec ?? {}, path: 'spec' };
+    return {
+      workload: object,
+      id,
+      labels: object.metadata?.labels ?? {},
+      annotations: object.metadata?.annotations ?? {},
+      spec: object.spec ?? {},
+      path: 'spec',
+    };
   const template = object.kind === 'CronJob' ? object.spec?.jobTemplate?.spec?.template : object.spec?.template;
   const path = object.kind === 'CronJob' ? 'spec.jobTemplate.spec.template' : 'spec.template';
-  return { workload: object, id, labels: template?.metadata?.labels ?? {}, annotations: template?.metadata?.annotations ?? {}, spec: template?.spec ?? {}, path: `${path}.spec` };
+  return {
+    workload: object,
+    id,
+    labels: template?.metadata?.labels ?? {},
+    annotations: template?.metadata?.annotations ?? {},
+    spec: template?.spec ?? {},
+    path: `${path}.spec`,
+  };
 }
 
 /** Every pod template among `objects`. */
@@ -48,7 +62,11 @@ export function podTemplates(objects: readonly Manifest[]): PodTemplate[] {
 /** Every container of a pod template (init containers included), each with its field path. */
 export function containersOf(pod: PodTemplate): ContainerAt[] {
   return [
-    ...((pod.spec.initContainers ?? []) as Plain[]).map((container, i) => ({ container, path: `${pod.path}.initContainers[${i}]`, init: container.restartPolicy !== 'Always' })),
+    ...((pod.spec.initContainers ?? []) as Plain[]).map((container, i) => ({
+      container,
+      path: `${pod.path}.initContainers[${i}]`,
+      init: container.restartPolicy !== 'Always',
+    })),
     ...((pod.spec.containers ?? []) as Plain[]).map((container, i) => ({ container, path: `${pod.path}.containers[${i}]`, init: false })),
   ];
 }
@@ -64,7 +82,7 @@ export function selectorMatches(selector: Plain | undefined, labels: Record<stri
   const matchLabels: Record<string, string> = selector.matchLabels ?? (selector.matchExpressions ? {} : selector);
   for (const [key, value] of Object.entries(matchLabels)) if (labels[key] !== value) return false;
   for (const expression of (selector.matchExpressions ?? []) as Plain[]) {
-    const has = Object.prototype.hasOwnProperty.call(labels, expression.key);
+    const has = Object.hasOwn(labels, expression.key);
     const value = labels[expression.key];
     const values: string[] = expression.values ?? [];
     if (expression.operator === 'In' && !(has && values.includes(value!))) return false;

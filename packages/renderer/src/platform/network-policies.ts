@@ -17,7 +17,11 @@ function podsIn(namespace: string, labels: Readonly<Record<string, string>>): IN
   return { namespaceSelector: { matchLabels: { [namespaceNameLabel]: namespace } }, podSelector: { matchLabels: { ...labels } } };
 }
 
-function policy(name: string, podSelector: Record<string, string>, spec: { ingress?: INetworkPolicyIngressRule[]; egress?: INetworkPolicyEgressRule[] }): NetworkPolicy {
+function policy(
+  name: string,
+  podSelector: Record<string, string>,
+  spec: { ingress?: INetworkPolicyIngressRule[]; egress?: INetworkPolicyEgressRule[] },
+): NetworkPolicy {
   const policyTypes: ('Ingress' | 'Egress')[] = [];
   if (spec.ingress) policyTypes.push('Ingress');
   if (spec.egress) policyTypes.push('Egress');
@@ -41,7 +45,21 @@ function allowDns(env: ResolvedEnvironment): NetworkPolicy {
   const { dns } = env.network;
   const to: INetworkPolicyPeer[] = [podsIn(dns.namespace, dns.podLabels)];
   if (dns.nodeLocalCidr) to.push({ ipBlock: { cidr: dns.nodeLocalCidr } });
-  return policy('allow-dns', {}, { egress: [{ to, ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }] }] });
+  return policy(
+    'allow-dns',
+    {},
+    {
+      egress: [
+        {
+          to,
+          ports: [
+            { protocol: 'UDP', port: 53 },
+            { protocol: 'TCP', port: 53 },
+          ],
+        },
+      ],
+    },
+  );
 }
 
 function isIpv6(cidr: string): boolean {
@@ -96,15 +114,12 @@ function ingressPolicy(env: ResolvedEnvironment, target: ResolvedComponent): Net
   const rules: INetworkPolicyIngressRule[] = [];
   const entry = entryPeers(env);
   if (target.ingressPorts.length > 0 && entry.length > 0) rules.push({ from: entry, ports: tcpPorts(target.ingressPorts) });
-  const callers = env.components
-    .filter((c) => c.connects.some((edge) => edge.to === target.id))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const callers = env.components.filter((c) => c.connects.some((edge) => edge.to === target.id)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const caller of callers) {
     const ports = caller.connects.filter((edge) => edge.to === target.id).map((edge) => edge.port);
     rules.push({ from: [{ podSelector: { matchLabels: selectorLabels(caller) } }], ports: tcpPorts(ports) });
   }
-  if (target.metricsPorts.length > 0)
-    rules.push({ from: [podsIn(env.monitoring.namespace, env.monitoring.podLabels)], ports: tcpPorts(target.metricsPorts) });
+  if (target.metricsPorts.length > 0) rules.push({ from: [podsIn(env.monitoring.namespace, env.monitoring.podLabels)], ports: tcpPorts(target.metricsPorts) });
   if (rules.length === 0) return undefined;
   return policy(`${target.id}-ingress`, selectorLabels(target), { ingress: rules });
 }

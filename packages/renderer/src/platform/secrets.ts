@@ -61,7 +61,5 @@ function sealedSecret(env: ResolvedEnvironment, secret: ResolvedSecret): KubeObj
  * ever carries a secret value: the controllers in the cluster make the Secrets.
  */
 export function renderSecrets(env: ResolvedEnvironment): KubeObject[] {
-  return env.secrets.map((secret) =>
-    env.secretBackend.provider === 'external-secrets' ? externalSecret(env, secret) : sealedSecret(env, secret),
-  );
+  return env.secrets.map((secret) => (env.secretBackend.provider === 'external-secrets' ? externalSecret(env, secret) : sealedSecret(env, secret)));
 }

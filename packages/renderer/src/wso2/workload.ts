@@ -1,5 +1,15 @@
 import type { ResolvedComponent, ResolvedEnvironment, ResolvedWso2, ResolvedWso2Component, Wso2PortName } from '@apim-gitops/models';
-import { wso2AdminUrlEncodedPasswordKey, wso2KeyManagerProfile, wso2ConfigVolume, wso2Home as productHome, wso2Paths, wso2HttpsPorts, wso2PortNames, wso2Ports, wso2ProbePaths } from '@apim-gitops/models';
+import {
+  wso2AdminUrlEncodedPasswordKey,
+  wso2KeyManagerProfile,
+  wso2ConfigVolume,
+  wso2Home as productHome,
+  wso2Paths,
+  wso2HttpsPorts,
+  wso2PortNames,
+  wso2Ports,
+  wso2ProbePaths,
+} from '@apim-gitops/models';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IContainer, IEnvVar, IPodSpec, IProbe, IVolume, IVolumeMount } from 'kubernetes-models/v1';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
@@ -180,7 +190,11 @@ export function wso2Deployment(w: Wso2Workload, configMap: ConfigMap): Deploymen
   };
   const rotation = secretRotation(env, pod);
   return new Deployment({
-    metadata: { name: component.id, labels: componentLabels(component), ...(Object.keys(rotation.deployment).length ? { annotations: rotation.deployment } : {}) },
+    metadata: {
+      name: component.id,
+      labels: componentLabels(component),
+      ...(Object.keys(rotation.deployment).length ? { annotations: rotation.deployment } : {}),
+    },
     spec: {
       replicas: c.replicas,
       selector: { matchLabels: selector },
@@ -203,6 +217,9 @@ export function renderWso2Workload(w: Wso2Workload): KubeObject[] {
     serviceAccount(w.component),
     configMap,
     wso2Deployment(w, configMap),
-    clusterService(w.component, w.servicePorts.map((p) => ({ name: wso2PortNames[p], port: wso2Ports[p], ...(wso2HttpsPorts.includes(p) ? { appProtocol: 'https' as const } : {}) }))),
+    clusterService(
+      w.component,
+      w.servicePorts.map((p) => ({ name: wso2PortNames[p], port: wso2Ports[p], ...(wso2HttpsPorts.includes(p) ? { appProtocol: 'https' as const } : {}) })),
+    ),
   ];
 }

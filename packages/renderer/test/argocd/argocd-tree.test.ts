@@ -5,7 +5,15 @@ import { ClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Clus
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { renderArgoCdTree } from '../../src/argocd/argocd-tree';
-import { applicationName, argocdBootstrapDir, argocdManifestsDir, overlayPath, projectName, rootApplicationName, rootProjectName } from '../../src/argocd/names';
+import {
+  applicationName,
+  argocdBootstrapDir,
+  argocdManifestsDir,
+  overlayPath,
+  projectName,
+  rootApplicationName,
+  rootProjectName,
+} from '../../src/argocd/names';
 import { podSecurityLabels } from '../../src/argocd/namespace-metadata';
 import { projectRefusal } from '../../src/argocd/project-permits';
 import { apiGroup } from '../../src/argocd/resource-kinds';
@@ -40,7 +48,9 @@ const gitops = gitopsWith();
 const files = renderArgoCdTree(gitops, environments);
 
 const docsIn = (tree: ReadonlyMap<string, string>, dir: string): Doc[] =>
-  [...tree.entries()].filter(([p]) => p.startsWith(`${dir}/`) && !p.endsWith('kustomization.yaml')).flatMap(([, text]) => YAML.parseAllDocuments(text).map((d) => d.toJSON()));
+  [...tree.entries()]
+    .filter(([p]) => p.startsWith(`${dir}/`) && !p.endsWith('kustomization.yaml'))
+    .flatMap(([, text]) => YAML.parseAllDocuments(text).map((d) => d.toJSON()));
 const bootstrap = docsIn(files, argocdBootstrapDir);
 const manifests = docsIn(files, argocdManifestsDir);
 const application = (name: string) => manifests.find((a) => a.metadata.name === applicationName(name))!;
@@ -67,9 +77,10 @@ describe('Argo CD objects', () => {
     expect(project.spec.sourceNamespaces).toBeUndefined();
   });
 
-  it.each(names)('%s: its project allows every object it renders, and refuses the other environments\' namespaces', (name) => {
+  it.each(names)("%s: its project allows every object it renders, and refuses the other environments' namespaces", (name) => {
     const app = application(name);
-    for (const object of environments.find((e) => e.name === name)!.objects) expect(projectRefusal(projectOf(name) as never, targetOf(app), object)).toBeUndefined();
+    for (const object of environments.find((e) => e.name === name)!.objects)
+      expect(projectRefusal(projectOf(name) as never, targetOf(app), object)).toBeUndefined();
     const other = names.find((n) => n !== name)!;
     expect(projectRefusal(projectOf(name) as never, { ...targetOf(app), namespace: `apim-${other}` }, environments[0]!.objects[0]!)).toBe(
       `application destination {${app.spec.destination.server} apim-${other}} is not permitted in project 'apim-${name}'`,
@@ -86,13 +97,22 @@ describe('Argo CD objects', () => {
     const hpas = environments.find((e) => e.name === name)!.objects.filter((o: any) => o.kind === 'HorizontalPodAutoscaler') as Doc[];
     expect(hpas.length).toBeGreaterThan(0);
     for (const hpa of hpas)
-      expect(app.spec.ignoreDifferences).toContainEqual({ group: 'apps', kind: 'Deployment', name: hpa.spec.scaleTargetRef.name, jsonPointers: ['/spec/replicas'] });
+      expect(app.spec.ignoreDifferences).toContainEqual({
+        group: 'apps',
+        kind: 'Deployment',
+        name: hpa.spec.scaleTargetRef.name,
+        jsonPointers: ['/spec/replicas'],
+      });
     expect(app.spec.ignoreDifferences).toHaveLength(hpas.length);
     expect(app.spec.syncPolicy.syncOptions).toContain('RespectIgnoreDifferences=true');
   });
 
   it('ignores replicas of exactly the autoscaled components in an environment running both stacks', () => {
-    expect(application('dev').spec.ignoreDifferences.map((d: Doc) => d.name).sort()).toEqual([...autoscaled].sort());
+    expect(
+      application('dev')
+        .spec.ignoreDifferences.map((d: Doc) => d.name)
+        .sort(),
+    ).toEqual([...autoscaled].sort());
   });
 
   it.each(names)('%s syncs automatically: prune, self-heal, retry with backoff, namespace created with the Pod Security labels', (name) => {
@@ -114,7 +134,7 @@ describe('Argo CD objects', () => {
     });
   });
 
-  it('follows the environment\'s own revision where gitops.ts gives one, the repository\'s elsewhere', () => {
+  it("follows the environment's own revision where gitops.ts gives one, the repository's elsewhere", () => {
     expect(application('prod').spec.source.targetRevision).toBe('release/prod');
     expect(application('dev').spec.source.targetRevision).toBe('main');
   });
@@ -130,15 +150,17 @@ describe('Argo CD objects', () => {
     expect(project.spec.clusterResourceWhitelist).toEqual([{ group: '', kind: 'Namespace' }]);
   });
 
-  it('narrows the Namespace entry to the environment\'s own namespace when namespaceWhitelistByName is on', () => {
+  it("narrows the Namespace entry to the environment's own namespace when namespaceWhitelistByName is on", () => {
     const narrowed = docsIn(renderArgoCdTree(gitopsWith({ namespaceWhitelistByName: true }), environments), argocdBootstrapDir);
     expect(projectOf('dev', narrowed).spec.clusterResourceWhitelist).toEqual([{ group: '', kind: 'Namespace', name: 'apim-dev' }]);
     const ns = (n: string) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: n } });
     expect(projectRefusal(projectOf('dev', narrowed) as never, targetOf(application('dev')), ns('apim-dev'))).toBeUndefined();
-    expect(projectRefusal(projectOf('dev', narrowed) as never, targetOf(application('dev')), ns('kube-system'))).toBe('resource :Namespace is not permitted in project apim-dev');
+    expect(projectRefusal(projectOf('dev', narrowed) as never, targetOf(application('dev')), ns('kube-system'))).toBe(
+      'resource :Namespace is not permitted in project apim-dev',
+    );
   });
 
-  it('syncs as the environment\'s ServiceAccount only when syncImpersonation is set', () => {
+  it("syncs as the environment's ServiceAccount only when syncImpersonation is set", () => {
     expect(projectOf('dev').spec.destinationServiceAccounts).toBeUndefined();
     const impersonating = docsIn(renderArgoCdTree(gitopsWith({ syncImpersonation: { serviceAccount: 'apim-deployer' } }), environments), argocdBootstrapDir);
     expect(projectOf('prod', impersonating).spec.destinationServiceAccounts).toEqual([
@@ -146,11 +168,17 @@ describe('Argo CD objects', () => {
     ]);
   });
 
-  it('keeps the projects and the root Application in the bootstrap, and only Applications in the root\'s source', () => {
+  it("keeps the projects and the root Application in the bootstrap, and only Applications in the root's source", () => {
     expect(new Set(manifests.map((d) => d.kind))).toEqual(new Set(['Application']));
     expect(manifests.map((d) => d.spec.project).sort()).toEqual(names.map((n) => `apim-${n}`));
     expect(manifests.some((d) => d.metadata.name === rootApplicationName)).toBe(false);
-    expect(bootstrap.map((d) => `${d.kind}/${d.metadata.name}`).sort()).toEqual(['AppProject/apim-dev', 'AppProject/apim-prod', 'AppProject/apim-qa', 'AppProject/apim-root', 'Application/apim-root']);
+    expect(bootstrap.map((d) => `${d.kind}/${d.metadata.name}`).sort()).toEqual([
+      'AppProject/apim-dev',
+      'AppProject/apim-prod',
+      'AppProject/apim-qa',
+      'AppProject/apim-root',
+      'Application/apim-root',
+    ]);
   });
 
   it('has a root Application that syncs the Applications folder from the same repository, in a project that allows only Applications in argocd', () => {
@@ -166,16 +194,30 @@ describe('Argo CD objects', () => {
     const widened = { ...projectOf('dev'), spec: { ...projectOf('dev').spec, destinations: [{ server: '*', namespace: '*' }] } };
     expect(projectRefusal(rootProject as never, rootTarget, widened)).toBe('resource argoproj.io:AppProject is not permitted in project apim-root');
     const elsewhere = { ...application('dev'), metadata: { ...application('dev').metadata, namespace: 'kube-system' } };
-    expect(projectRefusal(rootProject as never, rootTarget, elsewhere)).toBe("application destination {https://kubernetes.default.svc kube-system} is not permitted in project 'apim-root'");
+    expect(projectRefusal(rootProject as never, rootTarget, elsewhere)).toBe(
+      "application destination {https://kubernetes.default.svc kube-system} is not permitted in project 'apim-root'",
+    );
     const clusterRole = toPlain(new ClusterRole({ metadata: { name: 'escalate' }, rules: [] }));
-    expect(projectRefusal(rootProject as never, rootTarget, clusterRole)).toBe('resource rbac.authorization.k8s.io:ClusterRole is not permitted in project apim-root');
+    expect(projectRefusal(rootProject as never, rootTarget, clusterRole)).toBe(
+      'resource rbac.authorization.k8s.io:ClusterRole is not permitted in project apim-root',
+    );
   });
 
   it('strips the default project of every permission when restrictDefaultProject is on', () => {
     expect(bootstrap.some((d) => d.metadata.name === 'default')).toBe(false);
-    const locked = docsIn(renderArgoCdTree(gitopsWith({ restrictDefaultProject: true }), environments), argocdBootstrapDir).find((d) => d.metadata.name === 'default')!;
-    expect(locked.spec).toMatchObject({ sourceRepos: [], sourceNamespaces: [], destinations: [], clusterResourceWhitelist: [], namespaceResourceBlacklist: [{ group: '*', kind: '*' }] });
-    expect(projectRefusal(locked as never, targetOf(application('dev')), environments[0]!.objects[0]!)).toBe(`application repo ${spec.repoURL} is not permitted in project 'default'`);
+    const locked = docsIn(renderArgoCdTree(gitopsWith({ restrictDefaultProject: true }), environments), argocdBootstrapDir).find(
+      (d) => d.metadata.name === 'default',
+    )!;
+    expect(locked.spec).toMatchObject({
+      sourceRepos: [],
+      sourceNamespaces: [],
+      destinations: [],
+      clusterResourceWhitelist: [],
+      namespaceResourceBlacklist: [{ group: '*', kind: '*' }],
+    });
+    expect(projectRefusal(locked as never, targetOf(application('dev')), environments[0]!.objects[0]!)).toBe(
+      `application repo ${spec.repoURL} is not permitted in project 'default'`,
+    );
   });
 
   it('refuses to render a kind outside the whitelist, naming the kind, the object and where to add it', () => {
@@ -190,14 +232,16 @@ describe('Argo CD objects', () => {
   it('refuses to render a cluster-scoped kind, and a cluster-scoped kind in the whitelist', () => {
     const clusterRole = toPlain(new ClusterRole({ metadata: { name: 'apim-admin' }, rules: [] }));
     expect(() => renderArgoCdTree(gitops, [{ ...environments[0]!, objects: [...environments[0]!.objects, clusterRole] }])).toThrow(
-      'dev: ClusterRole/apim-admin: kind: ClusterRole is cluster-scoped: the environments\' projects allow no cluster-scoped kind',
+      "dev: ClusterRole/apim-admin: kind: ClusterRole is cluster-scoped: the environments' projects allow no cluster-scoped kind",
     );
     const widened = gitopsWith({ namespacedKinds: [...namespacedKinds, { group: '', kind: 'Namespace' }] });
     expect(() => renderArgoCdTree(widened, environments)).toThrow(SpecError);
-    expect(() => renderArgoCdTree(widened, environments)).toThrow("apps/argocd/gitops.ts: namespacedKinds: { group: '', kind: 'Namespace' } is cluster-scoped; the environments' projects allow no cluster-scoped kind (the Namespace comes from CreateNamespace=true), so remove it");
+    expect(() => renderArgoCdTree(widened, environments)).toThrow(
+      "apps/argocd/gitops.ts: namespacedKinds: { group: '', kind: 'Namespace' } is cluster-scoped; the environments' projects allow no cluster-scoped kind (the Namespace comes from CreateNamespace=true), so remove it",
+    );
   });
 
-  it('lists every file in its folder\'s kustomization and marks every file as generated', () => {
+  it("lists every file in its folder's kustomization and marks every file as generated", () => {
     for (const dir of [argocdBootstrapDir, argocdManifestsDir]) {
       const kustomization = YAML.parse(files.get(`${dir}/kustomization.yaml`)!);
       const others = [...files.keys()].filter((p) => p.startsWith(`${dir}/`) && !p.endsWith('/kustomization.yaml')).map((p) => p.slice(dir.length + 1));

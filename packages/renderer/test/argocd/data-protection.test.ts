@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { protectPersistentData, syncOptionsAnnotation } from '../../src/argocd/data-protection';
 
 const claim = (annotations?: Record<string, string>) =>
-  new PersistentVolumeClaim({ metadata: { name: 'events', ...(annotations ? { annotations } : {}) }, spec: { accessModes: ['ReadWriteMany'], resources: { requests: { storage: '1Gi' } } } });
+  new PersistentVolumeClaim({
+    metadata: { name: 'events', ...(annotations ? { annotations } : {}) },
+    spec: { accessModes: ['ReadWriteMany'], resources: { requests: { storage: '1Gi' } } },
+  });
 
 describe('persistent data', () => {
   it('gives every claim Delete=false,Prune=false, comma-separated as Argo CD reads the annotation', () => {

@@ -80,7 +80,11 @@ describe('sync waves', () => {
 
 describe('sync wave errors', () => {
   it('reports a dependency cycle as a SpecError naming the field and the cycle', () => {
-    const cyclic = [component('wso2-control-plane', 'wso2', ['wso2-gateway']), component('wso2-key-manager', 'wso2', ['wso2-control-plane']), component('wso2-gateway', 'wso2', ['wso2-key-manager'])];
+    const cyclic = [
+      component('wso2-control-plane', 'wso2', ['wso2-gateway']),
+      component('wso2-key-manager', 'wso2', ['wso2-control-plane']),
+      component('wso2-gateway', 'wso2', ['wso2-key-manager']),
+    ];
     const env = environmentWith(cyclic);
     expect(() => applySyncWaves(env, [])).toThrow(SpecError);
     expect(() => applySyncWaves(env, [])).toThrow(
@@ -107,7 +111,7 @@ describe('sync wave errors', () => {
       metadata: { ...configMap!.metadata, annotations: { [syncWaveAnnotation]: '7' } },
     }) as KubeObject;
     expect(() => applySyncWaves(env, [typed])).toThrow(
-      'test: ConfigMap/wso2-control-plane-config: metadata.annotations.argocd.argoproj.io/sync-wave: is set by hand; sync waves are derived from the components\' dependsOn, so remove it',
+      "test: ConfigMap/wso2-control-plane-config: metadata.annotations.argocd.argoproj.io/sync-wave: is set by hand; sync waves are derived from the components' dependsOn, so remove it",
     );
   });
 });

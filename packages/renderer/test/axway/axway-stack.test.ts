@@ -16,7 +16,8 @@ function spec(axway: Record<string, unknown> = {}, production = false): Environm
     secrets: { provider: 'external-secrets', store: { kind: 'ClusterSecretStore', name: 'store' } },
     entry: { kind: 'ingress-nginx', tls: { secretRef: 'apim-tls' } },
     // A traffic override keeps the base's back ends, which every environment must name.
-    axway: { ...axwayBaseSpec, ...axway, traffic: { backends: axwayBaseSpec.traffic!.backends, ...(axway.traffic as object) } } as EnvironmentSpec['axway'] & object,
+    axway: { ...axwayBaseSpec, ...axway, traffic: { backends: axwayBaseSpec.traffic!.backends, ...(axway.traffic as object) } } as EnvironmentSpec['axway'] &
+      object,
   };
 }
 
@@ -102,7 +103,10 @@ describe('per-component facts (base-like environment)', () => {
   it('traffic pods prefer separate nodes (so the HPA can pass the node count) and spread over zones', () => {
     const pod = find(objs, 'Deployment', 'axway-traffic')!.spec.template.spec;
     expect(pod.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution).toBeUndefined();
-    expect(pod.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0]).toMatchObject({ weight: 100, podAffinityTerm: { topologyKey: 'kubernetes.io/hostname' } });
+    expect(pod.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0]).toMatchObject({
+      weight: 100,
+      podAffinityTerm: { topologyKey: 'kubernetes.io/hostname' },
+    });
     expect(pod.topologySpreadConstraints[0]).toMatchObject({ topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway' });
     expect(find(objs, 'Deployment', 'axway-traffic')!.spec.strategy.rollingUpdate).toEqual({ maxSurge: 1, maxUnavailable: 0 });
   });
@@ -114,12 +118,18 @@ describe('per-component facts (base-like environment)', () => {
   it('per-node host variables only when the FED was built with them', () => {
     const perNode = render(spec({ cassandra: { ...axwayBaseSpec.cassandra, hostVariables: 'per-node' } }));
     const e = envOf(find(perNode, 'Deployment', 'axway-traffic')!);
-    expect([e.CASS_HOST1, e.CASS_HOST2, e.CASS_HOST3, e.CASS_HOST]).toEqual(['cassandra-1.base.example.org', 'cassandra-2.base.example.org', 'cassandra-3.base.example.org', undefined]);
+    expect([e.CASS_HOST1, e.CASS_HOST2, e.CASS_HOST3, e.CASS_HOST]).toEqual([
+      'cassandra-1.base.example.org',
+      'cassandra-2.base.example.org',
+      'cassandra-3.base.example.org',
+      undefined,
+    ]);
   });
 
   it('every container has limits', () => {
     for (const d of objs.filter((o) => o.kind === 'Deployment' || o.kind === 'Job'))
-      for (const c of [...d.spec.template.spec.containers, ...(d.spec.template.spec.initContainers ?? [])]) expect(c.resources.limits, `${d.metadata.name}/${c.name}`).toBeDefined();
+      for (const c of [...d.spec.template.spec.containers, ...(d.spec.template.spec.initContainers ?? [])])
+        expect(c.resources.limits, `${d.metadata.name}/${c.name}`).toBeDefined();
   });
 });
 
@@ -200,7 +210,9 @@ describe.each(environments)('invariants: %s', (_name, objs) => {
     const pvc = objs.filter((o) => o.kind === 'PersistentVolumeClaim');
     expect(pvc).toHaveLength(1);
     for (const name of deployments)
-      expect(find(objs, 'Deployment', name)!.spec.template.spec.volumes.find((v: Plain) => v.name === 'events').persistentVolumeClaim.claimName).toBe(pvc[0]!.metadata.name);
+      expect(find(objs, 'Deployment', name)!.spec.template.spec.volumes.find((v: Plain) => v.name === 'events').persistentVolumeClaim.claimName).toBe(
+        pvc[0]!.metadata.name,
+      );
     const hpa = find(objs, 'HorizontalPodAutoscaler', 'axway-traffic');
     const maxTraffic = hpa ? hpa.spec.maxReplicas : find(objs, 'Deployment', 'axway-traffic')!.spec.replicas;
     const apiManagers = find(objs, 'Deployment', 'axway-api-manager')!.spec.replicas;
@@ -215,7 +227,10 @@ describe('environments', () => {
     expect(find(p, 'Deployment', 'axway-traffic')!.spec.replicas).toBe(3);
     expect(find(p, 'HorizontalPodAutoscaler', 'axway-traffic')!.spec).toMatchObject({ minReplicas: 3, maxReplicas: 12 });
     expect(find(p, 'HorizontalPodAutoscaler', 'axway-traffic')!.spec.metrics[0].resource.target.averageUtilization).toBe(75);
-    expect(find(p, 'PersistentVolumeClaim', 'axway-events')!.spec).toMatchObject({ accessModes: ['ReadWriteMany'], resources: { requests: { storage: '14Gi' } } });
+    expect(find(p, 'PersistentVolumeClaim', 'axway-events')!.spec).toMatchObject({
+      accessModes: ['ReadWriteMany'],
+      resources: { requests: { storage: '14Gi' } },
+    });
     expect(find(p, 'Deployment', 'axway-traffic')!.spec.template.spec.topologySpreadConstraints[0].whenUnsatisfiable).toBe('DoNotSchedule');
     expect(envOf(find(p, 'Deployment', 'axway-traffic')!).EMT_DEPLOYMENT_ENABLED).toBe('false');
   });
@@ -223,7 +238,11 @@ describe('environments', () => {
     expect(find(d, 'HorizontalPodAutoscaler', 'axway-traffic')).toBeUndefined();
     expect(find(d, 'PersistentVolumeClaim', 'axway-events')!.spec.accessModes).toEqual(['ReadWriteOnce']);
     for (const name of ['axway-api-manager', 'axway-traffic'])
-      expect(find(d, 'Deployment', name)!.spec.template.spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].labelSelector.matchLabels['app.kubernetes.io/instance']).toBe('axway-anm');
+      expect(
+        find(d, 'Deployment', name)!.spec.template.spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].labelSelector.matchLabels[
+          'app.kubernetes.io/instance'
+        ],
+      ).toBe('axway-anm');
     expect(envOf(find(d, 'Deployment', 'axway-traffic')!).EMT_DEPLOYMENT_ENABLED).toBe('true');
   });
   it('on ingress-nginx, the ANM Ingress admits only the allow-list, the API Manager Ingress sticks by cookie, traffic accepts large bodies', () => {

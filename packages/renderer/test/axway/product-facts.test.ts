@@ -62,7 +62,12 @@ describe.each(Object.keys(environments))('%s: Axway output agrees with the produ
     });
 
     it('probes the endpoints the product serves', () => {
-      const [path, port] = id === 'axway-anm' ? [axwayProbePaths.adminNodeManager, axwayPorts.adminNodeManager] : id === 'axway-api-manager' ? [axwayProbePaths.apiManager, axwayPorts.apiManager] : [axwayProbePaths.health, axwayPorts.health];
+      const [path, port] =
+        id === 'axway-anm'
+          ? [axwayProbePaths.adminNodeManager, axwayPorts.adminNodeManager]
+          : id === 'axway-api-manager'
+            ? [axwayProbePaths.apiManager, axwayPorts.apiManager]
+            : [axwayProbePaths.health, axwayPorts.health];
       for (const probe of [container.readinessProbe, container.livenessProbe]) expect(probe.httpGet).toMatchObject({ path, port });
     });
   });

@@ -10,7 +10,8 @@ type Plain = Record<string, any>;
 const base: EnvironmentSpec = { ...baseEnvironmentSpec, axway: axwayBaseSpec };
 const render = (spec: EnvironmentSpec): Plain[] => renderEnvironment(resolveEnvironment(spec, spec.name)).map((o) => toPlain(o) as Plain);
 const deployments = (objects: Plain[]) => objects.filter((o) => o.kind === 'Deployment');
-const initContainers = (objects: Plain[]) => [...deployments(objects), ...objects.filter((o) => o.kind === 'Job')].flatMap((d) => d.spec.template.spec.initContainers ?? []);
+const initContainers = (objects: Plain[]) =>
+  [...deployments(objects), ...objects.filter((o) => o.kind === 'Job')].flatMap((d) => d.spec.template.spec.initContainers ?? []);
 
 describe.each([
   ['base', base],
@@ -45,13 +46,14 @@ describe.each([
 describe('images.precheck', () => {
   it('replaces the precheck image, still under the registry', () => {
     const objects = render({ ...base, name: 'test', images: { ...base.images, precheck: { repository: 'mirror/busybox', tag: '1.36.1' } } });
-    for (const c of initContainers(objects).filter((c) => c.name.startsWith('wait-for-'))) expect(c.image).toBe('registry.example.org/apim/mirror/busybox:1.36.1');
+    for (const c of initContainers(objects).filter((c) => c.name.startsWith('wait-for-')))
+      expect(c.image).toBe('registry.example.org/apim/mirror/busybox:1.36.1');
   });
 
   it('refuses an image reference that is not one', () => {
-    expect(() => resolveEnvironment({ ...base, images: { ...base.images, precheck: { repository: 'Busy Box', tag: '1' } } }, 'environments/base/environment.ts')).toThrow(
-      'environments/base/environment.ts: images.precheck.repository: "Busy Box" is not a valid image repository',
-    );
+    expect(() =>
+      resolveEnvironment({ ...base, images: { ...base.images, precheck: { repository: 'Busy Box', tag: '1' } } }, 'environments/base/environment.ts'),
+    ).toThrow('environments/base/environment.ts: images.precheck.repository: "Busy Box" is not a valid image repository');
   });
 });
 
@@ -71,7 +73,14 @@ describe('secret rotation reaches the pods', () => {
     // The shape `kubeseal --raw` writes: a 2-byte length, a 256-byte RSA-wrapped key, then AES-GCM data.
     const cipher = (c: string) => {
       let x = c.charCodeAt(0);
-      const bytes = [1, 0, ...Array.from({ length: 256 + 64 }, () => (x = (x * 1103515245 + 12345) % 2 ** 31) & 0xff)];
+      const bytes = [
+        1,
+        0,
+        ...Array.from({ length: 256 + 64 }, () => {
+          x = (x * 1103515245 + 12345) % 2 ** 31;
+          return x & 0xff;
+        }),
+      ];
       return btoa(String.fromCharCode(...bytes));
     };
     const secretNames = resolveEnvironment(base, 'base').secrets;
@@ -94,7 +103,9 @@ describe('the URL-encoded admin password', () => {
 
   it('must be sealed like any other key with Sealed Secrets, and the message says what it is', () => {
     const secretNames = resolveEnvironment(base, 'base').secrets;
-    const encryptedData = Object.fromEntries(secretNames.map((s) => [s.name, Object.fromEntries(s.keys.filter((k) => k !== 'password-urlencoded').map((k) => [k, 'A'.repeat(400)]))]));
+    const encryptedData = Object.fromEntries(
+      secretNames.map((s) => [s.name, Object.fromEntries(s.keys.filter((k) => k !== 'password-urlencoded').map((k) => [k, 'A'.repeat(400)]))]),
+    );
     expect(() => resolveEnvironment({ ...base, secrets: { provider: 'sealed-secrets', encryptedData } }, 'environments/base/environment.ts')).toThrow(
       /secrets\.encryptedData\.wso2-admin\.password-urlencoded: is missing: .* \(the URL-encoded form of "password"/,
     );

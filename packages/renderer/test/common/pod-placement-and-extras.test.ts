@@ -30,9 +30,7 @@ function problems(s: EnvironmentSpec): string {
 
 /** Every pod template the environment renders: Deployments, StatefulSets and Jobs. */
 function podSpecs(objects: Plain[]): [string, Plain][] {
-  return objects
-    .filter((o) => ['Deployment', 'StatefulSet', 'Job'].includes(o.kind))
-    .map((o) => [`${o.kind}/${o.metadata.name}`, o.spec.template.spec]);
+  return objects.filter((o) => ['Deployment', 'StatefulSet', 'Job'].includes(o.kind)).map((o) => [`${o.kind}/${o.metadata.name}`, o.spec.template.spec]);
 }
 
 const find = (objects: Plain[], kind: string, name: string) => {
@@ -54,7 +52,9 @@ describe('scheduling.nodeSelector and scheduling.tolerations', () => {
 
   it('reach every pod the environment runs, Jobs included', () => {
     const pods = podSpecs(objects);
-    expect(pods.map(([name]) => name)).toEqual(expect.arrayContaining(['Deployment/wso2-gateway', 'Deployment/axway-traffic', 'Job/wso2-schema', 'Job/axway-metrics-schema']));
+    expect(pods.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['Deployment/wso2-gateway', 'Deployment/axway-traffic', 'Job/wso2-schema', 'Job/axway-metrics-schema']),
+    );
     for (const [name, pod] of pods) {
       expect(pod.nodeSelector, name).toEqual({ 'node-pool': 'apim' });
       // The operator default is written out, so the manifest says what the scheduler does.

@@ -20,7 +20,7 @@ describe.each(Object.keys(environments))('%s: the flow proof', (name) => {
     expect(needed.filter((r) => !r.allowed).map(row)).toEqual([]);
   });
 
-  it('denies every probe: other namespaces, the Internet, non-DNS pods, the controller\'s neighbours, the other stack\'s databases', () => {
+  it("denies every probe: other namespaces, the Internet, non-DNS pods, the controller's neighbours, the other stack's databases", () => {
     const probes = proof.results.filter((r) => r.kind === 'probe');
     expect(probes.length).toBeGreaterThan(40);
     expect(probes.filter((r) => r.allowed).map(row)).toEqual([]);

@@ -8,7 +8,9 @@ describe('prod: Envoy Gateway policies', () => {
 
   it('give every listener of the Gateway its own ClientTrafficPolicy with TLS 1.2 at least', () => {
     const listeners = named(objects, 'Gateway', 'apim').spec.listeners.map((l: Obj) => l.name);
-    expect(policies.map((p) => p.spec.targetRefs)).toEqual(listeners.map((l: string) => [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'apim', sectionName: l }]));
+    expect(policies.map((p) => p.spec.targetRefs)).toEqual(
+      listeners.map((l: string) => [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'apim', sectionName: l }]),
+    );
     for (const policy of policies) expect(policy.spec.tls.minVersion, policy.metadata.name).toBe('1.2');
   });
 
@@ -31,8 +33,14 @@ describe('prod: Envoy Gateway policies', () => {
   });
 
   it('admit only the allowed source ranges to the ANM, the API Manager UI and the WSO2 management paths', () => {
-    expect(byKind(objects, 'SecurityPolicy').map((p) => p.metadata.name).sort()).toEqual(['axway-anm', 'axway-api-manager', 'wso2-control-plane-admin']);
-    expect(named(objects, 'SecurityPolicy', 'wso2-control-plane-admin').spec.targetRefs).toEqual([{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', name: 'wso2-control-plane-admin' }]);
+    expect(
+      byKind(objects, 'SecurityPolicy')
+        .map((p) => p.metadata.name)
+        .sort(),
+    ).toEqual(['axway-anm', 'axway-api-manager', 'wso2-control-plane-admin']);
+    expect(named(objects, 'SecurityPolicy', 'wso2-control-plane-admin').spec.targetRefs).toEqual([
+      { group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', name: 'wso2-control-plane-admin' },
+    ]);
     expect(named(objects, 'SecurityPolicy', 'axway-anm').spec).toEqual({
       targetRefs: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', name: 'axway-anm' }],
       authorization: { defaultAction: 'Deny', rules: [{ name: 'allowed-source-ranges', action: 'Allow', principal: { clientCIDRs: ['10.20.0.0/16'] } }] },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Obj } from '../wso2/rendered';
 import { byKind, environments, named, renderAllPlain } from '../wso2/rendered';
 
-describe('prod: the environment\'s own Gateway', () => {
+describe("prod: the environment's own Gateway", () => {
   const objects = renderAllPlain(environments.prod!);
   const gateway = named(objects, 'Gateway', 'apim');
   const routes = byKind(objects, 'HTTPRoute');

@@ -15,25 +15,41 @@ describe.each(gatewayApiEnvironments.map(([name]) => name))('%s: HTTPRoutes', (n
     expect(whole.map((r) => r.spec.hostnames[0].split('.')[0]).sort()).toEqual(['am', 'anm', 'apimgmt', 'apimgr', 'gw', 'websocket', 'websub']);
     expect(byKind(objects, 'Ingress')).toEqual([]);
     // prod's allow-list gives the WSO2 management paths a route of their own on the am host.
-    if (name === 'prod') expect(named(objects, 'HTTPRoute', 'wso2-control-plane-admin').spec.rules[0].matches.map((m: Obj) => m.path.value)).toEqual(['/carbon', '/admin', '/publisher', '/services', '/api/am/publisher', '/api/am/admin']);
+    if (name === 'prod')
+      expect(named(objects, 'HTTPRoute', 'wso2-control-plane-admin').spec.rules[0].matches.map((m: Obj) => m.path.value)).toEqual([
+        '/carbon',
+        '/admin',
+        '/publisher',
+        '/services',
+        '/api/am/publisher',
+        '/api/am/admin',
+      ]);
     for (const route of routes) {
       expect(route.spec.rules, route.metadata.name).toHaveLength(1);
       const [rule] = route.spec.rules;
       if (route.metadata.name !== 'wso2-control-plane-admin') expect(rule.matches).toEqual([{ path: { type: 'PathPrefix', value: '/' } }]);
       const backend = rule.backendRefs[0];
-      expect(services.get(backend.name)?.spec.ports.map((p: Obj) => p.port), route.metadata.name).toContain(backend.port);
+      expect(
+        services.get(backend.name)?.spec.ports.map((p: Obj) => p.port),
+        route.metadata.name,
+      ).toContain(backend.port);
     }
   });
 
   it('send HSTS on every response', () => {
     for (const route of routes)
       expect(route.spec.rules[0].filters, route.metadata.name).toEqual([
-        { type: 'ResponseHeaderModifier', responseHeaderModifier: { set: [{ name: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' }] } },
+        {
+          type: 'ResponseHeaderModifier',
+          responseHeaderModifier: { set: [{ name: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' }] },
+        },
       ]);
   });
 
   it('keep a browser on one WSO2 control plane and one Axway API Manager by cookie, and nothing else', () => {
-    const sticky = Object.fromEntries(routes.filter((r) => r.spec.rules[0].sessionPersistence).map((r) => [r.metadata.name, r.spec.rules[0].sessionPersistence]));
+    const sticky = Object.fromEntries(
+      routes.filter((r) => r.spec.rules[0].sessionPersistence).map((r) => [r.metadata.name, r.spec.rules[0].sessionPersistence]),
+    );
     expect(sticky).toEqual({
       'wso2-control-plane': { sessionName: 'route', type: 'Cookie', cookieConfig: { lifetimeType: 'Session' } },
       ...(name === 'prod' ? { 'wso2-control-plane-admin': { sessionName: 'route', type: 'Cookie', cookieConfig: { lifetimeType: 'Session' } } } : {}),
@@ -75,14 +91,14 @@ describe.each(gatewayApiEnvironments.map(([name]) => name))('%s: HTTPRoutes', (n
 describe('prod', () => {
   const objects = renderAllPlain(environments.prod!);
 
-  it('attaches every route to its host\'s listener of the environment\'s Gateway', () => {
+  it("attaches every route to its host's listener of the environment's Gateway", () => {
     for (const route of byKind(objects, 'HTTPRoute')) {
       const listener = route.metadata.name === 'wso2-control-plane-admin' ? 'wso2-control-plane' : route.metadata.name;
       expect(route.spec.parentRefs).toEqual([{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'apim', sectionName: listener }]);
     }
   });
 
-  it('checks the pods\' certificates against the internal CA and the host name they carry', () => {
+  it("checks the pods' certificates against the internal CA and the host name they carry", () => {
     expect(named(objects, 'BackendTLSPolicy', 'wso2-gateway').spec.validation).toEqual({
       caCertificateRefs: [{ group: '', kind: 'Secret', name: 'wso2-backend-ca' }],
       hostname: 'wso2-apim.apim-prod.svc',
@@ -121,14 +137,19 @@ describe('an environment moving from ingress-nginx to Gateway API', () => {
   const objects = renderAllPlain(baseWith({}, { entry: { ...nginxEntry, kind: 'both', gatewayApi: { gateway: { mode: 'render' } } } }));
 
   it('serves every host through both, to the same Service ports', () => {
-    const viaIngress = byKind(objects, 'Ingress').map((i) => `${i.spec.rules[0].host} → ${i.spec.rules[0].http.paths[0].backend.service.name}:${i.spec.rules[0].http.paths[0].backend.service.port.number}`);
-    const viaRoute = byKind(objects, 'HTTPRoute').map((r) => `${r.spec.hostnames[0]} → ${r.spec.rules[0].backendRefs[0].name}:${r.spec.rules[0].backendRefs[0].port}`);
+    const viaIngress = byKind(objects, 'Ingress').map(
+      (i) => `${i.spec.rules[0].host} → ${i.spec.rules[0].http.paths[0].backend.service.name}:${i.spec.rules[0].http.paths[0].backend.service.port.number}`,
+    );
+    const viaRoute = byKind(objects, 'HTTPRoute').map(
+      (r) => `${r.spec.hostnames[0]} → ${r.spec.rules[0].backendRefs[0].name}:${r.spec.rules[0].backendRefs[0].port}`,
+    );
     expect(viaRoute.length).toBe(7);
     expect(viaRoute.sort()).toEqual(viaIngress.sort());
   });
 
   it('terminates TLS with the one certificate on both', () => {
     expect(new Set(byKind(objects, 'Ingress').map((i) => i.spec.tls[0].secretName))).toEqual(new Set(['apim-tls']));
-    for (const listener of named(objects, 'Gateway', 'apim').spec.listeners) expect(listener.tls.certificateRefs).toEqual([{ group: '', kind: 'Secret', name: 'apim-tls' }]);
+    for (const listener of named(objects, 'Gateway', 'apim').spec.listeners)
+      expect(listener.tls.certificateRefs).toEqual([{ group: '', kind: 'Secret', name: 'apim-tls' }]);
   });
 });

@@ -6,11 +6,27 @@ import { validateObjects } from '../../src/object-rules';
 import { renderNetworkPolicies } from '../../src/platform/network-policies';
 
 function component(id: string, wiring: Partial<ResolvedComponent>): ResolvedComponent {
-  return { id, stack: 'axway', component: id, app: 'axway-apim', serviceName: id, dependsOn: [], connects: [], external: [], ingressPorts: [], metricsPorts: [], ...wiring };
+  return {
+    id,
+    stack: 'axway',
+    component: id,
+    app: 'axway-apim',
+    serviceName: id,
+    dependsOn: [],
+    connects: [],
+    external: [],
+    ingressPorts: [],
+    metricsPorts: [],
+    ...wiring,
+  };
 }
 
 type Entry = NonNullable<EnvironmentSpec['entry']>;
-const nginxEntry: Entry = { kind: 'ingress-nginx', tls: { secretRef: 'apim-tls' }, ingressNginx: { controllerNamespace: 'edge', controllerPodLabels: { app: 'edge-proxy' } } };
+const nginxEntry: Entry = {
+  kind: 'ingress-nginx',
+  tls: { secretRef: 'apim-tls' },
+  ingressNginx: { controllerNamespace: 'edge', controllerPodLabels: { app: 'edge-proxy' } },
+};
 
 /** A resolved environment with hand-made wiring: the gateway talks to the ANM, the ANM to the gateway pods. */
 function environment(entry: Entry = nginxEntry): ResolvedEnvironment {
@@ -28,7 +44,11 @@ function environment(entry: Entry = nginxEntry): ResolvedEnvironment {
   return {
     ...env,
     components: [
-      component('anm', { ingressPorts: [8090], connects: [{ to: 'traffic', port: 8085 }], external: [{ host: 'db.example.org', port: 3306, what: 'metrics_db', cidrs: ['10.30.3.0/24'] }] }),
+      component('anm', {
+        ingressPorts: [8090],
+        connects: [{ to: 'traffic', port: 8085 }],
+        external: [{ host: 'db.example.org', port: 3306, what: 'metrics_db', cidrs: ['10.30.3.0/24'] }],
+      }),
       component('traffic', {
         ingressPorts: [8065],
         metricsPorts: [8080],
@@ -43,8 +63,13 @@ function environment(entry: Entry = nginxEntry): ResolvedEnvironment {
   };
 }
 
-const selector = (id: string) => ({ matchLabels: { 'app.kubernetes.io/name': 'axway-apim', 'app.kubernetes.io/instance': id, 'app.kubernetes.io/component': id } });
-const podsIn = (ns: string, labels: Record<string, string>) => ({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': ns } }, podSelector: { matchLabels: labels } });
+const selector = (id: string) => ({
+  matchLabels: { 'app.kubernetes.io/name': 'axway-apim', 'app.kubernetes.io/instance': id, 'app.kubernetes.io/component': id },
+});
+const podsIn = (ns: string, labels: Record<string, string>) => ({
+  namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': ns } },
+  podSelector: { matchLabels: labels },
+});
 
 describe('renderNetworkPolicies', () => {
   const policies = renderNetworkPolicies(environment()).map(toPlain) as Record<string, any>[];
@@ -62,7 +87,13 @@ describe('renderNetworkPolicies', () => {
 
   it('lets every pod reach the DNS pods (not their whole namespace) and the NodeLocal cache over UDP and TCP 53', () => {
     expect(byName('allow-dns').spec.egress).toEqual([
-      { to: [podsIn('kube-system', { 'k8s-app': 'kube-dns' }), { ipBlock: { cidr: '169.254.20.10/32' } }], ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }] },
+      {
+        to: [podsIn('kube-system', { 'k8s-app': 'kube-dns' }), { ipBlock: { cidr: '169.254.20.10/32' } }],
+        ports: [
+          { protocol: 'UDP', port: 53 },
+          { protocol: 'TCP', port: 53 },
+        ],
+      },
     ]);
   });
 
@@ -82,15 +113,24 @@ describe('renderNetworkPolicies', () => {
     namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'gateways' } },
     podSelector: { matchLabels: { 'app.kubernetes.io/name': 'envoy', 'gateway.envoyproxy.io/owning-gateway-name': 'apim' } },
   };
-  const gatewayEntry: Entry = { kind: 'gateway-api', gatewayApi: { dataPlane: { namespace: 'gateways', podLabels: { 'app.kubernetes.io/name': 'envoy', 'gateway.envoyproxy.io/owning-gateway-name': 'apim' } } } };
-  const entryRule = (entry: Entry) => (renderNetworkPolicies(environment(entry)).map(toPlain) as Record<string, any>[]).find((p) => p.metadata.name === 'traffic-ingress')!.spec.ingress[0];
+  const gatewayEntry: Entry = {
+    kind: 'gateway-api',
+    gatewayApi: { dataPlane: { namespace: 'gateways', podLabels: { 'app.kubernetes.io/name': 'envoy', 'gateway.envoyproxy.io/owning-gateway-name': 'apim' } } },
+  };
+  const entryRule = (entry: Entry) =>
+    (renderNetworkPolicies(environment(entry)).map(toPlain) as Record<string, any>[]).find((p) => p.metadata.name === 'traffic-ingress')!.spec.ingress[0];
 
-  it('admits the Gateway\'s proxy pods, by their namespace and labels together, instead of the ingress controller with Gateway API', () => {
+  it("admits the Gateway's proxy pods, by their namespace and labels together, instead of the ingress controller with Gateway API", () => {
     expect(entryRule(gatewayEntry)).toEqual({ from: [proxies], ports: [{ protocol: 'TCP', port: 8065 }] });
   });
 
   it('admits both the ingress controller and the proxy pods while an environment moves from one to the other', () => {
-    const both: Entry = { ...gatewayEntry, kind: 'both', tls: { secretRef: 'apim-tls' }, ingressNginx: { controllerNamespace: 'edge', controllerPodLabels: { app: 'edge-proxy' } } };
+    const both: Entry = {
+      ...gatewayEntry,
+      kind: 'both',
+      tls: { secretRef: 'apim-tls' },
+      ingressNginx: { controllerNamespace: 'edge', controllerPodLabels: { app: 'edge-proxy' } },
+    };
     expect(entryRule(both)).toEqual({ from: [podsIn('edge', { app: 'edge-proxy' }), proxies], ports: [{ protocol: 'TCP', port: 8065 }] });
   });
 
@@ -101,7 +141,10 @@ describe('renderNetworkPolicies', () => {
       egress: [
         { to: [{ podSelector: selector('anm') }], ports: [{ protocol: 'TCP', port: 8090 }] },
         // "Any address outside the cluster": the cluster's own CIDRs cut out of each family.
-        { to: [{ ipBlock: { cidr: '0.0.0.0/0', except: ['10.0.0.0/8'] } }, { ipBlock: { cidr: '::/0', except: ['fd00::/8'] } }], ports: [{ protocol: 'TCP', port: 443 }] },
+        {
+          to: [{ ipBlock: { cidr: '0.0.0.0/0', except: ['10.0.0.0/8'] } }, { ipBlock: { cidr: '::/0', except: ['fd00::/8'] } }],
+          ports: [{ protocol: 'TCP', port: 443 }],
+        },
         { to: [{ ipBlock: { cidr: '10.30.2.0/24' } }], ports: [{ protocol: 'TCP', port: 9042 }] },
       ],
     });

@@ -59,7 +59,8 @@ describe.each(Object.keys(environments))('%s: WSO2 workloads', (name) => {
       expect(container.startupProbe).toEqual({ tcpSocket: { port: 9443 }, periodSeconds: 10, failureThreshold: 30 });
       expect(container.livenessProbe.httpGet).toEqual({ path: '/services/Version', port: 9763, scheme: 'HTTP' });
       expect(container.readinessProbe.httpGet).toEqual(fact.readiness);
-      for (const probe of [container.livenessProbe, container.readinessProbe]) expect(probe).toMatchObject({ periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 });
+      for (const probe of [container.livenessProbe, container.readinessProbe])
+        expect(probe).toMatchObject({ periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 });
       for (const port of [container.livenessProbe.httpGet.port, container.readinessProbe.httpGet.port, container.startupProbe.tcpSocket.port])
         expect(container.ports.map((p: Obj) => p.containerPort)).toContain(port);
     });
@@ -97,7 +98,13 @@ describe.each(Object.keys(environments))('%s: WSO2 workloads', (name) => {
 
     it('runs under the restricted Pod Security Standard as the image user 10001 without an API token', () => {
       // docker-apim 4.5.x dockerfiles/ubuntu/*/Dockerfile: ARG USER_ID=10001, ARG USER_GROUP_ID=10001.
-      expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 10001, runAsGroup: 10001, fsGroup: 10001, seccompProfile: { type: 'RuntimeDefault' } });
+      expect(pod.securityContext).toMatchObject({
+        runAsNonRoot: true,
+        runAsUser: 10001,
+        runAsGroup: 10001,
+        fsGroup: 10001,
+        seccompProfile: { type: 'RuntimeDefault' },
+      });
       for (const c of [...pod.containers, ...(pod.initContainers ?? [])])
         expect(c.securityContext, c.name).toMatchObject({ allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsNonRoot: true });
       expect(pod.automountServiceAccountToken).toBe(false);
@@ -126,7 +133,13 @@ describe.each(Object.keys(environments))('%s: WSO2 workloads', (name) => {
     const sharedOnly = prod ? [`${shared.host}:${shared.port}/${shared.name}`] : [`${shared.host}:${shared.port}`];
     expect(waits('wso2-control-plane')).toEqual(both);
     expect(waits('wso2-key-manager')).toEqual([...both, 'wso2-control-plane:9443', 'wso2-control-plane:5672']);
-    expect(waits('wso2-gateway')).toEqual([...sharedOnly, 'wso2-control-plane:9443', 'wso2-control-plane:5672', 'wso2-control-plane:9611', 'wso2-key-manager:9443']);
+    expect(waits('wso2-gateway')).toEqual([
+      ...sharedOnly,
+      'wso2-control-plane:9443',
+      'wso2-control-plane:5672',
+      'wso2-control-plane:9611',
+      'wso2-key-manager:9443',
+    ]);
   });
 
   it('gives each pod-template checksum the hash of its own ConfigMap: changing one TOML rolls only that Deployment', () => {

@@ -40,10 +40,16 @@ describe.each(Object.keys(nginxEnvironments))('%s: WSO2 ingresses', (name) => {
     const ingress = named(objects, 'Ingress', ingressName);
     expect(ingress.spec.rules).toHaveLength(1);
     expect(ingress.spec.rules[0].host.startsWith(prefix)).toBe(true);
-    expect(ingress.spec.rules[0].http.paths[0]).toMatchObject({ path: '/', pathType: 'Prefix', backend: { service: { name: service, port: { number: port } } } });
+    expect(ingress.spec.rules[0].http.paths[0]).toMatchObject({
+      path: '/',
+      pathType: 'Prefix',
+      backend: { service: { name: service, port: { number: port } } },
+    });
     const expected = Object.fromEntries(Object.entries(annotations).map(([k, v]) => [`nginx.ingress.kubernetes.io/${k}`, v]));
     // Exactly these ingress-nginx annotations; other annotations (Argo CD's sync wave) are not ours to check here.
-    const nginxAnnotations = Object.fromEntries(Object.entries<string>(ingress.metadata.annotations).filter(([k]) => k.startsWith('nginx.ingress.kubernetes.io/')));
+    const nginxAnnotations = Object.fromEntries(
+      Object.entries<string>(ingress.metadata.annotations).filter(([k]) => k.startsWith('nginx.ingress.kubernetes.io/')),
+    );
     expect(nginxAnnotations).toEqual(expected);
   });
 
@@ -60,13 +66,18 @@ describe('key manager ingress', () => {
   });
   it('serves km.<domain> on the key managers when switched on', () => {
     const ingress = named(renderWso2Plain(baseWith({ keyManager: { ingress: true } }, nginx)), 'Ingress', 'wso2-key-manager');
-    expect(ingress.spec.rules[0]).toMatchObject({ host: 'km.base.example.org', http: { paths: [{ backend: { service: { name: 'wso2-key-manager', port: { number: 9443 } } } }] } });
+    expect(ingress.spec.rules[0]).toMatchObject({
+      host: 'km.base.example.org',
+      http: { paths: [{ backend: { service: { name: 'wso2-key-manager', port: { number: 9443 } } } }] },
+    });
     expect(ingress.metadata.annotations['nginx.ingress.kubernetes.io/proxy-buffer-size']).toBe('8k');
   });
   it('uses overridden hosts everywhere', () => {
     const objects = renderWso2Plain(baseWith({ hostnames: { gateway: 'api.example.com' } }, nginx));
     expect(named(objects, 'Ingress', 'wso2-gateway').spec.rules[0].host).toBe('api.example.com');
-    expect(named(renderWso2Plain(baseWith({ hostnames: { gateway: 'api.example.com' } })), 'HTTPRoute', 'wso2-gateway').spec.hostnames).toEqual(['api.example.com']);
+    expect(named(renderWso2Plain(baseWith({ hostnames: { gateway: 'api.example.com' } })), 'HTTPRoute', 'wso2-gateway').spec.hostnames).toEqual([
+      'api.example.com',
+    ]);
     expect(named(objects, 'ConfigMap', 'wso2-control-plane-config').data['deployment.toml']).toContain('https_endpoint = "https://api.example.com"');
   });
 });

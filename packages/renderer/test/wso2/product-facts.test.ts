@@ -26,7 +26,12 @@ function tablePaths(value: Record<string, unknown>, prefix = ''): string[] {
   const paths: string[] = [];
   for (const [key, v] of Object.entries(value)) {
     const path = prefix ? `${prefix}.${key}` : key;
-    const tables = Array.isArray(v) && v.length > 0 && v.every((x) => x && typeof x === 'object' && !Array.isArray(x)) ? v : v && typeof v === 'object' && !Array.isArray(v) ? [v] : [];
+    const tables =
+      Array.isArray(v) && v.length > 0 && v.every((x) => x && typeof x === 'object' && !Array.isArray(x))
+        ? v
+        : v && typeof v === 'object' && !Array.isArray(v)
+          ? [v]
+          : [];
     if (tables.length === 0) continue;
     paths.push(path);
     for (const t of tables) paths.push(...tablePaths(t as Record<string, unknown>, path));
@@ -106,7 +111,10 @@ describe.each(Object.keys(environments))('%s: WSO2 output agrees with the produc
     it.each(wso2RequiredTables[role].map((r) => [r.table, r] as const))('carries [%s] as the product defaults have it', (_table, required) => {
       const tables = tablesAt(toml, required.table);
       expect(tables.length, `${required.table} (${required.why})`).toBeGreaterThan(0);
-      expect(tables.some((t) => Object.entries(required.keys).every(([k, v]) => JSON.stringify(t[k]) === JSON.stringify(v))), required.why).toBe(true);
+      expect(
+        tables.some((t) => Object.entries(required.keys).every(([k, v]) => JSON.stringify(t[k]) === JSON.stringify(v))),
+        required.why,
+      ).toBe(true);
     });
 
     it('is a 4.5 server role', () => {
@@ -117,8 +125,7 @@ describe.each(Object.keys(environments))('%s: WSO2 output agrees with the produc
   it('advertises only https:// and wss:// gateway endpoints', () => {
     const toml = parse(named(objects, 'ConfigMap', `${wso2.controlPlane.id}-config`).data['deployment.toml']) as Record<string, unknown>;
     for (const environment of tablesAt(toml, 'apim.gateway.environment'))
-      for (const [key, value] of Object.entries(environment))
-        if (key.endsWith('_endpoint')) expect(String(value), key).toMatch(/^(https|wss):\/\//);
+      for (const [key, value] of Object.entries(environment)) if (key.endsWith('_endpoint')) expect(String(value), key).toMatch(/^(https|wss):\/\//);
   });
 
   it('writes the URL-encoded admin password into every AMQP credential table', () => {

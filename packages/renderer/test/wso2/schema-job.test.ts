@@ -40,6 +40,7 @@ describe('database schema Job', () => {
   });
 
   it('is selected by no Service', () => {
-    for (const service of byKind(objects, 'Service')) expect(selects(service.spec.selector, job.spec.template.metadata.labels), service.metadata.name).toBe(false);
+    for (const service of byKind(objects, 'Service'))
+      expect(selects(service.spec.selector, job.spec.template.metadata.labels), service.metadata.name).toBe(false);
   });
 });

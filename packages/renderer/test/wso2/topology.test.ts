@@ -20,7 +20,11 @@ describe('prod runs Pattern 5 as written', () => {
   });
 
   it('has PDBs for the key managers and gateways only, and one HPA on the gateways', () => {
-    expect(byKind(objects, 'PodDisruptionBudget').map((p) => p.metadata.name).sort()).toEqual(['wso2-gateway', 'wso2-key-manager']);
+    expect(
+      byKind(objects, 'PodDisruptionBudget')
+        .map((p) => p.metadata.name)
+        .sort(),
+    ).toEqual(['wso2-gateway', 'wso2-key-manager']);
     expect(byKind(objects, 'HorizontalPodAutoscaler').map((h) => h.spec.scaleTargetRef.name)).toEqual(['wso2-gateway']);
   });
 
@@ -28,7 +32,10 @@ describe('prod runs Pattern 5 as written', () => {
     for (const d of byKind(objects, 'Deployment')) {
       const spec = d.spec.template.spec;
       expect(spec.topologySpreadConstraints[0]).toMatchObject({ topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule' });
-      expect(spec.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0]).toMatchObject({ weight: 100, podAffinityTerm: { topologyKey: 'kubernetes.io/hostname' } });
+      expect(spec.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0]).toMatchObject({
+        weight: 100,
+        podAffinityTerm: { topologyKey: 'kubernetes.io/hostname' },
+      });
       expect(selects(spec.topologySpreadConstraints[0].labelSelector.matchLabels, d.spec.template.metadata.labels)).toBe(true);
     }
   });
@@ -49,7 +56,10 @@ describe.each(Object.keys(environments))('%s: availability objects are consisten
 
   it('every single-replica Deployment has no PDB', () => {
     for (const d of deployments.filter((d) => d.spec.replicas < 2))
-      expect(byKind(objects, 'PodDisruptionBudget').some((p) => selects(p.spec.selector.matchLabels, d.spec.template.metadata.labels)), d.metadata.name).toBe(false);
+      expect(
+        byKind(objects, 'PodDisruptionBudget').some((p) => selects(p.spec.selector.matchLabels, d.spec.template.metadata.labels)),
+        d.metadata.name,
+      ).toBe(false);
   });
 
   it('every HPA targets a rendered Deployment, never below its replicas, with room to grow', () => {
@@ -77,7 +87,11 @@ describe('dev drops to one pod per component', () => {
 
 describe('autoscaling follows the spec', () => {
   it('renders the declared bounds', () => {
-    const hpa = named(renderWso2Plain(baseWith({ gateway: { replicas: 3, autoscaling: { maxReplicas: 8, targetCpuPercent: 60 } } })), 'HorizontalPodAutoscaler', 'wso2-gateway');
+    const hpa = named(
+      renderWso2Plain(baseWith({ gateway: { replicas: 3, autoscaling: { maxReplicas: 8, targetCpuPercent: 60 } } })),
+      'HorizontalPodAutoscaler',
+      'wso2-gateway',
+    );
     expect(hpa.spec).toMatchObject({ minReplicas: 3, maxReplicas: 8 });
     expect(hpa.spec.metrics[0].resource.target.averageUtilization).toBe(60);
   });

@@ -53,7 +53,7 @@ describe.each(Object.keys(environments))('%s: deployment.toml wiring', (name) =>
         expect(value, `${configMap}: ${path}`).toMatch(/^(\$env\{[A-Z_]+\}|\$ref\{super_admin\.(username|password)\}|\$\{admin\.(username|password)\})$/);
   });
 
-  it('the gateway labels of the gateways equal the control plane\'s gateway environments', () => {
+  it("the gateway labels of the gateways equal the control plane's gateway environments", () => {
     const cp = tomls.get('wso2-control-plane-config') as Obj;
     const gw = tomls.get('wso2-gateway-config') as Obj;
     expect(gw.apim.sync_runtime_artifacts.gateway.gateway_labels).toEqual(cp.apim.gateway.environment.map((e: Obj) => e.name));
@@ -101,10 +101,16 @@ describe.each(Object.keys(environments))('%s: deployment.toml wiring', (name) =>
 });
 
 describe('renaming a Service in models', () => {
-  const renamed = renderWso2Plain(baseWith({ controlPlane: { serviceName: 'apim-cp' }, keyManager: { serviceName: 'apim-km', ingress: true }, gateway: { serviceName: 'apim-gw' } }));
+  const renamed = renderWso2Plain(
+    baseWith({ controlPlane: { serviceName: 'apim-cp' }, keyManager: { serviceName: 'apim-km', ingress: true }, gateway: { serviceName: 'apim-gw' } }),
+  );
 
   it('renames the Services', () => {
-    expect(byKind(renamed, 'Service').map((s) => s.metadata.name).sort()).toEqual(['apim-cp', 'apim-gw', 'apim-km']);
+    expect(
+      byKind(renamed, 'Service')
+        .map((s) => s.metadata.name)
+        .sort(),
+    ).toEqual(['apim-cp', 'apim-gw', 'apim-km']);
   });
 
   it('leaves every URL, precheck, Ingress and HTTPRoute pointing at a real Service', () => {

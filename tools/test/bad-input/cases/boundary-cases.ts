@@ -6,11 +6,26 @@ const withNamespace = (namespace: string) => envFile(replaceOnce("  name: 'dev',
 
 /** Environments that try to leave their part of the platform; each is refused at the field that tries. */
 export const boundaryCases: readonly BadInputCase[] = [
-  { name: 'the namespace kube-system', edits: withNamespace('kube-system'), expectPath: 'namespace', expectMessage: '"kube-system" is reserved for Kubernetes\' own components (kube-*); leave namespace out (it defaults to "apim-dev")' },
-  { name: "Argo CD's namespace", edits: withNamespace('argocd'), expectPath: 'namespace', expectMessage: '"argocd" is Argo CD\'s own namespace (apps/argocd/gitops.ts: namespace)' },
+  {
+    name: 'the namespace kube-system',
+    edits: withNamespace('kube-system'),
+    expectPath: 'namespace',
+    expectMessage: '"kube-system" is reserved for Kubernetes\' own components (kube-*); leave namespace out (it defaults to "apim-dev")',
+  },
+  {
+    name: "Argo CD's namespace",
+    edits: withNamespace('argocd'),
+    expectPath: 'namespace',
+    expectMessage: '"argocd" is Argo CD\'s own namespace (apps/argocd/gitops.ts: namespace)',
+  },
   { name: 'the default namespace', edits: withNamespace('default'), expectPath: 'namespace', expectMessage: '"default" is the cluster\'s shared namespace' },
   { name: 'a namespace outside apim-*', edits: withNamespace('payments'), expectPath: 'namespace', expectMessage: '"payments" does not match "apim-*"' },
-  { name: "a dev environment naming prod's secret store", edits: envFile(replaceOnce("name: 'vault-dev'", "name: 'vault-prod'")), expectPath: 'secrets.store.name', expectMessage: '"vault-prod" is named for environment prod: dev may read only its own store' },
+  {
+    name: "a dev environment naming prod's secret store",
+    edits: envFile(replaceOnce("name: 'vault-dev'", "name: 'vault-prod'")),
+    expectPath: 'secrets.store.name',
+    expectMessage: '"vault-prod" is named for environment prod: dev may read only its own store',
+  },
   {
     name: 'a dev environment reading prod/ remote keys',
     edits: envFile(replaceOnce("name: 'vault-dev' },", "name: 'vault-dev' },\n    remoteKeys: { 'wso2-apim-db': 'prod/wso2-apim-db' },")),

@@ -15,7 +15,8 @@ export const hostIsolationRule: IntegrityRule = {
       for (const field of ['hostNetwork', 'hostPID', 'hostIPC'])
         if (pod.spec[field] === true) findings.push({ object: pod.id, message: `${pod.path}.${field} must not be true` });
       for (const [i, volume] of ((pod.spec.volumes ?? []) as Record<string, any>[]).entries())
-        if (volume.hostPath) findings.push({ object: pod.id, message: `${pod.path}.volumes[${i}] (${JSON.stringify(volume.name)}) must not be a hostPath volume` });
+        if (volume.hostPath)
+          findings.push({ object: pod.id, message: `${pod.path}.volumes[${i}] (${JSON.stringify(volume.name)}) must not be a hostPath volume` });
     }
     return findings;
   },

@@ -13,7 +13,9 @@ export const hpaCpuRequestsRule: IntegrityRule = {
     const findings: { object: string; message: string }[] = [];
     for (const hpa of objects.filter((o) => o.kind === 'HorizontalPodAutoscaler')) {
       const onCpu = ((hpa.spec?.metrics ?? []) as Record<string, any>[]).some(
-        (m) => (m.type === 'Resource' && m.resource?.name === 'cpu' && m.resource?.target?.type === 'Utilization') || (m.type === 'ContainerResource' && m.containerResource?.name === 'cpu'),
+        (m) =>
+          (m.type === 'Resource' && m.resource?.name === 'cpu' && m.resource?.target?.type === 'Utilization') ||
+          (m.type === 'ContainerResource' && m.containerResource?.name === 'cpu'),
       );
       if (!onCpu) continue;
       const ref = hpa.spec?.scaleTargetRef ?? {};
@@ -22,7 +24,10 @@ export const hpaCpuRequestsRule: IntegrityRule = {
       if (!pod) continue;
       for (const at of containersOf(pod).filter((c) => !c.init))
         if (at.container.resources?.requests?.cpu === undefined)
-          findings.push({ object: kindName(hpa), message: `scales on CPU utilisation but ${kindName(target!)} ${containerLabel(at)} has no resources.requests.cpu` });
+          findings.push({
+            object: kindName(hpa),
+            message: `scales on CPU utilisation but ${kindName(target!)} ${containerLabel(at)} has no resources.requests.cpu`,
+          });
     }
     return findings;
   },

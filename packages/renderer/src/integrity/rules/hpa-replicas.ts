@@ -16,12 +16,16 @@ export const hpaReplicasRule: IntegrityRule = {
       const min: number = hpa.spec?.minReplicas ?? 1;
       const max: number = hpa.spec?.maxReplicas;
       if (min < 1) findings.push({ object: kindName(hpa), message: `spec.minReplicas must be at least 1 (got ${min})` });
-      if (!(max > min)) findings.push({ object: kindName(hpa), message: `spec.maxReplicas ${max} must be above spec.minReplicas ${min}, or the HPA never scales` });
+      if (!(max > min))
+        findings.push({ object: kindName(hpa), message: `spec.maxReplicas ${max} must be above spec.minReplicas ${min}, or the HPA never scales` });
       const ref = hpa.spec?.scaleTargetRef ?? {};
       const target = objects.find((o) => o.kind === ref.kind && o.metadata?.name === ref.name);
       const replicas = target && typeof target.spec?.replicas === 'number' ? replicasOf(target) : undefined;
       if (replicas !== undefined && min < replicas)
-        findings.push({ object: kindName(hpa), message: `spec.minReplicas ${min} is below the ${replicas} replicas of ${kindName(target!)}: raise it to at least ${replicas}` });
+        findings.push({
+          object: kindName(hpa),
+          message: `spec.minReplicas ${min} is below the ${replicas} replicas of ${kindName(target!)}: raise it to at least ${replicas}`,
+        });
     }
     return findings;
   },

@@ -24,7 +24,7 @@ export const ingressBackendRule: IntegrityRule = {
         if (!ok)
           findings.push({
             object: kindName(ingress),
-            message: `${at}.service.port ${q(port.number ?? port.name)} is not a port of Service/${backend.service.name} (ports: ${ports.map((p) => p.name ? `${p.name}=${p.port}` : p.port).join(', ')})`,
+            message: `${at}.service.port ${q(port.number ?? port.name)} is not a port of Service/${backend.service.name} (ports: ${ports.map((p) => (p.name ? `${p.name}=${p.port}` : p.port)).join(', ')})`,
           });
       }
     }

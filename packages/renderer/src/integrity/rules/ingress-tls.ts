@@ -17,8 +17,7 @@ export const ingressTlsRule: IntegrityRule = {
     const findings: { object: string; message: string }[] = [];
     for (const ingress of objects.filter((o) => o.kind === 'Ingress')) {
       const tls = (ingress.spec?.tls ?? []) as Record<string, any>[];
-      for (const [t, entry] of tls.entries())
-        if (!entry.secretName) findings.push({ object: kindName(ingress), message: `spec.tls[${t}] has no secretName` });
+      for (const [t, entry] of tls.entries()) if (!entry.secretName) findings.push({ object: kindName(ingress), message: `spec.tls[${t}] has no secretName` });
       for (const [r, rule] of ((ingress.spec?.rules ?? []) as Record<string, any>[]).entries()) {
         if (!rule.host) {
           findings.push({ object: kindName(ingress), message: `spec.rules[${r}] has no host, so it cannot be served over TLS: set a host` });

@@ -18,7 +18,11 @@ export const ingressUniquePathRule: IntegrityRule = {
         if (path === undefined) continue;
         const key = `${host ?? '*'}${path}`;
         const owner = claimed.get(key);
-        if (owner) findings.push({ object: kindName(ingress), message: `${at.replace(/\.backend$/, '')}: host ${JSON.stringify(host ?? '*')} path ${JSON.stringify(path)} is already claimed by ${owner}` });
+        if (owner)
+          findings.push({
+            object: kindName(ingress),
+            message: `${at.replace(/\.backend$/, '')}: host ${JSON.stringify(host ?? '*')} path ${JSON.stringify(path)} is already claimed by ${owner}`,
+          });
         else claimed.set(key, `${kindName(ingress)} ${at.replace(/\.backend$/, '')}`);
       }
     }

@@ -13,7 +13,13 @@ export const noSecretDataRule: IntegrityRule = {
     for (const secret of objects.filter((o) => o.kind === 'Secret')) {
       for (const field of ['data', 'stringData'])
         if (secret[field] && Object.keys(secret[field]).length > 0)
-          findings.push({ object: kindName(secret), message: `${field} holds ${Object.keys(secret[field]).sort().map((k) => JSON.stringify(k)).join(', ')}: secret values must never be committed; render an ExternalSecret or SealedSecret instead` });
+          findings.push({
+            object: kindName(secret),
+            message: `${field} holds ${Object.keys(secret[field])
+              .sort()
+              .map((k) => JSON.stringify(k))
+              .join(', ')}: secret values must never be committed; render an ExternalSecret or SealedSecret instead`,
+          });
     }
     return findings;
   },

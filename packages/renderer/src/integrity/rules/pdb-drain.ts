@@ -12,7 +12,9 @@ function pods(value: number | string, replicas: number): number {
 /** Lowest replica count a workload runs at: its own, or its HPA's minimum when that is higher. */
 function lowestReplicas(workload: Manifest, objects: readonly Manifest[]): number {
   const replicas = replicasOf(workload) ?? 1;
-  const hpa = objects.find((o) => o.kind === 'HorizontalPodAutoscaler' && o.spec?.scaleTargetRef?.kind === workload.kind && o.spec?.scaleTargetRef?.name === workload.metadata?.name);
+  const hpa = objects.find(
+    (o) => o.kind === 'HorizontalPodAutoscaler' && o.spec?.scaleTargetRef?.kind === workload.kind && o.spec?.scaleTargetRef?.name === workload.metadata?.name,
+  );
   return Math.max(replicas, hpa?.spec?.minReplicas ?? 1);
 }
 
@@ -37,10 +39,17 @@ export const pdbDrainRule: IntegrityRule = {
         if (pdb.spec?.minAvailable !== undefined) {
           const min = pods(pdb.spec.minAvailable, replicas);
           if (!(min < replicas))
-            findings.push({ object: kindName(pdb), message: `spec.minAvailable ${q(pdb.spec.minAvailable)} leaves no room to drain ${template.id} (${replicas} replica(s)): lower it below ${replicas}` });
+            findings.push({
+              object: kindName(pdb),
+              message: `spec.minAvailable ${q(pdb.spec.minAvailable)} leaves no room to drain ${template.id} (${replicas} replica(s)): lower it below ${replicas}`,
+            });
         } else if (pdb.spec?.maxUnavailable !== undefined) {
           const max = pods(pdb.spec.maxUnavailable, replicas);
-          if (!(max >= 1)) findings.push({ object: kindName(pdb), message: `spec.maxUnavailable ${q(pdb.spec.maxUnavailable)} lets no pod of ${template.id} be evicted: use at least 1` });
+          if (!(max >= 1))
+            findings.push({
+              object: kindName(pdb),
+              message: `spec.maxUnavailable ${q(pdb.spec.maxUnavailable)} lets no pod of ${template.id} be evicted: use at least 1`,
+            });
         }
       }
     }

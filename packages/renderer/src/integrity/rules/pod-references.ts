@@ -17,9 +17,11 @@ function references(pod: PodTemplate): Ref[] {
     const at = `${pod.path}.volumes[${i}]`;
     if (volume.configMap && !volume.configMap.optional) refs.push({ kind: 'ConfigMap', name: volume.configMap.name, at: `${at}.configMap.name` });
     if (volume.secret && !volume.secret.optional) refs.push({ kind: 'Secret', name: volume.secret.secretName, at: `${at}.secret.secretName` });
-    if (volume.persistentVolumeClaim) refs.push({ kind: 'PersistentVolumeClaim', name: volume.persistentVolumeClaim.claimName, at: `${at}.persistentVolumeClaim.claimName` });
+    if (volume.persistentVolumeClaim)
+      refs.push({ kind: 'PersistentVolumeClaim', name: volume.persistentVolumeClaim.claimName, at: `${at}.persistentVolumeClaim.claimName` });
     for (const [s, source] of ((volume.projected?.sources ?? []) as Record<string, any>[]).entries()) {
-      if (source.configMap && !source.configMap.optional) refs.push({ kind: 'ConfigMap', name: source.configMap.name, at: `${at}.projected.sources[${s}].configMap.name` });
+      if (source.configMap && !source.configMap.optional)
+        refs.push({ kind: 'ConfigMap', name: source.configMap.name, at: `${at}.projected.sources[${s}].configMap.name` });
       if (source.secret && !source.secret.optional) refs.push({ kind: 'Secret', name: source.secret.name, at: `${at}.projected.sources[${s}].secret.name` });
     }
   }
@@ -27,13 +29,16 @@ function references(pod: PodTemplate): Ref[] {
     refs.push({ kind: 'Secret', name: pull.name, at: `${pod.path}.imagePullSecrets[${i}].name` });
   for (const at of containersOf(pod)) {
     for (const [i, from] of ((at.container.envFrom ?? []) as Record<string, any>[]).entries()) {
-      if (from.configMapRef && !from.configMapRef.optional) refs.push({ kind: 'ConfigMap', name: from.configMapRef.name, at: `${at.path}.envFrom[${i}].configMapRef.name` });
+      if (from.configMapRef && !from.configMapRef.optional)
+        refs.push({ kind: 'ConfigMap', name: from.configMapRef.name, at: `${at.path}.envFrom[${i}].configMapRef.name` });
       if (from.secretRef && !from.secretRef.optional) refs.push({ kind: 'Secret', name: from.secretRef.name, at: `${at.path}.envFrom[${i}].secretRef.name` });
     }
     for (const [i, env] of ((at.container.env ?? []) as Record<string, any>[]).entries()) {
       const ref = env.valueFrom;
-      if (ref?.configMapKeyRef && !ref.configMapKeyRef.optional) refs.push({ kind: 'ConfigMap', name: ref.configMapKeyRef.name, at: `${at.path}.env[${i}].valueFrom.configMapKeyRef.name` });
-      if (ref?.secretKeyRef && !ref.secretKeyRef.optional) refs.push({ kind: 'Secret', name: ref.secretKeyRef.name, at: `${at.path}.env[${i}].valueFrom.secretKeyRef.name` });
+      if (ref?.configMapKeyRef && !ref.configMapKeyRef.optional)
+        refs.push({ kind: 'ConfigMap', name: ref.configMapKeyRef.name, at: `${at.path}.env[${i}].valueFrom.configMapKeyRef.name` });
+      if (ref?.secretKeyRef && !ref.secretKeyRef.optional)
+        refs.push({ kind: 'Secret', name: ref.secretKeyRef.name, at: `${at.path}.env[${i}].valueFrom.secretKeyRef.name` });
     }
   }
   return refs;
@@ -54,7 +59,12 @@ export function availableObjects(objects: readonly Manifest[]): Record<Ref['kind
 
 function declaredExternal(pod: PodTemplate): Set<string> {
   const values = [pod.workload.metadata?.annotations?.[externalRefsAnnotation], pod.annotations[externalRefsAnnotation]];
-  return new Set(values.flatMap((v) => (v ?? '').split(',')).map((s) => s.trim()).filter(Boolean));
+  return new Set(
+    values
+      .flatMap((v) => (v ?? '').split(','))
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 }
 
 /**
@@ -73,7 +83,10 @@ export const podReferencesRule: IntegrityRule = {
       for (const ref of references(pod)) {
         if (exists[ref.kind].has(ref.name) || external.has(`${ref.kind}/${ref.name}`)) continue;
         const how = ref.kind === 'Secret' ? 'no Secret, ExternalSecret or SealedSecret makes it' : `no ${ref.kind} of that name is rendered`;
-        findings.push({ object: pod.id, message: `${ref.at} ${JSON.stringify(ref.name)}: ${how} (render it, or declare "${ref.kind}/${ref.name}" in the ${externalRefsAnnotation} annotation)` });
+        findings.push({
+          object: pod.id,
+          message: `${ref.at} ${JSON.stringify(ref.name)}: ${how} (render it, or declare "${ref.kind}/${ref.name}" in the ${externalRefsAnnotation} annotation)`,
+        });
       }
     }
     return findings;

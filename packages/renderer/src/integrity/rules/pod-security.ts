@@ -9,7 +9,8 @@ import { containerLabel, containersOf, podTemplates } from '../workloads';
  */
 export const podSecurityRule: IntegrityRule = {
   id: 'pod-security',
-  description: 'every container runs as non-root, without privilege escalation, with capabilities drop ALL and seccomp RuntimeDefault (Pod Security "restricted")',
+  description:
+    'every container runs as non-root, without privilege escalation, with capabilities drop ALL and seccomp RuntimeDefault (Pod Security "restricted")',
   check(objects) {
     const findings: { object: string; message: string }[] = [];
     for (const pod of podTemplates(objects)) {
@@ -25,7 +26,8 @@ export const podSecurityRule: IntegrityRule = {
         const added = ((context.capabilities?.add ?? []) as string[]).filter((c) => c !== 'NET_BIND_SERVICE');
         if (added.length > 0) add(`must not add capabilities ${JSON.stringify(added)} (only NET_BIND_SERVICE is allowed)`);
         const seccomp = (context.seccompProfile ?? podContext.seccompProfile)?.type;
-        if (seccomp !== 'RuntimeDefault' && seccomp !== 'Localhost') add(`needs seccompProfile.type "RuntimeDefault" (on the container or the pod; got ${JSON.stringify(seccomp ?? null)})`);
+        if (seccomp !== 'RuntimeDefault' && seccomp !== 'Localhost')
+          add(`needs seccompProfile.type "RuntimeDefault" (on the container or the pod; got ${JSON.stringify(seccomp ?? null)})`);
       }
     }
     return findings;

@@ -14,7 +14,9 @@ function servesHttps(port: Plain): boolean {
 /** The BackendTLSPolicies that cover one Service port: those targeting the Service, or the port by its name. */
 function policiesFor(policies: readonly Manifest[], service: string, portName: string | undefined): Manifest[] {
   return policies.filter((p) =>
-    ((p.spec?.targetRefs ?? []) as Plain[]).some((t) => (t.group ?? '') === '' && t.kind === 'Service' && t.name === service && (t.sectionName === undefined || t.sectionName === portName)),
+    ((p.spec?.targetRefs ?? []) as Plain[]).some(
+      (t) => (t.group ?? '') === '' && t.kind === 'Service' && t.name === service && (t.sectionName === undefined || t.sectionName === portName),
+    ),
   );
 }
 
@@ -43,16 +45,30 @@ export const routeBackendTlsRule: IntegrityRule = {
     for (const policy of policies.sort((a, b) => (kindName(a) < kindName(b) ? -1 : 1))) {
       for (const [i, target] of ((policy.spec?.targetRefs ?? []) as Plain[]).entries())
         if ((target.group ?? '') === '' && target.kind === 'Service' && !services.has(target.name))
-          findings.push({ object: kindName(policy), message: `spec.targetRefs[${i}] Service/${target.name} is not rendered: target a Service the routes reach` });
-      const external = new Set(((policy.metadata?.annotations?.[externalRefsAnnotation] ?? '') as string).split(',').map((s) => s.trim()).filter(Boolean));
+          findings.push({
+            object: kindName(policy),
+            message: `spec.targetRefs[${i}] Service/${target.name} is not rendered: target a Service the routes reach`,
+          });
+      const external = new Set(
+        ((policy.metadata?.annotations?.[externalRefsAnnotation] ?? '') as string)
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      );
       const refs = (policy.spec?.validation?.caCertificateRefs ?? []) as Plain[];
       if (refs.length === 0 && !policy.spec?.validation?.wellKnownCACertificates)
-        findings.push({ object: kindName(policy), message: 'spec.validation names no CA: set caCertificateRefs to the ConfigMap or Secret (key ca.crt) of the CA that signed the pods\' certificates' });
+        findings.push({
+          object: kindName(policy),
+          message: "spec.validation names no CA: set caCertificateRefs to the ConfigMap or Secret (key ca.crt) of the CA that signed the pods' certificates",
+        });
       for (const [i, ref] of refs.entries()) {
         const id = `${ref.kind}/${ref.name}`;
         const made = ref.kind === 'Secret' || ref.kind === 'ConfigMap' ? exists[ref.kind as 'Secret' | 'ConfigMap'].has(ref.name) : false;
         if (!made && !external.has(id))
-          findings.push({ object: kindName(policy), message: `spec.validation.caCertificateRefs[${i}] ${id} is not rendered: render it (a Secret from the secret backend), or declare "${id}" in the ${externalRefsAnnotation} annotation` });
+          findings.push({
+            object: kindName(policy),
+            message: `spec.validation.caCertificateRefs[${i}] ${id} is not rendered: render it (a Secret from the secret backend), or declare "${id}" in the ${externalRefsAnnotation} annotation`,
+          });
       }
     }
     return findings;

@@ -15,7 +15,10 @@ export const routeBackendRule: IntegrityRule = {
       for (const { service: name, port, at } of routeBackends(route)) {
         const service = services.get(name);
         if (!service) {
-          findings.push({ object: kindName(route), message: `${at}.name ${q(name)} is not a rendered Service: name one of ${names.map((n) => q(n)).join(', ') || '(none)'}` });
+          findings.push({
+            object: kindName(route),
+            message: `${at}.name ${q(name)} is not a rendered Service: name one of ${names.map((n) => q(n)).join(', ') || '(none)'}`,
+          });
           continue;
         }
         const ports = (service.spec?.ports ?? []) as Record<string, any>[];

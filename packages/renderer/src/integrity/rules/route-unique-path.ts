@@ -22,7 +22,10 @@ export const routeUniquePathRule: IntegrityRule = {
           const owner = claimed.get(key);
           const where = `Gateway/${gateway.replace(/^\//, '')}`;
           if (owner)
-            findings.push({ object: kindName(route), message: `${at}: host ${q(host)} path ${q(path.split(' ')[1])} on ${where} is already claimed by ${owner}: give one of them another host or path, or merge them into one route` });
+            findings.push({
+              object: kindName(route),
+              message: `${at}: host ${q(host)} path ${q(path.split(' ')[1])} on ${where} is already claimed by ${owner}: give one of them another host or path, or merge them into one route`,
+            });
           else claimed.set(key, `${kindName(route)} ${at}`);
         }
     }

@@ -22,7 +22,10 @@ export const secretLiteralRule: IntegrityRule = {
         continue;
       }
       for (const { line, key } of literalAssignments(text.text))
-        findings.push({ object: text.object, message: `${text.at}${multiline ? ` line ${line}` : ''}: ${JSON.stringify(key)} holds a literal secret value: ${advice}` });
+        findings.push({
+          object: text.object,
+          message: `${text.at}${multiline ? ` line ${line}` : ''}: ${JSON.stringify(key)} holds a literal secret value: ${advice}`,
+        });
     }
     return findings;
   },

@@ -38,7 +38,9 @@ export const serviceAccountRule: IntegrityRule = {
       const needed = pod.workload.metadata?.annotations?.[needsTokenAnnotation] === 'true' || pod.annotations[needsTokenAnnotation] === 'true';
       const automount = pod.spec.automountServiceAccountToken ?? account?.automountServiceAccountToken ?? true;
       if (automount !== false && !needed)
-        add(`mounts a ServiceAccount token: set ${pod.path}.automountServiceAccountToken (or the ServiceAccount's) to false, or annotate ${needsTokenAnnotation}: "true"`);
+        add(
+          `mounts a ServiceAccount token: set ${pod.path}.automountServiceAccountToken (or the ServiceAccount's) to false, or annotate ${needsTokenAnnotation}: "true"`,
+        );
     }
     return findings;
   },

@@ -26,8 +26,7 @@ export const serviceSelectorRule: IntegrityRule = {
         for (const pod of selected) {
           const declared = containersOf(pod).flatMap((c) => (c.container.ports ?? []) as Record<string, any>[]);
           const found = declared.some((p) => (typeof target === 'number' ? p.containerPort === target : p.name === target));
-          if (!found)
-            findings.push({ object: kindName(service), message: `spec.ports[${i}].targetPort ${q(target)} is not a container port of ${pod.id}` });
+          if (!found) findings.push({ object: kindName(service), message: `spec.ports[${i}].targetPort ${q(target)} is not a container port of ${pod.id}` });
         }
       }
     }

@@ -16,7 +16,8 @@ function serviceNamed(host: string, services: ReadonlyMap<string, Manifest>): { 
   const inCluster = parts.length === 1 || (parts.length >= 3 && parts[2] === 'svc' && (parts.length === 3 || parts.slice(3).join('.') === 'cluster.local'));
   const service = services.get(parts[0]!);
   if (parts.length === 1) return service ? { name: parts[0]!, service } : undefined;
-  if (parts.length === 2 && service && (service.metadata?.namespace === undefined || service.metadata.namespace === parts[1])) return { name: parts[0]!, service };
+  if (parts.length === 2 && service && (service.metadata?.namespace === undefined || service.metadata.namespace === parts[1]))
+    return { name: parts[0]!, service };
   if (!inCluster) return undefined;
   // A `.svc` name in the environment's own namespace must name one of its Services.
   const namespaces = new Set([...services.values()].map((s) => s.metadata?.namespace).filter(Boolean));
@@ -50,12 +51,18 @@ export const serviceUrlRule: IntegrityRule = {
         if (!named) continue;
         const where = lineAt(text, address.index);
         if (!named.service) {
-          findings.push({ object: text.object, message: `${where}: ${JSON.stringify(address.shown)} names Service ${JSON.stringify(named.name)}, which is not rendered` });
+          findings.push({
+            object: text.object,
+            message: `${where}: ${JSON.stringify(address.shown)} names Service ${JSON.stringify(named.name)}, which is not rendered`,
+          });
           continue;
         }
         const ports = ((named.service.spec?.ports ?? []) as Record<string, any>[]).map((p) => p.port as number);
         if (address.port !== undefined && !ports.includes(address.port))
-          findings.push({ object: text.object, message: `${where}: ${JSON.stringify(address.shown)} uses port ${address.port}, which Service/${named.name} does not expose (ports: ${ports.join(', ')})` });
+          findings.push({
+            object: text.object,
+            message: `${where}: ${JSON.stringify(address.shown)} uses port ${address.port}, which Service/${named.name} does not expose (ports: ${ports.join(', ')})`,
+          });
       }
     }
     return findings;
