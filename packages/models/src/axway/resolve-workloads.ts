@@ -1,7 +1,7 @@
 import type { ResourcesSpec } from '../resources';
 import { checkHeapFits, checkResources } from '../resources';
 import { checkPrivateRanges } from '../egress';
-import { checkNoLiteralSecrets } from '../secrets';
+import { checkExtraEnv } from '../extra-env';
 import { axwayCassandraEnv, axwayImageEnv } from './facts';
 import { withSpecDefault } from '../schema/spec-defaults';
 import type { StackContext } from '../stack-context';
@@ -70,12 +70,8 @@ function sizing(
   const resources = withSpecDefault<ResourcesSpec>(definition, 'resources', spec.resources);
   checkResources(context.checks, `${path}.resources`, resources);
   checkHeapFits(context.checks, `${path}.heapMb`, spec.heapMb!, resources.limits.memory, heapHeadroomMiB);
-  const extraEnv = spec.extraEnv!;
-  checkNoLiteralSecrets(context.checks, `${path}.extraEnv`, extraEnv);
-  for (const name of Object.keys(extraEnv))
-    if (reservedEnv.has(name) || /^CASS_HOST\d+$/.test(name))
-      context.checks.issues.add(`${path}.extraEnv.${name}`, 'is set by the renderer (from the spec or a Secret); set the field it comes from instead');
-  return { replicas: spec.replicas!, resources, heapMb: spec.heapMb!, extraEnv: { ...extraEnv }, podAnnotations: { ...spec.podAnnotations! } };
+  const extraEnv = checkExtraEnv(context.checks, `${path}.extraEnv`, spec.extraEnv!, (name) => reservedEnv.has(name) || /^CASS_HOST\d+$/.test(name));
+  return { replicas: spec.replicas!, resources, heapMb: spec.heapMb!, extraEnv, podAnnotations: { ...spec.podAnnotations! } };
 }
 
 /** The Admin Node Manager after defaults. */

@@ -1,6 +1,6 @@
 import type { ExternalConnection, ResolvedComponent } from '../component';
 import { checkPrivateRanges, resolveDataStore, resolveEgressTargets } from '../egress';
-import { checkNoLiteralSecrets } from '../secrets';
+import { checkExtraEnv } from '../extra-env';
 import type { ResolvedDatabaseTls } from '../network';
 import type { ResourcesSpec } from '../resources';
 import { checkHeapFits, checkResources } from '../resources';
@@ -109,12 +109,8 @@ export interface ResolvedWso2 {
  * the renderer sets (`NODE_IP`, `JVM_MEM_OPTS`, `PROFILE_NAME` and the `$env{…}` credentials).
  */
 function extraEnvOf(ctx: StackContext, path: string, env: Readonly<Record<string, string>>): Record<string, string> {
-  checkNoLiteralSecrets(ctx.checks, path, env);
-  const reserved = ['NODE_IP', 'JVM_MEM_OPTS', 'PROFILE_NAME', ...wso2Images.apiControlPlane.reads];
-  for (const name of Object.keys(env))
-    if (reserved.includes(name) || /^(ADMIN|APIM_DB|SHARED_DB|KEYSTORE|TRUSTSTORE)_/.test(name))
-      ctx.checks.issues.add(`${path}.${name}`, 'is set by the renderer (from the spec or a Secret); set the field it comes from instead');
-  return { ...env };
+  const reserved = new Set(['NODE_IP', 'JVM_MEM_OPTS', 'PROFILE_NAME', ...wso2Images.apiControlPlane.reads]);
+  return checkExtraEnv(ctx.checks, path, env, (name) => reserved.has(name) || /^(ADMIN|APIM_DB|SHARED_DB|KEYSTORE|TRUSTSTORE)_/.test(name));
 }
 
 /** Key of the admin Secret holding the URL-encoded password that `[apim.*.jms]` read. */

@@ -7,6 +7,7 @@ import { axwayImageUser } from '@apim-gitops/models';
 import type { IPodSpec } from 'kubernetes-models/v1';
 import { secretRotation } from '../common/secret-rotation';
 import { schedulingOf } from '../common/spread';
+import { extraEnvVars } from '../common/extra-env';
 import { configChecksum, configChecksumAnnotation } from '../common/checksum';
 import { podSecurityContext } from '../common/pod-security';
 import type { Json } from '../kube-object';
@@ -32,9 +33,6 @@ export interface AxwayDeploymentParts {
 export function axwayDeployment(env: ResolvedEnvironment, ax: ResolvedAxway, parts: AxwayDeploymentParts): Deployment {
   const { component } = parts;
   const settings = [ax.adminNodeManager, ax.apiManager, ax.traffic].find((w) => w.component.id === component.id)!.settings;
-  const extraEnv = Object.entries(settings.extraEnv)
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([name, value]) => ({ name, value }));
   const pod: IPodSpec = {
     serviceAccountName: component.id,
     automountServiceAccountToken: false,
@@ -42,7 +40,7 @@ export function axwayDeployment(env: ResolvedEnvironment, ax: ResolvedAxway, par
     ...(env.images.pullSecret ? { imagePullSecrets: [{ name: env.images.pullSecret }] } : {}),
     terminationGracePeriodSeconds: parts.terminationGracePeriodSeconds,
     initContainers: parts.initContainers.containers,
-    containers: [{ ...parts.container, env: [...(parts.container.env ?? []), ...extraEnv], volumeMounts: parts.storage.mounts }],
+    containers: [{ ...parts.container, env: [...(parts.container.env ?? []), ...extraEnvVars(settings.extraEnv)], volumeMounts: parts.storage.mounts }],
     volumes: [...parts.storage.volumes, ...parts.initContainers.volumes],
     ...(parts.affinity ? { affinity: parts.affinity } : {}),
     ...(parts.topologySpreadConstraints?.length ? { topologySpreadConstraints: parts.topologySpreadConstraints } : {}),

@@ -18,6 +18,7 @@ import { containerSecurityContext, podSecurityContext } from '../common/pod-secu
 import { clusterService, serviceAccount } from '../common/service';
 import { nodeAntiAffinity, schedulingOf, zoneSpread } from '../common/spread';
 import { schemaCheckContainer } from '../common/schema-check';
+import { extraEnvVars } from '../common/extra-env';
 import { secretRotation } from '../common/secret-rotation';
 import { waitForContainer } from '../common/wait-for';
 import type { KubeObject } from '../kube-object';
@@ -82,9 +83,7 @@ function containerEnv(w: Wso2Workload): IEnvVar[] {
     ]),
     secretEnv(wso2SecretEnv.keystorePassword, wso2.keystores.secret, wso2.keystores.keystorePasswordKey),
     secretEnv(wso2SecretEnv.truststorePassword, wso2.keystores.secret, wso2.keystores.truststorePasswordKey),
-    ...Object.entries(c.extraEnv)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([name, value]) => ({ name, value })),
+    ...extraEnvVars(c.extraEnv),
   ];
 }
 
