@@ -22,6 +22,12 @@ const {
   scripts,
   engines: { node: engines },
 } = JSON.parse(readFileSync(join(repositoryRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string>; engines: { node: string } };
+// The nx targets of every project (root package.json, packages' package.json, environments' project.json).
+const nxTargets = new Set(
+  ['package.json', 'packages/models/package.json', 'packages/renderer/package.json', 'tools/package.json'].flatMap((f) =>
+    Object.keys((JSON.parse(readFileSync(join(repositoryRoot, f), 'utf8')) as { nx?: { targets?: object } }).nx?.targets ?? {}),
+  ),
+);
 const cliCommands = usage
   .split('\n')
   .filter((l) => /^ {2}[a-z]/.test(l))
@@ -79,7 +85,9 @@ describe('.github/workflows/pr.yml', () => {
   it.each(verify.steps.filter((s) => s.run).map((s) => [s.run!.trim()]))('`%s` is a real npm script or tools command', (run) => {
     const npm = /^npm (?:run (\S+)|(test)|(ci))(\s|$)/.exec(run);
     const tool = /^node tools\/bin\/run\.mjs (\S+)/.exec(run);
-    if (npm) expect(npm[3] === 'ci' || Object.hasOwn(scripts, npm[1] ?? npm[2]!), run).toBe(true);
+    const affected = /^npx nx affected -t ([a-z][a-z-]*(?: [a-z][a-z-]*)*)/.exec(run);
+    if (affected) for (const target of affected[1]!.trim().split(' ')) expect(nxTargets.has(target), `no project has the nx target ${target}`).toBe(true);
+    else if (npm) expect(npm[3] === 'ci' || Object.hasOwn(scripts, npm[1] ?? npm[2]!), run).toBe(true);
     else if (tool) {
       const viaScript = Object.values(scripts).includes(`node tools/bin/run.mjs ${tool[1]}`);
       expect(cliCommands.includes(tool[1]!) || viaScript, run).toBe(true);
@@ -97,7 +105,9 @@ describe('.github/workflows/pr.yml', () => {
     expect(node?.with).toMatchObject({ 'node-version': 24, cache: 'npm' });
     expect(satisfiesRange(`v${String(node?.with?.['node-version'])}.0.0`, engines)).toBe(true);
     const runs = verify.steps.map((s) => s.run ?? s.uses!);
-    const order = ['npm ci', 'npm run typecheck', 'npm test', 'node tools/bin/run.mjs check', 'node tools/bin/run.mjs validate --flows flows.md'];
+    const affected = 'npx nx affected -t typecheck test --base="origin/$BASE_REF" --head=HEAD --outputStyle=static';
+    expect(verify.steps.find((s) => s.run === affected)?.env).toEqual({ BASE_REF: '${{ github.base_ref }}' });
+    const order = ['npm ci', 'npm run lint', affected, 'node tools/bin/run.mjs check', 'node tools/bin/run.mjs validate --flows flows.md'];
     expect(order.every((r) => runs.includes(r))).toBe(true);
     expect(order.map((r) => runs.indexOf(r))).toEqual([...order.map((r) => runs.indexOf(r))].sort((a, b) => a - b));
     const diff = runs.indexOf('node tools/bin/run.mjs diff --base "origin/$BASE_REF" --markdown diff.md');
