@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli';
 import { kustomizeBuild } from '../src/kubectl';
 import { derivedDomain, rewriteEnvironment } from '../src/new-env-command';
-import { copyRepository } from './temp-repository';
+import { copyRepository, lintIn } from './temp-repository';
 
 let repo: ReturnType<typeof copyRepository>;
 beforeEach(() => {
@@ -71,6 +71,9 @@ describe('new-env', () => {
     const objects = kustomizeBuild(repo.root, 'deploy/overlays/staging') as { metadata: { namespace: string } }[];
     expect(objects.length).toBeGreaterThan(0);
     expect(objects.every((o) => o.metadata.namespace === 'apim-staging')).toBe(true);
+    // The scaffold passes the lint and format check as written.
+    const lint = lintIn(repo.root, ['environments/staging']);
+    expect(lint.status, lint.output).toBe(0);
   });
 
   it.each([

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli';
 import { perEnvironmentImages, planPromotion } from '../src/promote-command';
-import { copyRepository } from './temp-repository';
+import { copyRepository, lintIn } from './temp-repository';
 
 // A stack-parts file shaped like the WSO2/Axway specs that are coming: image tags nested in
 // components, comments and odd formatting that must survive. It is not imported by
@@ -99,6 +99,8 @@ describe('promote on the real environments', () => {
     expect(vi.mocked(console.log).mock.calls.map((c) => String(c[0]))).toContain(
       `prod: axway.images.gateway.tag ${/tag: '([^']+)'/.exec(before)![1]} → ${devTag}   (environments/prod/axway.ts)`,
     );
+    const lint = lintIn(repo.root, ['environments/prod/axway.ts']);
+    expect(lint.status, lint.output).toBe(0);
   });
 });
 

@@ -81,3 +81,12 @@ export function treeHashes(root: string, dir: string): Map<string, string> {
   walk(join(root, dir));
   return hashes;
 }
+
+/**
+ * `npm run lint` (Biome with the repository's biome.jsonc) over some files of a copy: what a command
+ * wrote into environments/ must pass the same check as a person's edit, or the next PR fails on it.
+ */
+export function lintIn(root: string, paths: readonly string[]): { status: number | null; output: string } {
+  const biome = spawnSync(join(root, 'node_modules', '.bin', 'biome'), ['check', '--error-on-warnings', ...paths], { cwd: root, encoding: 'utf8' });
+  return { status: biome.status, output: `${biome.stdout}${biome.stderr}` };
+}
