@@ -16,6 +16,7 @@
  * - prometheus-community/helm-charts (commit cf408a29), `charts/kube-prometheus-stack/templates/prometheus/rules-1.14/kubernetes-storage.yaml`
  *   (kubelet volume stats), `values.yaml` (selectors, Grafana sidecar label);
  * - kubernetes/ingress-nginx, controller-v1.15.1 (commit dbb11b92): `internal/ingress/metric/collectors/{main,socket,controller}.go`;
+ * - prometheus-operator/prometheus-operator (commit 6adcebc5, after v0.93.0): `pkg/prometheus/promcfg.go`;
  * - envoyproxy/gateway (commit d32f2829, after v1.9.0): `charts/gateway-addons-helm/dashboards/envoy-clusters.json`,
  *   `site/content/en/latest/tasks/observability/proxy-metric.md`.
  */
@@ -53,6 +54,14 @@ export const jmxExporterConfig = {
   lowercaseOutputLabelNames: true,
   includeObjectNames: ['java.lang:*'],
 } as const;
+
+/**
+ * Target labels the Prometheus Operator gives every PodMonitor target, on every series scraped from it:
+ * `namespace`, `container` and `pod` from the pod's metadata (prometheus-operator commit 6adcebc5
+ * `pkg/prometheus/promcfg.go`, relabelings of `__meta_kubernetes_namespace`, `__meta_kubernetes_pod_container_name`,
+ * `__meta_kubernetes_pod_name`). The JVM alerts select the pods of a Deployment by `namespace` and `pod`.
+ */
+export const podMonitorTargetLabels = ['namespace', 'container', 'pod'] as const;
 
 /** One producer of metrics the alerts and dashboards may read, and where its metric names were read. */
 export interface MetricSource {

@@ -160,7 +160,7 @@ export function stackAlerts(env: ResolvedEnvironment, workloads: StackWorkloads)
   for (const secret of secrets)
     add(
       'ApimCertificateExpiring',
-      { component: secret, secret },
+      { component: secret, certificate: secret },
       `min(${selector('nginx_ingress_controller_ssl_expire_time_seconds', [inNamespace(ns), ['secret_name', '=', secret]])}) - time() < ${alertThresholds.certificateDays} * 86400`,
       '1h',
       `The certificate in Secret ${secret} in ${ns} expires within ${alertThresholds.certificateDays} days`,

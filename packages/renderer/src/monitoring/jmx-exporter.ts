@@ -13,9 +13,10 @@ export const metricsPortName = 'metrics';
 /** Pod annotation with a hash of the rules ConfigMap, so that a changed rules file rolls the pods. */
 export const jmxExporterChecksumAnnotation = 'checksum/jmx-exporter';
 
-// Where the agent lands in each pod: outside the products' own trees, so no start script copies or reads it.
-const agentDir = '/opt/jmx-exporter/agent';
-const configDir = '/opt/jmx-exporter/config';
+/** Where the agent and its rules land in each pod: outside the products' own trees, so no start script copies or reads them. */
+export const jmxExporterMountRoot = '/opt/jmx-exporter';
+const agentDir = `${jmxExporterMountRoot}/agent`;
+const configDir = `${jmxExporterMountRoot}/config`;
 const agentJar = `${agentDir}/jmx_prometheus_javaagent.jar`;
 const configFile = 'config.yaml';
 const diagnosticsKey = 'diagnostics.sh';
