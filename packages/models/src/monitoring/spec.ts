@@ -2,7 +2,7 @@ import type { LabelValue } from '../entry';
 
 /**
  * The Prometheus JMX exporter's Java agent in every product JVM: neither WSO2 API Manager 4.5 nor Axway
- * API Gateway 7.7 serves Prometheus metrics itself (see `monitoring/facts.ts`), so the agent is how their
+ * API Gateway 7.7 serves Prometheus metrics itself (docs/monitoring.md), so the agent is how their
  * JVMs are scraped. An init container copies the agent jar from `images.jmxExporter` into the pod; the
  * rules file is a rendered ConfigMap.
  * @see https://prometheus.github.io/jmx_exporter/

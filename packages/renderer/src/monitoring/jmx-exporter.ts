@@ -10,6 +10,8 @@ import { stackMonitoringLabels } from './monitoring-labels';
 
 /** Name of the container port the agent serves on; the PodMonitors scrape it by this name. */
 export const metricsPortName = 'metrics';
+/** Name of the init container that copies the agent jar into the pod. */
+export const jmxExporterInitContainer = 'copy-jmx-exporter';
 /** Pod annotation with a hash of the rules ConfigMap, so that a changed rules file rolls the pods. */
 export const jmxExporterChecksumAnnotation = 'checksum/jmx-exporter';
 
@@ -78,7 +80,7 @@ export function jmxExporterPodParts(env: ResolvedEnvironment, stack: StackId): J
     mounts.push({ name: 'jmx-exporter-config', mountPath: `${wso2ConfigVolume}/${wso2DiagnosticsTool.script}`, subPath: diagnosticsKey, readOnly: true });
   return {
     initContainer: {
-      name: 'copy-jmx-exporter',
+      name: jmxExporterInitContainer,
       image: jmx.image,
       imagePullPolicy: 'IfNotPresent',
       command: ['cp', jmx.jarPath, agentJar],
