@@ -172,14 +172,14 @@ export function resolveAxway(spec: AxwaySpec, context: StackContext): ResolvedAx
   ];
   const extra = (field: 'adminNodeManager' | 'apiManager' | 'traffic') => resolveEgressTargets(context, `axway.${field}.extraEgress`, spec[field]!.extraEgress);
   // Each JVM's metrics port (the JMX exporter agent's, when on) is open to the scrapers.
-  const withEgress = (c: ResolvedComponent, more: ExternalConnection[]): ResolvedComponent => ({
+  const withEgressAndMetrics = (c: ResolvedComponent, more: ExternalConnection[]): ResolvedComponent => ({
     ...c,
     external: [...c.external, ...more],
     metricsPorts: jvmMetricsPorts(env.monitoring),
   });
-  const anmComponent = withEgress(adminNodeManagerComponent(dbConnection, metricsSchemaJob !== undefined), extra('adminNodeManager'));
-  const apiManagerComp = withEgress(apiManagerComponent(cassandraConnections, dbConnection), [...apiManagerEgress, ...extra('apiManager')]);
-  const trafficComp = withEgress(trafficComponent(cassandraConnections, dbConnection), [...backends, ...extra('traffic')]);
+  const anmComponent = withEgressAndMetrics(adminNodeManagerComponent(dbConnection, metricsSchemaJob !== undefined), extra('adminNodeManager'));
+  const apiManagerComp = withEgressAndMetrics(apiManagerComponent(cassandraConnections, dbConnection), [...apiManagerEgress, ...extra('apiManager')]);
+  const trafficComp = withEgressAndMetrics(trafficComponent(cassandraConnections, dbConnection), [...backends, ...extra('traffic')]);
 
   const backendTls = resolveBackendTls(context, 'axway.backendTls', spec.backendTls);
   // Each interface on its own host at "/" (path rewrites break the UIs); HTTP/2 off towards clients on all of them.
