@@ -25,6 +25,9 @@ export default defineGitOps({
     { group: 'gateway.networking.k8s.io', kind: 'BackendTLSPolicy' },
     { group: 'gateway.envoyproxy.io', kind: 'ClientTrafficPolicy' },
     { group: 'gateway.envoyproxy.io', kind: 'SecurityPolicy' },
+    // Scrape targets and alerts for the cluster's Prometheus Operator (monitoring.prometheusOperator).
+    { group: 'monitoring.coreos.com', kind: 'PodMonitor' },
+    { group: 'monitoring.coreos.com', kind: 'PrometheusRule' },
     { group: 'networking.k8s.io', kind: 'Ingress' },
     { group: 'networking.k8s.io', kind: 'NetworkPolicy' },
     { group: 'policy', kind: 'PodDisruptionBudget' },

@@ -22,6 +22,13 @@ export default defineEnvironment({
     gatewayApi: { gateway: { mode: 'render' } },
   },
   scheduling: { zoneSpread: 'required' },
+  // Every JVM serves metrics through the JMX exporter agent (images.jmxExporter's default, jmx-exporter:1.6.0
+  // in the registry); kube-prometheus-stack scrapes them, evaluates the alerts and loads the dashboards.
+  monitoring: {
+    jmxExporter: { enabled: true },
+    prometheusOperator: { enabled: true },
+    grafanaDashboards: { enabled: true },
+  },
   network: { clusterCidrs: ['10.0.0.0/14', '172.20.0.0/16'] },
   wso2,
   axway,

@@ -54,6 +54,10 @@ const servedApiVersions: readonly { readonly apiVersion: string; readonly cluste
   // CRDs serve up to its current releases (gateway.envoyproxy.io/docs/api/extension_types/; envoyproxy/gateway
   // api/v1alpha1), as in @kubernetes-models/envoy-gateway 2.0.0.
   { apiVersion: 'gateway.envoyproxy.io/v1alpha1', cluster: true },
+  // PodMonitor and PrometheusRule: monitoring.coreos.com/v1, the served and stored version of both CRDs of the
+  // Prometheus Operator (prometheus-operator/prometheus-operator commit 6adcebc5, after v0.93.0, example/prometheus-operator-crd/
+  // monitoring.coreos.com_podmonitors.yaml and _prometheusrules.yaml), as in @kubernetes-models/prometheus-operator 6.0.0.
+  { apiVersion: 'monitoring.coreos.com/v1', cluster: true },
   // kustomization.yaml: kustomize v5 reads kustomize.config.k8s.io/v1beta1 Kustomization files (kubectl 1.34 ships
   // kustomize v5.7.1; kubectl.docs.kubernetes.io/references/kustomize/kustomization/). Not a cluster object.
   { apiVersion: 'kustomize.config.k8s.io/v1beta1', cluster: false },

@@ -1,6 +1,7 @@
 import type { AxwaySpec } from './axway/spec';
 import type { NetworkSpec } from './network';
 import type { EntrySpec } from './entry';
+import type { GrafanaDashboardsSpec, JmxExporterImageSpec, JmxExporterSpec, PrometheusOperatorSpec } from './monitoring/spec';
 import type { SecretBackendSpec, SecretRef } from './secrets';
 import type { Wso2Spec } from './wso2/spec';
 
@@ -20,6 +21,12 @@ export interface ImagesSpec {
    * @default { repository: "busybox", tag: "1.37" }
    */
   readonly precheck?: PrecheckImageSpec;
+  /**
+   * Image the Prometheus JMX exporter's agent jar is copied from, with `monitoring.jmxExporter` on.
+   * Build it into `registry` (docs/monitoring.md shows how): it needs the jar at `jarPath`, and `cp`.
+   * @default { repository: "jmx-exporter", tag: "1.6.0", jarPath: "/jmx_prometheus_javaagent.jar" }
+   */
+  readonly jmxExporter?: Partial<JmxExporterImageSpec>;
 }
 
 /** A repository and tag under the environment's registry. */
@@ -85,6 +92,21 @@ export interface MonitoringSpec {
    * @default { "app.kubernetes.io/name": "prometheus" }
    */
   readonly podLabels?: Readonly<Record<string, string>>;
+  /**
+   * The JMX exporter agent in every product JVM, which serves their metrics.
+   * @default {}
+   */
+  readonly jmxExporter?: JmxExporterSpec;
+  /**
+   * PodMonitors and alerts for the Prometheus Operator.
+   * @default {}
+   */
+  readonly prometheusOperator?: PrometheusOperatorSpec;
+  /**
+   * Grafana dashboards, one per stack.
+   * @default {}
+   */
+  readonly grafanaDashboards?: GrafanaDashboardsSpec;
 }
 
 /**

@@ -33,3 +33,6 @@ export * from './schema/spec-formats';
 export * from './schema/spec-defaults';
 export * from './network';
 export * from './egress';
+export * from './monitoring/spec';
+export * from './monitoring/facts';
+export * from './monitoring/resolve';

@@ -7,6 +7,7 @@ import { checkRemoteKeys, checkSealedCoverage, resolveSecretBackend, SecretNeeds
 import environmentSchema from '../schema/environment.schema.json';
 import type { EnvironmentSpec } from './environment';
 import { resolveNetwork } from './egress';
+import { resolveMonitoring } from './monitoring/resolve';
 import { resolveEntry } from './resolve-entry';
 import { SpecValidator } from './schema/validate-spec';
 import { IssueList, SpecError } from './spec-error';
@@ -89,7 +90,7 @@ export function resolveEnvironment(input: unknown, source: string): ResolvedEnvi
       nodeSelector: { ...spec.scheduling!.nodeSelector! },
       tolerations: spec.scheduling!.tolerations!.map((t) => ({ ...t, operator: t.operator! })),
     },
-    monitoring: { namespace: spec.monitoring!.namespace!, podLabels: { ...spec.monitoring!.podLabels! } },
+    monitoring: resolveMonitoring(checks, spec.monitoring!, { registry, jmxExporter: spec.images.jmxExporter }, spec.production!),
     network: resolveNetwork(spec.network!),
   };
 

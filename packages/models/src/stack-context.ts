@@ -1,4 +1,5 @@
 import type { FieldChecks } from './field-checks';
+import type { ResolvedMonitoring } from './monitoring/resolve';
 import type { ResolvedNetwork } from './network';
 import type { ResolvedEntry } from './resolve-entry';
 import type { SecretNeeds } from './secrets';
@@ -30,7 +31,8 @@ export interface EnvironmentBasics {
       readonly effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
     }[];
   };
-  readonly monitoring: { readonly namespace: string; readonly podLabels: Readonly<Record<string, string>> };
+  /** Who scrapes the pods, and what the environment renders for its monitoring. */
+  readonly monitoring: ResolvedMonitoring;
   readonly network: ResolvedNetwork;
 }
 

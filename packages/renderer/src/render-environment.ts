@@ -3,6 +3,7 @@ import { protectPersistentData } from './argocd/data-protection';
 import { applySyncWaves } from './argocd/sync-waves';
 import { renderAxway } from './axway/index';
 import { renderGatewayApi } from './gateway-api/index';
+import { renderMonitoring } from './monitoring/index';
 import type { Json, KubeObject } from './kube-object';
 import { validateObjects } from './object-rules';
 import { renderNetworkPolicies } from './platform/network-policies';
@@ -22,6 +23,8 @@ export function renderEnvironment(env: ResolvedEnvironment): KubeObject[] {
 /** The validated objects of one environment together with their plain JSON (computed once). */
 export function renderChecked(env: ResolvedEnvironment): { objects: KubeObject[]; plain: Json[] } {
   const objects = [...renderSecrets(env), ...(env.wso2 ? renderWso2(env) : []), ...(env.axway ? renderAxway(env) : []), ...renderGatewayApi(env)];
+  // Monitors, alerts and dashboards follow what the stacks rendered, so they come after them.
+  objects.push(...renderMonitoring(env, objects));
   objects.push(...renderNetworkPolicies(env));
   // Argo CD ordering, derived from the components' dependsOn: one annotation, added in one place.
   // Claims keep their data whatever happens to the overlay or the Application.

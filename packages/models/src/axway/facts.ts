@@ -151,3 +151,12 @@ export const axwayVmArgs = {
   anm: '-Ddont.expect.100.continue=true',
   gateway: '-DCASSANDRA_PROTOCOL_VERSION=4',
 } as const;
+
+/**
+ * A Java agent is loaded through jvm.xml like any JVM option: `<VMArg name="-javaagent:<jar>…"/>` in a
+ * `<ConfigurationFragment>` (Axway-API-Management-Plus/opentelemetry-apim-agent README, tested with 7.7
+ * May 2023: "Create a file named jvm.xml … <VMArg name="-javaagent:…/aspectjweaver-1.9.22.1.jar"/>"). The
+ * EMT images read the ANM's from `anmJvmXml` and each gateway's from `gatewayJvmXml` (`axwayPaths`); Axway's
+ * container runtime parameters list no variable for JVM options besides `EMT_HEAP_SIZE_MB`.
+ */
+export const axwayVmArgElement = (option: string) => `<VMArg name="${option}"/>`;

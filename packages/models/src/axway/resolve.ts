@@ -5,6 +5,7 @@ import { quote } from '../spec-error';
 import type { StackContext } from '../stack-context';
 import { imageRef } from '../stack-context';
 import { resolveDataStore, resolveEgressTarget, resolveEgressTargets } from '../egress';
+import { jvmMetricsPorts } from '../monitoring/resolve';
 import { eventsVolumeGi } from './events-volume';
 import { axwayEntryFacts, axwayMetricsSchemaTable, axwayPorts } from './facts';
 import type { ResolvedAxwayCassandra, ResolvedAxwayEventsSettings, ResolvedAxwayMetricsDb } from './resolve-data-stores';
@@ -170,10 +171,15 @@ export function resolveAxway(spec: AxwaySpec, context: StackContext): ResolvedAx
     ...(apiManagerSpec.identityProvider ? resolveEgressTarget(context, 'axway.apiManager.identityProvider', apiManagerSpec.identityProvider) : []),
   ];
   const extra = (field: 'adminNodeManager' | 'apiManager' | 'traffic') => resolveEgressTargets(context, `axway.${field}.extraEgress`, spec[field]!.extraEgress);
-  const withEgress = (c: ResolvedComponent, more: ExternalConnection[]): ResolvedComponent => ({ ...c, external: [...c.external, ...more] });
-  const anmComponent = withEgress(adminNodeManagerComponent(dbConnection, metricsSchemaJob !== undefined), extra('adminNodeManager'));
-  const apiManagerComp = withEgress(apiManagerComponent(cassandraConnections, dbConnection), [...apiManagerEgress, ...extra('apiManager')]);
-  const trafficComp = withEgress(trafficComponent(cassandraConnections, dbConnection), [...backends, ...extra('traffic')]);
+  // Each JVM's metrics port (the JMX exporter agent's, when on) is open to the scrapers.
+  const withEgressAndMetrics = (c: ResolvedComponent, more: ExternalConnection[]): ResolvedComponent => ({
+    ...c,
+    external: [...c.external, ...more],
+    metricsPorts: jvmMetricsPorts(env.monitoring),
+  });
+  const anmComponent = withEgressAndMetrics(adminNodeManagerComponent(dbConnection, metricsSchemaJob !== undefined), extra('adminNodeManager'));
+  const apiManagerComp = withEgressAndMetrics(apiManagerComponent(cassandraConnections, dbConnection), [...apiManagerEgress, ...extra('apiManager')]);
+  const trafficComp = withEgressAndMetrics(trafficComponent(cassandraConnections, dbConnection), [...backends, ...extra('traffic')]);
 
   const backendTls = resolveBackendTls(context, 'axway.backendTls', spec.backendTls);
   // Each interface on its own host at "/" (path rewrites break the UIs); HTTP/2 off towards clients on all of them.

@@ -49,26 +49,28 @@ export interface Wso2ImageFact {
 }
 
 /**
- * The three images. Every start script reads `JVM_MEM_OPTS` (product-apim v4.5.0
+ * The three images. Every start script reads `JVM_MEM_OPTS` and `JAVA_OPTS` ("JAVA_OPTS (Optional) Java
+ * runtime options", put on the server's command line after the heap flags; product-apim v4.5.0
  * `startup-scripts/{api-manager,api-cp,key-manager,gateway}.sh`); only the acp entrypoint reads
- * `PROFILE_NAME` (the all-in-one and universal-gw entrypoints never mention it).
+ * `PROFILE_NAME` (the all-in-one and universal-gw entrypoints never mention it). The entrypoints start the
+ * script with the container's environment as it is (docker-apim 4.5.x `docker-entrypoint.sh`).
  */
 export const wso2Images: Readonly<Record<Wso2ImageKind, Wso2ImageFact>> = {
   allInOne: {
     serverName: 'wso2am',
-    reads: ['JVM_MEM_OPTS'],
+    reads: ['JVM_MEM_OPTS', 'JAVA_OPTS'],
     startScripts: { '': 'api-manager' },
     exposes: [9763, 9443, 9999, 11111, 8280, 8243, 5672, 9711, 9611, 9099],
   },
   apiControlPlane: {
     serverName: 'wso2am-acp',
-    reads: ['JVM_MEM_OPTS', 'PROFILE_NAME'],
+    reads: ['JVM_MEM_OPTS', 'JAVA_OPTS', 'PROFILE_NAME'],
     startScripts: { '': 'api-cp', 'key-manager': 'key-manager' },
     exposes: [9763, 9443, 9999, 11111, 8280, 8243, 5672, 9711, 9611, 9099],
   },
   universalGateway: {
     serverName: 'wso2am-universal-gw',
-    reads: ['JVM_MEM_OPTS'],
+    reads: ['JVM_MEM_OPTS', 'JAVA_OPTS'],
     startScripts: { '': 'gateway' },
     exposes: [8280, 8243, 9763, 9443, 9099, 8099, 9021, 8021],
   },
@@ -315,3 +317,28 @@ export const wso2SchemaTables = { apim_db: 'AM_API', shared_db: 'UM_TENANT' } as
 
 /** The script under `$WSO2_SERVER_HOME/dbscripts/` that creates each database's tables. */
 export const wso2SchemaScripts = { apim_db: 'dbscripts/apimgt/mysql.sql', shared_db: 'dbscripts/mysql.sql' } as const;
+
+/**
+ * Extra JVM options of the server: the variable every 4.5 start script puts on the server's `java`
+ * command line (product-apim v4.5.0 `startup-scripts/gateway.sh`: `$JVM_MEM_OPTS … $JAVA_OPTS
+ * -Dcom.sun.management.jmxremote …`; the same in api-manager.sh and key-manager.sh). WSO2's "Monitoring
+ * with Prometheus" guide (docs-apim `en/docs/observe/api-manager/metrics/prometheus-for-monitoring.md`)
+ * loads the JMX exporter agent the same way, by editing the start script instead.
+ */
+export const wso2JavaOptsVariable = 'JAVA_OPTS';
+
+/**
+ * The runtime diagnostics tool every 4.5 start script starts in the background before the server
+ * (`"$CARBON_HOME"/diagnostics-tool/bin/diagnostics.sh &`, product-apim v4.5.0 `startup-scripts/gateway.sh`,
+ * api-manager.sh, key-manager.sh). That script runs a JVM of its own with the same `JAVA_OPTS` and
+ * `JVM_MEM_OPTS` (`exec "$JAVACMD" $JAVA_OPTS $JVM_MEM_OPTS … org.wso2.diagnostics.DiagnosticsApp`,
+ * startup-scripts/diagnostics.sh), so a Java agent given in `JAVA_OPTS` starts twice in the container.
+ * Replacing `script` (relative to the server home, reached through the config volume) with one that
+ * exits keeps the agent in the server JVM only; the tool's own switch
+ * (`[server_configuration] diagnostic_tool_enabled`, default "true" in conf/default.json) acts only after
+ * its JVM, and so the agent, has started.
+ */
+export const wso2DiagnosticsTool = {
+  script: 'diagnostics-tool/bin/diagnostics.sh',
+  readsJavaOpts: true,
+} as const;

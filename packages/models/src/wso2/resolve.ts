@@ -1,6 +1,7 @@
 import type { ExternalConnection, ResolvedComponent } from '../component';
 import { checkPrivateRanges, resolveDataStore, resolveEgressTargets } from '../egress';
 import { checkExtraEnv } from '../extra-env';
+import { jvmMetricsPorts } from '../monitoring/resolve';
 import type { ResolvedDatabaseTls } from '../network';
 import type { ResourcesSpec } from '../resources';
 import { checkHeapFits, checkResources } from '../resources';
@@ -9,7 +10,17 @@ import type { ResolvedPublicRoute } from '../resolve-entry';
 import { defaultRequestTimeoutSeconds, resolveBackendTls } from '../resolve-entry';
 import type { StackContext } from '../stack-context';
 import type { Wso2ImageKind } from './facts';
-import { wso2EntryFacts, wso2Images, wso2KeyManagerProfile, wso2Ports, wso2SchemaScripts, wso2SchemaTables, wso2ServerRole, wso2AdminPaths } from './facts';
+import {
+  wso2AdminPaths,
+  wso2EntryFacts,
+  wso2Images,
+  wso2JavaOptsVariable,
+  wso2KeyManagerProfile,
+  wso2Ports,
+  wso2SchemaScripts,
+  wso2SchemaTables,
+  wso2ServerRole,
+} from './facts';
 import type { ResolvedWso2Database, ResolvedWso2GatewayEnvironment, ResolvedWso2Keystores } from './resolve-settings';
 import { resolveDatabase, resolveGatewayEnvironments, resolveHostnames, resolveImage, resolveKeystores } from './resolve-settings';
 import type { Wso2AutoscalingSpec, Wso2ComponentSpec, Wso2HostnamesSpec, Wso2Spec } from './spec';
@@ -109,7 +120,8 @@ export interface ResolvedWso2 {
  * the renderer sets (`NODE_IP`, `JVM_MEM_OPTS`, `PROFILE_NAME` and the `$env{…}` credentials).
  */
 function extraEnvOf(ctx: StackContext, path: string, env: Readonly<Record<string, string>>): Record<string, string> {
-  const reserved = new Set(['NODE_IP', 'JVM_MEM_OPTS', 'PROFILE_NAME', ...wso2Images.apiControlPlane.reads]);
+  // JAVA_OPTS stays the user's: with the JMX exporter on, the renderer puts the agent in front of it.
+  const reserved = new Set(['NODE_IP', 'JVM_MEM_OPTS', 'PROFILE_NAME', ...wso2Images.apiControlPlane.reads.filter((n) => n !== wso2JavaOptsVariable)]);
   return checkExtraEnv(ctx.checks, path, env, (name) => reserved.has(name) || /^(ADMIN|APIM_DB|SHARED_DB|KEYSTORE|TRUSTSTORE)_/.test(name));
 }
 
@@ -311,7 +323,7 @@ export function resolveWso2(spec: Wso2Spec, ctx: StackContext): ResolvedWso2 {
     connects: connects[c.role],
     external: ext,
     ingressPorts,
-    metricsPorts: [],
+    metricsPorts: jvmMetricsPorts(ctx.env.monitoring),
   });
   // The schema Job, when on, is a component of its own: the control plane waits for it (so it syncs
   // in an earlier wave) and it reaches nothing but the two databases.

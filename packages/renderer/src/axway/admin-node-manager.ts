@@ -14,7 +14,7 @@ import { axwayServicePort, axwayStorage, baseEnv, containerResources, jvmConfigM
 export function renderAdminNodeManager(env: ResolvedEnvironment, ax: ResolvedAxway): KubeObject[] {
   const { component, settings } = ax.adminNodeManager;
   const port = axwayPorts.adminNodeManager;
-  const config = jvmConfigMap(component, 'anm');
+  const config = jvmConfigMap(component, 'anm', env);
   const deployment = axwayDeployment(env, ax, {
     component,
     replicas: settings.replicas,

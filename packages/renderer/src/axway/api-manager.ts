@@ -14,7 +14,7 @@ import { axwayServicePort, axwayStorage, containerResources, gatewayContainerPor
 export function renderApiManager(env: ResolvedEnvironment, ax: ResolvedAxway): KubeObject[] {
   const { component, settings } = ax.apiManager;
   const port = axwayPorts.apiManager;
-  const config = jvmConfigMap(component, 'gateway');
+  const config = jvmConfigMap(component, 'gateway', env);
   const affinity = besideAdminNodeManager(ax);
   const deployment = axwayDeployment(env, ax, {
     component,

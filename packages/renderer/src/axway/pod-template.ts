@@ -13,6 +13,7 @@ import { podSecurityContext } from '../common/pod-security';
 import type { Json } from '../kube-object';
 import { toPlain } from '../kube-object';
 import { componentLabels, selectorLabels } from '../labels';
+import { jmxExporterPodParts } from '../monitoring/jmx-exporter';
 import type { AxwayStorage } from './runtime';
 
 /** Everything that differs between the three Axway Deployments. */
@@ -33,15 +34,23 @@ export interface AxwayDeploymentParts {
 export function axwayDeployment(env: ResolvedEnvironment, ax: ResolvedAxway, parts: AxwayDeploymentParts): Deployment {
   const { component } = parts;
   const settings = [ax.adminNodeManager, ax.apiManager, ax.traffic].find((w) => w.component.id === component.id)!.settings;
+  // The JMX exporter agent, when on: its flag is in jvm.xml (runtime.ts), its jar, rules and port are here.
+  const metrics = jmxExporterPodParts(env, 'axway');
+  const container: IContainer = {
+    ...parts.container,
+    ports: [...(parts.container.ports ?? []), ...(metrics ? [metrics.port] : [])],
+    env: [...(parts.container.env ?? []), ...extraEnvVars(settings.extraEnv)],
+    volumeMounts: [...parts.storage.mounts, ...(metrics?.mounts ?? [])],
+  };
   const pod: IPodSpec = {
     serviceAccountName: component.id,
     automountServiceAccountToken: false,
     securityContext: podSecurityContext(axwayImageUser.uid, axwayImageUser.gid),
     ...(env.images.pullSecret ? { imagePullSecrets: [{ name: env.images.pullSecret }] } : {}),
     terminationGracePeriodSeconds: parts.terminationGracePeriodSeconds,
-    initContainers: parts.initContainers.containers,
-    containers: [{ ...parts.container, env: [...(parts.container.env ?? []), ...extraEnvVars(settings.extraEnv)], volumeMounts: parts.storage.mounts }],
-    volumes: [...parts.storage.volumes, ...parts.initContainers.volumes],
+    initContainers: [...parts.initContainers.containers, ...(metrics ? [metrics.initContainer] : [])],
+    containers: [container],
+    volumes: [...parts.storage.volumes, ...parts.initContainers.volumes, ...(metrics?.volumes ?? [])],
     ...(parts.affinity ? { affinity: parts.affinity } : {}),
     ...(parts.topologySpreadConstraints?.length ? { topologySpreadConstraints: parts.topologySpreadConstraints } : {}),
     ...schedulingOf(env),
@@ -65,6 +74,7 @@ export function axwayDeployment(env: ResolvedEnvironment, ax: ResolvedAxway, par
             ...settings.podAnnotations,
             [configChecksumAnnotation]: configChecksum(toPlain(parts.config) as Json),
             'axway.com/group-id': ax.groupId,
+            ...metrics?.podAnnotations,
             ...rotation.pod,
           },
         },

@@ -1,17 +1,19 @@
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { IContainerPort, IEnvVar, IResourceRequirements, IVolume, IVolumeMount } from 'kubernetes-models/v1';
-import type { ResolvedAxway, ResolvedComponent, ResourcesSpec } from '@apim-gitops/models';
+import type { ResolvedAxway, ResolvedComponent, ResolvedEnvironment, ResourcesSpec } from '@apim-gitops/models';
 import {
   axwayCassandraEnv,
   axwayGatewayInstanceDir,
   axwayHealthPath,
   axwayHttpsPorts,
   axwayInstallRoot,
+  axwayVmArgElement,
   axwayPaths,
   axwayPorts,
   axwayVmArgs,
 } from '@apim-gitops/models';
 import type { NamedPort } from '../common/service';
+import { jmxExporterPodParts } from '../monitoring/jmx-exporter';
 import { componentLabels } from '../labels';
 
 // Paths are product facts (models' axway/facts.ts); these are short names for them.
@@ -108,9 +110,14 @@ export function configMapName(component: ResolvedComponent): string {
   return `${component.id}-config`;
 }
 
-/** The jvm.xml ConfigMap of one component. */
-export function jvmConfigMap(component: ResolvedComponent, role: AxwayRole): ConfigMap {
-  const xml = `<ConfigurationFragment>\n  <VMArg name="${vmArgs[role]}"/>\n</ConfigurationFragment>\n`;
+/**
+ * The jvm.xml ConfigMap of one component. With the JMX exporter on, the agent is a VMArg too: jvm.xml is
+ * where these JVMs take options (models' axway/facts.ts `axwayVmArgElement`).
+ */
+export function jvmConfigMap(component: ResolvedComponent, role: AxwayRole, env: ResolvedEnvironment): ConfigMap {
+  const agent = jmxExporterPodParts(env, 'axway')?.javaAgentFlag;
+  const args = [axwayVmArgElement(vmArgs[role]), ...(agent ? [axwayVmArgElement(agent)] : [])];
+  const xml = `<ConfigurationFragment>\n${args.map((a) => `  ${a}\n`).join('')}</ConfigurationFragment>\n`;
   return new ConfigMap({
     metadata: { name: configMapName(component), labels: componentLabels(component) },
     data: { 'jvm.xml': xml },

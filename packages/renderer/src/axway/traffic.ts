@@ -17,7 +17,7 @@ import { axwayServicePort, axwayStorage, containerResources, gatewayContainerPor
 export function renderTraffic(env: ResolvedEnvironment, ax: ResolvedAxway): KubeObject[] {
   const { component, settings } = ax.traffic;
   const selector = selectorLabels(component);
-  const config = jvmConfigMap(component, 'gateway');
+  const config = jvmConfigMap(component, 'gateway', env);
   const colocation = besideAdminNodeManager(ax);
   const deployment = axwayDeployment(env, ax, {
     component,

@@ -6,6 +6,7 @@ import {
   wso2Home as productHome,
   wso2Paths,
   wso2HttpsPorts,
+  wso2JavaOptsVariable,
   wso2PortNames,
   wso2Ports,
   wso2ProbePaths,
@@ -21,6 +22,8 @@ import { schemaCheckContainer } from '../common/schema-check';
 import { extraEnvVars } from '../common/extra-env';
 import { secretRotation } from '../common/secret-rotation';
 import { waitForContainer } from '../common/wait-for';
+import type { JmxExporterPodParts } from '../monitoring/jmx-exporter';
+import { jmxExporterPodParts } from '../monitoring/jmx-exporter';
 import type { KubeObject } from '../kube-object';
 import { componentLabels, selectorLabels } from '../labels';
 import { databaseEnv, deploymentToml, wso2SecretEnv } from './deployment-toml';
@@ -67,9 +70,12 @@ function secretEnv(name: string, secret: string, key: string): IEnvVar {
   return { name, valueFrom: { secretKeyRef: { name: secret, key } } };
 }
 
-function containerEnv(w: Wso2Workload): IEnvVar[] {
+function containerEnv(w: Wso2Workload, metrics: JmxExporterPodParts | undefined): IEnvVar[] {
   const { wso2, resolved: c } = w;
   const dbs = [wso2.databases.apim, wso2.databases.shared].filter((db) => c.databases.includes(db.key));
+  // The agent goes in front of the user's own JAVA_OPTS, which every 4.5 start script reads (facts.ts).
+  const { [wso2JavaOptsVariable]: userJavaOpts, ...extraEnv } = c.extraEnv;
+  const javaOpts = [metrics?.javaAgentFlag, userJavaOpts].filter((o) => o !== undefined).join(' ');
   return [
     { name: 'NODE_IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } },
     { name: 'JVM_MEM_OPTS', value: `-Xms${c.heapMiB}m -Xmx${c.heapMiB}m` },
@@ -83,7 +89,8 @@ function containerEnv(w: Wso2Workload): IEnvVar[] {
     ]),
     secretEnv(wso2SecretEnv.keystorePassword, wso2.keystores.secret, wso2.keystores.keystorePasswordKey),
     secretEnv(wso2SecretEnv.truststorePassword, wso2.keystores.secret, wso2.keystores.truststorePasswordKey),
-    ...extraEnvVars(c.extraEnv),
+    ...extraEnvVars(extraEnv),
+    ...(javaOpts ? [{ name: wso2JavaOptsVariable, value: javaOpts }] : []),
   ];
 }
 
@@ -116,7 +123,7 @@ function probes(w: Wso2Workload): Pick<IContainer, 'startupProbe' | 'livenessPro
   };
 }
 
-function mainContainer(w: Wso2Workload): IContainer {
+function mainContainer(w: Wso2Workload, metrics: JmxExporterPodParts | undefined): IContainer {
   const c = w.resolved;
   // The acp image's entrypoint starts a full control plane unless PROFILE_NAME is exactly key-manager
   // (docker-apim 4.5.x apim-acp/docker-entrypoint.sh): a second control plane would act as event hub.
@@ -126,8 +133,11 @@ function mainContainer(w: Wso2Workload): IContainer {
     name: w.component.component,
     image: c.image,
     imagePullPolicy: 'IfNotPresent',
-    ports: w.containerPorts.map((p) => ({ name: wso2PortNames[p], containerPort: wso2Ports[p], protocol: 'TCP' })),
-    env: containerEnv(w),
+    ports: [
+      ...w.containerPorts.map((p) => ({ name: wso2PortNames[p], containerPort: wso2Ports[p], protocol: 'TCP' as const })),
+      ...(metrics ? [metrics.port] : []),
+    ],
+    env: containerEnv(w, metrics),
     resources: {
       requests: { cpu: c.resources.requests.cpu, memory: c.resources.requests.memory },
       limits: { cpu: c.resources.limits.cpu, memory: c.resources.limits.memory },
@@ -137,7 +147,7 @@ function mainContainer(w: Wso2Workload): IContainer {
       // The sleep lets ingress-nginx and kube-proxy stop routing here before the server stops.
       preStop: { exec: { command: ['sh', '-c', `sleep 10 && "$WSO2_SERVER_HOME/bin/${c.script}.sh" stop`] } },
     },
-    volumeMounts: volumeMounts(w),
+    volumeMounts: [...volumeMounts(w), ...(metrics?.mounts ?? [])],
     securityContext: containerSecurityContext(),
   };
 }
@@ -174,6 +184,7 @@ export function wso2Deployment(w: Wso2Workload, configMap: ConfigMap): Deploymen
   // Pattern 5 runs a single-mode control plane: two side by side would both act as event hub.
   const recreate = c.role === 'controlPlane';
   const checks = prechecks(w);
+  const metrics = jmxExporterPodParts(env, 'wso2');
   const pod: IPodSpec = {
     serviceAccountName: component.id,
     automountServiceAccountToken: false,
@@ -183,9 +194,9 @@ export function wso2Deployment(w: Wso2Workload, configMap: ConfigMap): Deploymen
     affinity: nodeAntiAffinity(selector, 'preferred'),
     ...schedulingOf(env),
     ...(env.scheduling.zoneSpread === 'none' ? {} : { topologySpreadConstraints: zoneSpread(selector, env.scheduling.zoneSpread) }),
-    initContainers: checks.containers,
-    containers: [mainContainer(w)],
-    volumes: [...volumes(w), ...checks.volumes],
+    initContainers: [...checks.containers, ...(metrics ? [metrics.initContainer] : [])],
+    containers: [mainContainer(w, metrics)],
+    volumes: [...volumes(w), ...checks.volumes, ...(metrics?.volumes ?? [])],
   };
   const rotation = secretRotation(env, pod);
   return new Deployment({
@@ -201,7 +212,12 @@ export function wso2Deployment(w: Wso2Workload, configMap: ConfigMap): Deploymen
       template: {
         metadata: {
           labels: componentLabels(component),
-          annotations: { ...c.podAnnotations, [configChecksumAnnotation]: configChecksum(configMap.data as Record<string, string>), ...rotation.pod },
+          annotations: {
+            ...c.podAnnotations,
+            [configChecksumAnnotation]: configChecksum(configMap.data as Record<string, string>),
+            ...metrics?.podAnnotations,
+            ...rotation.pod,
+          },
         },
         spec: pod,
       },

@@ -4,6 +4,7 @@ import { axwayBaseSpec, resolveEnvironment } from '@apim-gitops/models';
 import { renderEnvironment, toPlain } from '@apim-gitops/renderer';
 import dev from '../../../../environments/dev/environment';
 import prod from '../../../../environments/prod/environment';
+import { jmxExporterInitContainer } from '../../src/monitoring/jmx-exporter';
 
 type Plain = Record<string, any>;
 
@@ -157,7 +158,7 @@ describe.each(environments)('invariants: %s', (_name, objs) => {
       const d = find(objs, 'Deployment', name)!;
       const anmHosts = envOf(d).EMT_ANM_HOSTS;
       if (typeof anmHosts === 'string') targets.push(...anmHosts.split(','));
-      for (const c of d.spec.template.spec.initContainers) {
+      for (const c of d.spec.template.spec.initContainers.filter((c: Plain) => c.name !== jmxExporterInitContainer)) {
         const [, host, port] = /nc -z -w 2 (\S+) (\d+)/.exec(c.command[2]) ?? /mysql --host=(\S+) --port=(\d+)/.exec(c.command[2])!;
         if (!host!.includes('.')) targets.push(`${host}:${port}`);
       }

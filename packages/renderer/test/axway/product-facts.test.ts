@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import dev from '../../../../environments/dev/environment';
 import prod from '../../../../environments/prod/environment';
 import { renderEnvironment, toPlain } from '../../src/index';
+import { jmxExporterMountRoot } from '../../src/monitoring/jmx-exporter';
 
 // Every rendered Axway container held to models' axway/facts.ts, which cites the product sources.
 // axway-stack.test.ts holds the same output to values written out by hand.
@@ -58,7 +59,9 @@ describe.each(Object.keys(environments))('%s: Axway output agrees with the produ
       expect(mounts).toContain(axwayPaths.events);
       if (role === 'anm') expect(mounts).toContain(axwayPaths.adminUsers);
       else expect(mounts).toContain(`${axwayPaths.licenses}/license.lic`);
-      for (const m of mounts) expect(m.startsWith(`${axwayInstallRoot}/`) || m.startsWith(`${axwayPaths.mergeDir}/`), m).toBe(true);
+      const inProduct = (m: string) => m.startsWith(`${axwayInstallRoot}/`) || m.startsWith(`${axwayPaths.mergeDir}/`);
+      // The JMX exporter's agent and rules are the one exception: jvm.xml names them where they are mounted.
+      for (const m of mounts) expect(inProduct(m) || m.startsWith(`${jmxExporterMountRoot}/`), m).toBe(true);
     });
 
     it('probes the endpoints the product serves', () => {

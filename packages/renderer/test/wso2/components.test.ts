@@ -2,6 +2,7 @@ import { memoryMiB, resolveEnvironment } from '@apim-gitops/models';
 import { describe, expect, it } from 'vitest';
 import type { Obj } from './rendered';
 import { byKind, environments, mainContainer, named, renderWso2Plain } from './rendered';
+import { jmxExporterInitContainer, metricsPortName } from '../../src/monitoring/jmx-exporter';
 
 // Facts from the products' own files, written out here on purpose rather than read from the models, so
 // a wrong constant in models' wso2/facts.ts fails these tests (product-facts.test.ts holds the rendered
@@ -48,7 +49,8 @@ describe.each(Object.keys(environments))('%s: WSO2 workloads', (name) => {
     const env = new Map<string, Obj>(container.env.map((e: Obj) => [e.name, e]));
 
     it('declares the reference container ports and a Service with the reference ports', () => {
-      expect(container.ports.map((p: Obj) => p.containerPort)).toEqual(fact.containerPorts);
+      // The JMX exporter's `metrics` port, where it runs, comes on top (monitoring/jmx-exporter.test.ts).
+      expect(container.ports.filter((p: Obj) => p.name !== metricsPortName).map((p: Obj) => p.containerPort)).toEqual(fact.containerPorts);
       expect(container.ports.every((p: Obj) => p.name.length <= 15)).toBe(true);
       const service = named(objects, 'Service', id);
       expect(service.spec.ports.map((p: Obj) => p.port)).toEqual(fact.servicePorts);
@@ -125,7 +127,10 @@ describe.each(Object.keys(environments))('%s: WSO2 workloads', (name) => {
       const schema = /mysql --host=(\S+) --port=(\d+) .* (\S+) 2>&1\)/.exec(script)!;
       return `${schema[1]}:${schema[2]}/${schema[3]}`;
     };
-    const waits = (id: string) => named(objects, 'Deployment', id).spec.template.spec.initContainers.map(step);
+    const waits = (id: string) =>
+      named(objects, 'Deployment', id)
+        .spec.template.spec.initContainers.filter((c: Obj) => c.name !== jmxExporterInitContainer)
+        .map(step);
     const resolved = resolveEnvironment(environments[name]!, name);
     const { apim, shared } = resolved.wso2!.databases;
     const prod = resolved.production;

@@ -12,6 +12,7 @@ import {
 } from '@apim-gitops/models';
 import { parse } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
+import { jmxExporterMountRoot } from '../../src/monitoring/jmx-exporter';
 import { renderKeyManager } from '../../src/wso2/key-manager';
 import { toPlain } from '../../src/kube-object';
 import type { Obj } from './rendered';
@@ -100,7 +101,8 @@ describe.each(Object.keys(environments))('%s: WSO2 output agrees with the produc
       const truststore = tablesAt(toml, 'truststore')[0]!.file_name as string;
       const expected = [wso2Paths.deploymentToml, `${wso2Paths.security}/${keystore}`, `${wso2Paths.security}/${truststore}`];
       const mounted = container.volumeMounts.map((m: Obj) => m.mountPath as string);
-      for (const path of mounted) expect(path.startsWith(`${wso2ConfigVolume}/`), path).toBe(true);
+      // The JMX exporter's agent and rules are the one exception: the JVM reads them where they are mounted.
+      for (const path of mounted) expect(path.startsWith(`${wso2ConfigVolume}/`) || path.startsWith(`${jmxExporterMountRoot}/`), path).toBe(true);
       for (const rel of expected) expect(mounted).toContain(`${wso2ConfigVolume}/${rel}`);
     });
 
