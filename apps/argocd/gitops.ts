@@ -4,6 +4,12 @@ import { defineGitOps } from '@apim-gitops/models';
 // environments' projects allow. Rendered into apps/argocd/bootstrap (applied by an administrator)
 // and apps/argocd/manifests (synced by the root Application) by `npx nx run render`; see
 // apps/argocd/README.md. Changes here need the platform team's approval (.github/CODEOWNERS).
+// No automated sync of production over the weekend (Friday 18:00 to Monday 08:00 UTC); an on-call
+// engineer can still sync by hand. A merge to main during the window reaches production when it
+// closes. The standby in eu-west keeps the same freeze (it is production too); a failover is a
+// sync by hand, which the window allows (docs/runbooks/disaster-recovery.md).
+const productionFreeze = [{ kind: 'deny', schedule: '0 18 * * 5', duration: '62h', timeZone: 'UTC', manualSync: true }] as const;
+
 export default defineGitOps({
   repoURL: 'https://git.example.org/platform/apim-gitops.git',
   targetRevision: 'main',
@@ -32,13 +38,11 @@ export default defineGitOps({
     { group: 'networking.k8s.io', kind: 'NetworkPolicy' },
     { group: 'policy', kind: 'PodDisruptionBudget' },
   ],
+  // Production's standby runs in another region, on a cluster of its own (registered in Argo CD).
+  clusters: { 'prod-eu-west': 'https://prod-eu-west.k8s.example.org:6443' },
   environments: {
-    prod: {
-      // No automated sync of production over the weekend (Friday 18:00 to Monday 08:00 UTC); an
-      // on-call engineer can still sync by hand. A merge to main during the window reaches
-      // production when it closes.
-      syncWindows: [{ kind: 'deny', schedule: '0 18 * * 5', duration: '62h', timeZone: 'UTC', manualSync: true }],
-    },
+    prod: { syncWindows: productionFreeze },
+    'prod-eu-west': { syncWindows: productionFreeze },
   },
   // This Argo CD runs only apim-gitops: an Application naming the `default` project gets nothing.
   restrictDefaultProject: true,

@@ -33,27 +33,40 @@ function claims(env: ResolvedEnvironment): Claim[] {
 
 const why: Record<Claim['kind'], string> = {
   domain: 'every environment needs a domain of its own',
-  namespace: 'two environments in one namespace would overwrite each other; set a namespace of its own',
+  namespace:
+    'two environments in one namespace of one cluster would overwrite each other; set a namespace of its own, or put the environment on another cluster',
   host: 'a public host belongs to one environment and one interface; set a host of its own',
 };
 
+/** True when one of the two environments is the other's disaster-recovery standby (`standbyFor`). */
+function standbyPair(a: ResolvedEnvironment, b: ResolvedEnvironment): boolean {
+  return a.standbyFor === b.name || b.standbyFor === a.name;
+}
+
 /**
  * Domains, namespaces and public hosts (WSO2 and Axway) must be unique across all environments
- * and both stacks. Each clash is reported at the later environment's field (by name), naming the
- * environment file and field that claimed the value first; one SpecError per environment.
+ * and both stacks. A namespace is unique per cluster (`clusterOf`): on two clusters the same name
+ * is two namespaces. A standby and the environment it stands by for share their domain and hosts
+ * (DNS points at one of them at a time); nobody else may. Each clash is reported at the later
+ * environment's field (by name), naming the environment file and field that claimed the value
+ * first; one SpecError per environment.
  */
-export function uniquenessIssues(environments: readonly ResolvedEnvironment[]): SpecError[] {
+export function uniquenessIssues(
+  environments: readonly ResolvedEnvironment[],
+  clusterOf: (env: ResolvedEnvironment) => string = () => 'the cluster',
+): SpecError[] {
   const first = new Map<string, Claim>();
   const issues = new Map<string, Issue[]>();
   const sorted = [...environments].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const claim of sorted.flatMap(claims)) {
     // A host may not equal another host; domains and namespaces are compared among their own kind.
-    const key = `${claim.kind}|${claim.value}`;
+    const key = claim.kind === 'namespace' ? `namespace|${clusterOf(claim.env)}|${claim.value}` : `${claim.kind}|${claim.value}`;
     const earlier = first.get(key);
     if (!earlier) {
       first.set(key, claim);
       continue;
     }
+    if (claim.kind !== 'namespace' && standbyPair(earlier.env, claim.env)) continue;
     const owner = earlier.env === claim.env ? 'this environment' : earlier.env.source;
     const what = claim.kind === 'host' ? `the ${earlier.path} host of ${owner}` : `the ${earlier.kind} of ${owner}`;
     const list = issues.get(claim.env.source) ?? [];

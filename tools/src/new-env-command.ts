@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ObjectLiteralExpression, SourceFile } from 'ts-morph';
 import { Node, Project } from 'ts-morph';
 import { reservedEnvironmentNames } from '@apim-gitops/renderer';
+import { derivedFrom } from './environment-derivation';
 import { environmentFile, environmentNames, environmentsDir } from './environment-files';
 import { renderCommand } from './render-command';
 
@@ -154,6 +155,13 @@ export async function newEnvCommand(root: string, name: string | undefined, from
   const all = environmentNames(root);
   if (!from) issues.push('new-env: give the environment to copy: --from ENV');
   else if (!all.includes(from)) issues.push(`new-env: --from ${from}: no such environment (environments: ${all.join(', ') || 'none'})`);
+  else {
+    const base = derivedFrom(root, from);
+    if (base)
+      issues.push(
+        `new-env: --from ${from}: is derived from ${base} (${environmentFile(from)}: deriveEnvironment) and holds only its overrides: copy ${base} (--from ${base}), or derive the new environment from ${base} the same way`,
+      );
+  }
   if (domain !== undefined && !/^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,}$/.test(domain)) issues.push(`new-env: --domain "${domain}" is not a DNS domain`);
   if (issues.length > 0) throw new NewEnvironmentError(issues);
 

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Node, Project } from 'ts-morph';
-import { environmentNames, environmentsDir } from './environment-files';
+import { derivedFrom } from './environment-derivation';
+import { environmentFile, environmentNames, environmentsDir } from './environment-files';
 import { renderCommand } from './render-command';
 import type { PromotionKind } from './spec-literals';
 import { findPropertyPaths, findSpecLiterals } from './spec-literals';
@@ -81,6 +82,17 @@ export function planPromotion(
   const issues: string[] = [];
   for (const env of [from, to]) if (!all.includes(env)) issues.push(`promote: environment "${env}" does not exist (environments: ${all.join(', ') || 'none'})`);
   if (from === to) issues.push(`promote: --from and --to are both "${from}"`);
+  // A derived environment has no image tags of its own: it runs its base's, through the import.
+  for (const [flag, env] of [
+    ['--from', from],
+    ['--to', to],
+  ] as const) {
+    const base = all.includes(env) ? derivedFrom(root, env) : undefined;
+    if (base)
+      issues.push(
+        `promote: ${flag} ${env}: is derived from ${base} (${environmentFile(env)}: deriveEnvironment), so its image tags are ${base}'s: promote ${flag} ${base}, and ${env} follows in the same commit`,
+      );
+  }
   if (issues.length > 0) throw new PromotionError(issues);
 
   const project = new Project({ skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true });
@@ -164,14 +176,17 @@ export async function promoteCommand(root: string, from: string | undefined, to:
     return 0;
   }
   const originals = new Map([...texts.keys()].map((path) => [path, readFileSync(path, 'utf8')]));
+  // Environments derived from `to` (its standby) run the same images: their overlays change too.
+  const followers = environmentNames(root).filter((env) => derivedFrom(root, env) === to);
   replaceFiles(texts);
   try {
-    await renderCommand(root, [to]);
+    await renderCommand(root, [to, ...followers]);
   } catch (error) {
     replaceFiles(originals);
     throw error;
   }
   for (const p of promotions) console.log(`${to}: ${p.path} ${p.from} → ${p.to}   (${environmentsDir}/${to}/${p.file})`);
   console.log(`promote: ${promotions.length} value(s) promoted from ${from} to ${to}`);
+  for (const env of followers) console.log(`promote: ${env} is derived from ${to} and re-rendered with it`);
   return 0;
 }

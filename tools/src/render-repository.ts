@@ -57,7 +57,7 @@ export async function renderRepository(root: string, only?: readonly string[]): 
   }
   if (gitops) failures.push(...checkEnvironmentBoundaries(resolved, gitops, all));
   // Across environments (those loaded: a render of some environments checks those against each other).
-  failures.push(...uniquenessIssues(resolved));
+  failures.push(...uniquenessIssues(resolved, (env) => gitops?.clusters.get(env.name) ?? 'the cluster'));
   const base = resolveEnvironment(baseEnvironmentSpec, baseEnvironmentSource);
   let tree: RenderedTree | undefined;
   if (failures.length === 0) {

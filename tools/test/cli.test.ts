@@ -74,7 +74,7 @@ describe('the CLI', () => {
   it('expected errors print their message without a stack trace and exit 1', async () => {
     expect(await main(['live-diff'], repo.root)).toBe(1);
     expect(await main(['build', '--env', 'nope'], repo.root)).toBe(1);
-    expect(printed('error')).toContain('build: --env nope: no such environment (environments: dev, prod)');
+    expect(printed('error')).toContain('build: --env nope: no such environment (environments: dev, prod, prod-eu-west)');
     expect(printed('error')).not.toMatch(/\n\s+at /);
   });
 });

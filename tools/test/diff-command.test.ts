@@ -55,22 +55,22 @@ it('an unknown base revision fails with a clear message', async () => {
 });
 
 it('a deleted environment folder tops the text and the Markdown with a warning', async () => {
-  const prod = join(repo.root, 'environments', 'prod');
+  const prod = join(repo.root, 'environments', 'prod-eu-west');
   const saved = join(repo.root, '.prod-saved');
   const gitopsFile = join(repo.root, 'apps', 'argocd', 'gitops.ts');
   const gitops = readFileSync(gitopsFile, 'utf8');
   cpSync(prod, saved, { recursive: true });
   rmSync(prod, { recursive: true });
   // Removing an environment also removes its delivery settings, a change to gitops.ts.
-  const withoutProd = gitops.replace(/\n {2}environments: \{\n {4}prod: \{[\s\S]*?\n {4}\},\n {2}\},/, '');
+  const withoutProd = gitops.replace(/^ {2}clusters: \{ 'prod-eu-west'.*\n/m, '').replace(/^ {4}'prod-eu-west': .*\n/m, '');
   if (withoutProd === gitops) throw new Error('apps/argocd/gitops.ts changed shape: update this test');
   writeFileSync(gitopsFile, withoutProd);
   const log = vi.spyOn(console, 'log').mockImplementation(() => {});
   try {
     const markdown = join(repo.root, 'diff.md');
     expect(await main(['diff', '--base', 'HEAD', '--markdown', markdown], repo.root)).toBe(0);
-    expect(String(log.mock.calls[0]![0]).split('\n')[0]).toBe('!! environment prod is removed: Argo CD will delete everything it runs');
-    expect(readFileSync(markdown, 'utf8').split('\n')[0]).toBe('> **!! environment prod is removed: Argo CD will delete everything it runs**');
+    expect(String(log.mock.calls[0]![0]).split('\n')[0]).toBe('!! environment prod-eu-west is removed: Argo CD will delete everything it runs');
+    expect(readFileSync(markdown, 'utf8').split('\n')[0]).toBe('> **!! environment prod-eu-west is removed: Argo CD will delete everything it runs**');
   } finally {
     log.mockRestore();
     writeFileSync(gitopsFile, gitops);

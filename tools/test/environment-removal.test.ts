@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -32,7 +32,7 @@ describe('an environment never disappears without a word', () => {
 
   it('an empty environments/ folder is an error, not a render that deletes everything', () => {
     repo = tempRepo();
-    for (const env of ['dev', 'prod']) rmSync(join(repo.root, 'environments', env), { recursive: true });
+    for (const env of readdirSync(join(repo.root, 'environments'))) rmSync(join(repo.root, 'environments', env), { recursive: true });
     failsAndKeepsTree(
       ['render'],
       'environments/: holds no environment, so a render would delete every overlay and Argo CD Application: restore the folders (git checkout -- environments) or add one with "npm run new-env"',
@@ -79,22 +79,33 @@ describe('an environment never disappears without a word', () => {
 
   it('deleting a production environment fails unless --allow-delete names it', () => {
     repo = tempRepo();
-    rmSync(join(repo.root, 'environments/prod'), { recursive: true });
-    // prod's delivery settings in gitops.ts go too (a render refuses settings for no environment).
+    rmSync(join(repo.root, 'environments/prod-eu-west'), { recursive: true });
+    // Its settings in gitops.ts go too (a render refuses settings for no environment).
     const gitops = join(repo.root, 'apps/argocd/gitops.ts');
-    writeFileSync(gitops, readFileSync(gitops, 'utf8').replace(/ {2}environments: \{\n {4}prod: \{[\s\S]*?\n {4}\},\n {2}\},\n/, ''));
+    writeFileSync(
+      gitops,
+      readFileSync(gitops, 'utf8')
+        .replace(/^ {2}clusters: \{ 'prod-eu-west'.*\n/m, '')
+        .replace(/^ {4}'prod-eu-west': .*\n/m, ''),
+    );
     failsAndKeepsTree(
       ['render'],
-      'render: environment "prod" is gone (environments/prod is missing) and it is a production environment: rendering would delete deploy/overlays/prod and its Argo CD Application apim-prod, and Argo CD would then delete it from its cluster. Restore environments/prod (git checkout -- environments/prod), or run "render --allow-delete prod" to delete it on purpose',
+      'render: environment "prod-eu-west" is gone (environments/prod-eu-west is missing) and it is a production environment: rendering would delete deploy/overlays/prod-eu-west and its Argo CD Application apim-prod-eu-west, and Argo CD would then delete it from its cluster. Restore environments/prod-eu-west (git checkout -- environments/prod-eu-west), or run "render --allow-delete prod-eu-west" to delete it on purpose',
     );
-    const result = runCli(repo.root, ['render', '--allow-delete', 'prod']);
+    const result = runCli(repo.root, ['render', '--allow-delete', 'prod-eu-west']);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain(
-      'render: REMOVED environment "prod": deploy/overlays/prod and the Argo CD Application apim-prod are deleted; once this is merged, Argo CD deletes the environment from its cluster',
+      'render: REMOVED environment "prod-eu-west": deploy/overlays/prod-eu-west and the Argo CD Application apim-prod-eu-west are deleted; once this is merged, Argo CD deletes the environment from its cluster',
     );
-    expect(existsSync(join(repo.root, 'deploy/overlays/prod'))).toBe(false);
-    expect(existsSync(join(repo.root, 'apps/argocd/manifests/application-apim-prod.yaml'))).toBe(false);
+    expect(existsSync(join(repo.root, 'deploy/overlays/prod-eu-west'))).toBe(false);
+    expect(existsSync(join(repo.root, 'apps/argocd/manifests/application-apim-prod-eu-west.yaml'))).toBe(false);
     expect(runCli(repo.root, ['check']).status).toBe(0);
+  });
+
+  it('deleting prod while its standby is derived from it fails, naming the import', () => {
+    repo = tempRepo();
+    rmSync(join(repo.root, 'environments/prod'), { recursive: true });
+    failsAndKeepsTree(['render'], 'environments/prod-eu-west/environment.ts: line 2:18: Could not resolve "../prod/environment"');
   });
 
   it('deleting a non-production environment goes through with a loud line', () => {

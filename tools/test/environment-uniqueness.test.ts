@@ -3,17 +3,22 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EnvironmentSpec, ResolvedEnvironment } from '@apim-gitops/models';
 import { resolveEnvironment } from '@apim-gitops/models';
+import { loadGitOps } from '../src/argocd/render-argocd';
 import { uniquenessIssues } from '../src/environment-uniqueness';
 import { loadAllResolved } from './support/environments';
 import { repositoryRoot, runCli, tempRepo, treeHashes } from './temp-repository';
 
-const lines = (envs: readonly ResolvedEnvironment[]) => uniquenessIssues(envs).flatMap((e) => e.message.split('\n'));
+/** The repository's clusters (apps/argocd/gitops.ts), by environment; an environment a test adds goes to the default one. */
+let clusters: ReadonlyMap<string, string>;
+const repositoryCluster = (env: ResolvedEnvironment) => clusters.get(env.name) ?? 'https://kubernetes.default.svc';
+const lines = (envs: readonly ResolvedEnvironment[]) => uniquenessIssues(envs, repositoryCluster).flatMap((e) => e.message.split('\n'));
 
 describe('domains, namespaces and public hosts are unique across environments and stacks', () => {
   let repository: ResolvedEnvironment[];
   let devSpec: EnvironmentSpec;
   beforeAll(async () => {
     repository = await loadAllResolved();
+    clusters = (await loadGitOps(repositoryRoot)).clusters;
     devSpec = ((await import(join(repositoryRoot, 'environments/dev/environment.ts'))) as { default: EnvironmentSpec }).default;
   });
   const variant = (name: string, change: (spec: EnvironmentSpec) => EnvironmentSpec) =>
@@ -38,11 +43,29 @@ describe('domains, namespaces and public hosts are unique across environments an
     ]);
   });
 
-  it('a namespace another environment uses clashes, naming its file', () => {
-    const qa = variant('qa', (s) => ({ ...s, domain: 'qa.apim.example.org', namespace: 'apim-prod' }) as EnvironmentSpec);
+  it('a namespace another environment uses on the same cluster clashes, naming its file', () => {
+    const qa = variant('qa', (s) => ({ ...s, domain: 'qa.apim.example.org', namespace: 'apim-dev' }) as EnvironmentSpec);
     expect(lines([...repository, qa])).toEqual([
-      'environments/qa/environment.ts: namespace: "apim-prod" is also the namespace of environments/prod/environment.ts; two environments in one namespace would overwrite each other; set a namespace of its own',
+      'environments/qa/environment.ts: namespace: "apim-dev" is also the namespace of environments/dev/environment.ts; two environments in one namespace of one cluster would overwrite each other; set a namespace of its own, or put the environment on another cluster',
     ]);
+  });
+
+  it('the same namespace on two clusters is two namespaces', () => {
+    const qa = variant('qa', (s) => ({ ...s, domain: 'qa.apim.example.org', namespace: 'apim-dev' }) as EnvironmentSpec);
+    const clusterOf = (env: ResolvedEnvironment) => (env.name === 'qa' ? 'https://qa.example.org:6443' : repositoryCluster(env));
+    expect(uniquenessIssues([...repository, qa], clusterOf)).toEqual([]);
+  });
+
+  it('prod and its standby share namespace, domain and hosts on two clusters, and nobody else may', () => {
+    const standby = repository.find((e) => e.standbyFor === 'prod')!;
+    expect(standby.domain).toBe(repository.find((e) => e.name === 'prod')!.domain);
+    const clusterOf = (env: ResolvedEnvironment) => (env.name === standby.name ? 'eu-west' : 'in-cluster');
+    expect(uniquenessIssues(repository, clusterOf)).toEqual([]);
+    // Not a standby of prod: the same values on another cluster are still prod's domain and hosts.
+    const impostor = variant('qa', (s) => ({ ...s, domain: 'apim.example.org' }));
+    const refused = uniquenessIssues([...repository, impostor], (env) => (env.name === 'qa' ? 'elsewhere' : clusterOf(env)));
+    expect(refused.flatMap((e) => e.issues.map((i) => i.path))[0]).toBe('domain');
+    expect(refused[0]!.message).toContain('"apim.example.org" is also the domain of environments/prod/environment.ts');
   });
 
   it("one stack's host that is the other stack's host in the same environment clashes", () => {

@@ -79,7 +79,11 @@ describe('new-env', () => {
   it.each([
     [['new-env', 'Bad_Name', '--from', 'dev'], 'new-env: "Bad_Name" is not a DNS label (lower-case letters, digits and "-", starting with a letter)'],
     [['new-env', 'prod', '--from', 'dev'], 'new-env: environments/prod already exists'],
-    [['new-env', 'qa', '--from', 'nope'], 'new-env: --from nope: no such environment (environments: dev, prod)'],
+    [['new-env', 'qa', '--from', 'nope'], 'new-env: --from nope: no such environment (environments: dev, prod, prod-eu-west)'],
+    [
+      ['new-env', 'qa', '--from', 'prod-eu-west'],
+      'new-env: --from prod-eu-west: is derived from prod (environments/prod-eu-west/environment.ts: deriveEnvironment) and holds only its overrides: copy prod (--from prod), or derive the new environment from prod the same way',
+    ],
     [['new-env', 'qa'], 'new-env: give the environment to copy: --from ENV'],
     [['new-env', 'qa', '--from', 'dev', '--domain', 'not a domain'], 'new-env: --domain "not a domain" is not a DNS domain'],
   ])('%j fails with a clear message and writes nothing', async (args, message) => {

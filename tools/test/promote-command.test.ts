@@ -45,7 +45,25 @@ describe('promote', () => {
     const printed = vi.mocked(console.log).mock.calls.map((c) => String(c[0]));
     expect(printed).toContain('prod: images.gateway.image.tag 4.5.0 → 4.5.1   (environments/prod/images.ts)');
     expect(printed).toContain('prod: images.controlPlane.image.tag 4.5.0 → 4.5.2   (environments/prod/images.ts)');
-    expect(printed.some((l) => l.startsWith('rendered 1 environment(s)'))).toBe(true);
+    // prod's standby runs prod's images through its import: it is re-rendered with prod, so nothing is stale.
+    expect(printed.some((l) => l.startsWith('rendered 2 environment(s)'))).toBe(true);
+    expect(printed).toContain('promote: prod-eu-west is derived from prod and re-rendered with it');
+    expect(await main(['check'], repo.root)).toBe(0);
+  });
+
+  it.each([
+    ['--to', ['--from', 'dev', '--to', 'prod-eu-west']],
+    ['--from', ['--from', 'prod-eu-west', '--to', 'dev']],
+  ])('refuses a derived environment as %s, naming the environment to promote instead', async (flag, args) => {
+    expect(await main(['promote', ...args], repo.root)).toBe(1);
+    expect(
+      vi
+        .mocked(console.error)
+        .mock.calls.map((c) => String(c[0]))
+        .join('\n'),
+    ).toContain(
+      `promote: ${flag} prod-eu-west: is derived from prod (environments/prod-eu-west/environment.ts: deriveEnvironment), so its image tags are prod's: promote ${flag} prod, and prod-eu-west follows in the same commit`,
+    );
   });
 
   it('finds nothing to do when the tags already match', async () => {
@@ -70,7 +88,7 @@ describe('promote', () => {
 
   it.each([
     [['promote', '--from', 'dev'], 'promote: give both --from ENV and --to ENV'],
-    [['promote', '--from', 'dev', '--to', 'qa'], 'promote: environment "qa" does not exist (environments: dev, prod)'],
+    [['promote', '--from', 'dev', '--to', 'qa'], 'promote: environment "qa" does not exist (environments: dev, prod, prod-eu-west)'],
     [
       ['promote', '--from', 'dev', '--to', 'prod', '--only', 'charts'],
       'promote: --only charts: unknown (choose images, versions, all, or a property path such as axway.images.gateway)',

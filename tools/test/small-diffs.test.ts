@@ -1,12 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { derivedFrom } from '../src/environment-derivation';
+import { environmentNames } from '../src/environment-files';
 import { copyRepository, gitIn, runCli } from './temp-repository';
 
 type Edit = [string, string, string];
 
 // Invariant 8: a one-field change in an environment file changes a few lines of that environment's
-// overlay, not files all over the tree. Each row: file, text to replace, replacement.
+// overlay (and those of the environments derived from it, such as prod's standby, which run the
+// same values), not files all over the tree. Each row: file, text to replace, replacement.
 const edits: [string, Edit][] = [
   ['gateway replica ceiling', ['environments/prod/wso2.ts', 'maxReplicas: 6', 'maxReplicas: 8']],
   ['secret refresh interval', ['environments/prod/environment.ts', "refreshInterval: '15m'", "refreshInterval: '30m'"]],
@@ -18,7 +21,7 @@ describe('small diffs (invariant 8)', () => {
   let repo: ReturnType<typeof copyRepository>;
   afterEach(() => repo?.remove());
 
-  it.each(edits)("a change of the %s touches only that environment's overlay, in few lines", (_name, [file, from, to]) => {
+  it.each(edits)("a change of the %s touches only that environment's overlay (and its derived ones'), in few lines", (_name, [file, from, to]) => {
     repo = copyRepository({ git: true });
     const path = join(repo.root, file);
     const source = readFileSync(path, 'utf8');
@@ -34,7 +37,13 @@ describe('small diffs (invariant 8)', () => {
       .map((line) => line.split('\t'))
       .map(([added, removed, name]) => ({ name: name!, lines: Number(added) + Number(removed) }));
     expect(changed.length).toBeGreaterThan(0);
-    for (const { name } of changed) expect(name.startsWith(`deploy/overlays/${env}/`), name).toBe(true);
+    const followers = environmentNames(repo.root).filter((other) => derivedFrom(repo.root, other) === env);
+    const overlays = [env, ...followers].map((e) => `deploy/overlays/${e}/`);
+    for (const { name } of changed)
+      expect(
+        overlays.some((o) => name.startsWith(o)),
+        name,
+      ).toBe(true);
     // A value used in several places (a tag in a container and its checksum) may touch a few files,
     // but never more than a handful of lines each.
     for (const { name, lines } of changed) expect(lines, name).toBeLessThanOrEqual(12);

@@ -11,7 +11,8 @@ import { quote, SpecError } from './spec-error';
  * - its namespace matches `apim-*` and is none of Kubernetes' (`kube-*`, `default`) nor Argo CD's;
  * - it reads secrets only from its own part of the store: every remote key starts with `<env>/`,
  *   its store is not named for another environment, and a non-production environment does not
- *   use the store of a production one.
+ *   use the store of a production one;
+ * - a standby (`standbyFor`) stands by for another environment on another cluster.
  */
 
 /** Prefix of every environment namespace; the environments' projects are made for `apim-*` only. */
@@ -63,6 +64,24 @@ export function secretBoundaryIssues(env: ResolvedEnvironment, environments: rea
   return issues;
 }
 
+/**
+ * The issues of a standby's `standbyFor`: it names another environment of the repository, on
+ * another cluster, since a standby on its primary's cluster would fail with it.
+ */
+export function standbyIssues(env: ResolvedEnvironment, gitops: ResolvedGitOps, environments: readonly string[]): Issue[] {
+  const primary = env.standbyFor;
+  if (primary === undefined) return [];
+  const at = (message: string): Issue[] => [{ path: 'standbyFor', message }];
+  if (primary === env.name) return at(`${quote(primary)} is this environment itself: a standby stands by for another environment`);
+  if (!environments.includes(primary)) return at(`${quote(primary)} names no environment (environments: ${environments.join(', ')})`);
+  const cluster = gitops.clusters.get(env.name) ?? gitops.inCluster;
+  if ((gitops.clusters.get(primary) ?? gitops.inCluster) === cluster)
+    return at(
+      `${quote(primary)} runs on the same cluster (${cluster}): a standby on its primary's cluster fails with it; give ${env.name} a cluster of its own (apps/argocd/gitops.ts: clusters.${env.name})`,
+    );
+  return [];
+}
+
 /** Every boundary issue of one environment. */
 export function environmentBoundaryIssues(env: ResolvedEnvironment, gitops: ResolvedGitOps, environments: readonly string[]): Issue[] {
   const issues: Issue[] = [];
@@ -74,6 +93,7 @@ export function environmentBoundaryIssues(env: ResolvedEnvironment, gitops: Reso
   const problem = namespaceProblem(env, gitops.namespace);
   if (problem) issues.push({ path: 'namespace', message: problem });
   issues.push(...secretBoundaryIssues(env, environments));
+  issues.push(...standbyIssues(env, gitops, environments));
   return issues;
 }
 

@@ -135,6 +135,15 @@ export interface EnvironmentSpec {
    * @default false
    */
   readonly production?: boolean;
+  /**
+   * Name of the environment this one is the disaster-recovery standby of, in another region on
+   * another cluster (`clusters` in apps/argocd/gitops.ts). It may then share that environment's
+   * namespace, domain and public hosts, since DNS sends clients to one of the two at a time; any
+   * other environment sharing them is refused. See docs/runbooks/disaster-recovery.md.
+   * @format dns-label
+   * @example 'prod'
+   */
+  readonly standbyFor?: string;
   /** Image registry, pull secret and precheck image. */
   readonly images: ImagesSpec;
   /** How Secrets are filled: External Secrets (default choice) or Sealed Secrets. */

@@ -1,5 +1,6 @@
 export * from './component';
 export * from './environment';
+export * from './derive-environment';
 export * from './entry';
 export * from './resolve-entry';
 export * from './field-checks';

@@ -24,6 +24,8 @@ export interface ResolvedEnvironment extends EnvironmentBasics {
   readonly components: readonly ResolvedComponent[];
   readonly wso2?: ResolvedWso2;
   readonly axway?: ResolvedAxway;
+  /** The environment this one stands by for in another region, when it is a standby. */
+  readonly standbyFor?: string;
 }
 
 const environmentValidator = new SpecValidator<EnvironmentSpec>(environmentSchema);
@@ -112,5 +114,6 @@ export function resolveEnvironment(input: unknown, source: string): ResolvedEnvi
     components: [...(wso2?.components ?? []), ...(axway?.components ?? [])],
     ...(wso2 ? { wso2 } : {}),
     ...(axway ? { axway } : {}),
+    ...(spec.standbyFor === undefined ? {} : { standbyFor: spec.standbyFor }),
   };
 }

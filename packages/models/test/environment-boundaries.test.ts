@@ -106,4 +106,37 @@ describe('environment boundaries', () => {
     );
     expect(checkEnvironmentBoundaries([environment('prod-eu', { production: true })], g, both)).toEqual([]);
   });
+
+  describe('a standby (standbyFor)', () => {
+    const both = ['prod', 'prod-eu-west'];
+    const settings = (clusters: Record<string, string>) =>
+      resolveGitOps(
+        { repoURL: 'https://git.example.org/x.git', namespacedKinds: [{ group: 'apps', kind: 'Deployment' }], clusters },
+        'apps/argocd/gitops.ts',
+        both,
+      );
+    const standby = (standbyFor: string) => environment('prod-eu-west', { production: true, namespace: 'apim-prod', standbyFor });
+    const primary = environment('prod', { production: true });
+    const lines = (g: ReturnType<typeof settings>, ...envs: ResolvedEnvironment[]) =>
+      checkEnvironmentBoundaries(envs, g, both).flatMap((e) => e.message.split('\n'));
+
+    it("shares its primary's namespace on another cluster", () => {
+      expect(lines(settings({ 'prod-eu-west': 'https://eu-west.example.org:6443' }), primary, standby('prod'))).toEqual([]);
+    });
+
+    it("is refused on its primary's cluster, where it would fail with it (and prune its objects)", () => {
+      expect(lines(settings({}), primary, standby('prod'))).toEqual([
+        'environments/prod-eu-west/environment.ts: standbyFor: "prod" runs on the same cluster (https://kubernetes.default.svc): a standby on its primary\'s cluster fails with it; give prod-eu-west a cluster of its own (apps/argocd/gitops.ts: clusters.prod-eu-west)',
+        "environments/prod-eu-west/environment.ts: namespace: \"apim-prod\" on https://kubernetes.default.svc is also prod's namespace: each environment's Application would prune the other's objects; give each environment its own",
+      ]);
+    });
+
+    it.each([
+      ['qa', '"qa" names no environment (environments: prod, prod-eu-west)'],
+      ['prod-eu-west', '"prod-eu-west" is this environment itself: a standby stands by for another environment'],
+    ])('naming %s is refused at standbyFor', (name, message) => {
+      const g = settings({ 'prod-eu-west': 'https://eu-west.example.org:6443' });
+      expect(lines(g, standby(name))).toEqual([`environments/prod-eu-west/environment.ts: standbyFor: ${message}`]);
+    });
+  });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { integrityRules } from '@apim-gitops/renderer';
 import { makeTempRepository, removeTempRepository, repositoryRoot, runCli } from '../temp-repository';
+import { environments } from '../support/environments';
 
 const leakedSecret = `---
 apiVersion: v1
@@ -22,7 +23,9 @@ describe('validate', () => {
 
   it('finds nothing in the repository as committed', () => {
     const { status, stdout } = runCli(repositoryRoot, ['validate']);
-    expect(stdout).toMatch(new RegExp(`validate: 0 finding\\(s\\) from ${integrityRules.length} rules and \\d+ network flows in 2 environment\\(s\\)`));
+    expect(stdout).toMatch(
+      new RegExp(`validate: 0 finding\\(s\\) from ${integrityRules.length} rules and \\d+ network flows in ${environments.length} environment\\(s\\)`),
+    );
     expect(status).toBe(0);
   });
 
@@ -37,11 +40,14 @@ describe('validate', () => {
     appendFileSync(join(temp, 'deploy/base/platform/networkpolicy-default-deny.yaml'), leakedSecret);
     const { status, stdout } = runCli(temp, ['validate']);
     const message = 'stringData holds "password": secret values must never be committed; render an ExternalSecret or SealedSecret instead';
-    expect(stdout.split('\n').filter((l) => l.startsWith('no-secret-data'))).toEqual([
-      `no-secret-data dev Secret/leaked: ${message}`,
-      `no-secret-data prod Secret/leaked: ${message}`,
-    ]);
-    expect(stdout).toMatch(new RegExp(`validate: 2 finding\\(s\\) from ${integrityRules.length} rules and \\d+ network flows in 2 environment\\(s\\)`));
+    expect(stdout.split('\n').filter((l) => l.startsWith('no-secret-data'))).toEqual(
+      environments.map((env) => `no-secret-data ${env} Secret/leaked: ${message}`),
+    );
+    expect(stdout).toMatch(
+      new RegExp(
+        `validate: ${environments.length} finding\\(s\\) from ${integrityRules.length} rules and \\d+ network flows in ${environments.length} environment\\(s\\)`,
+      ),
+    );
     expect(status).toBe(1);
   });
 
@@ -51,12 +57,11 @@ describe('validate', () => {
     const { status, stdout } = runCli(temp, ['validate', '--json']);
     expect(status).toBe(1);
     const report = JSON.parse(stdout) as { environments: string[]; rules: number; findings: { environment: string; rule: string; object: string }[] };
-    expect(report.environments).toEqual(['dev', 'prod']);
+    expect(report.environments).toEqual(environments);
     expect(report.rules).toBe(integrityRules.length);
-    expect(report.findings.filter((f) => f.rule === 'no-secret-data').map((f) => `${f.environment} ${f.object}`)).toEqual([
-      'dev Secret/leaked',
-      'prod Secret/leaked',
-    ]);
+    expect(report.findings.filter((f) => f.rule === 'no-secret-data').map((f) => `${f.environment} ${f.object}`)).toEqual(
+      environments.map((env) => `${env} Secret/leaked`),
+    );
   });
 
   it('checks what kustomize builds, overlay patches included', () => {
