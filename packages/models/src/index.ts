@@ -33,3 +33,7 @@ export * from './schema/spec-formats';
 export * from './schema/spec-defaults';
 export * from './network';
 export * from './egress';
+export * from './logging';
+export * from './axway/log-facts';
+export * from './log-agent-facts';
+export * from './wso2/log4j2-facts';

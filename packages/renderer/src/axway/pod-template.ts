@@ -13,6 +13,8 @@ import { podSecurityContext } from '../common/pod-security';
 import type { Json } from '../kube-object';
 import { toPlain } from '../kube-object';
 import { componentLabels, selectorLabels } from '../labels';
+import type { AxwayLogAgent } from './log-agent';
+import { logAgentChecksumAnnotation } from './log-agent';
 import type { AxwayStorage } from './runtime';
 
 /** Everything that differs between the three Axway Deployments. */
@@ -24,6 +26,8 @@ export interface AxwayDeploymentParts {
   readonly container: IContainer;
   readonly storage: AxwayStorage;
   readonly config: ConfigMap;
+  /** The log agent, when the environment ships logs. */
+  readonly logAgent?: AxwayLogAgent;
   readonly terminationGracePeriodSeconds: number;
   readonly affinity?: IAffinity;
   readonly topologySpreadConstraints?: ITopologySpreadConstraint[];
@@ -39,9 +43,10 @@ export function axwayDeployment(env: ResolvedEnvironment, ax: ResolvedAxway, par
     securityContext: podSecurityContext(axwayImageUser.uid, axwayImageUser.gid),
     ...(env.images.pullSecret ? { imagePullSecrets: [{ name: env.images.pullSecret }] } : {}),
     terminationGracePeriodSeconds: parts.terminationGracePeriodSeconds,
-    initContainers: parts.initContainers.containers,
+    // The agent comes after the prechecks: as a native sidecar it is up before the product starts.
+    initContainers: [...parts.initContainers.containers, ...(parts.logAgent ? [parts.logAgent.container] : [])],
     containers: [{ ...parts.container, env: [...(parts.container.env ?? []), ...extraEnvVars(settings.extraEnv)], volumeMounts: parts.storage.mounts }],
-    volumes: [...parts.storage.volumes, ...parts.initContainers.volumes],
+    volumes: [...parts.storage.volumes, ...parts.initContainers.volumes, ...(parts.logAgent?.volumes ?? [])],
     ...(parts.affinity ? { affinity: parts.affinity } : {}),
     ...(parts.topologySpreadConstraints?.length ? { topologySpreadConstraints: parts.topologySpreadConstraints } : {}),
     ...schedulingOf(env),
@@ -64,6 +69,7 @@ export function axwayDeployment(env: ResolvedEnvironment, ax: ResolvedAxway, par
           annotations: {
             ...settings.podAnnotations,
             [configChecksumAnnotation]: configChecksum(toPlain(parts.config) as Json),
+            ...(parts.logAgent ? { [logAgentChecksumAnnotation]: parts.logAgent.checksum } : {}),
             'axway.com/group-id': ax.groupId,
             ...rotation.pod,
           },
