@@ -281,35 +281,35 @@ export function resolveLogging(spec: LoggingSpec, ctx: StackContext, readers: re
     ...(d.anyAddressOutsideCluster ? { anyAddressOutsideCluster: true } : {}),
     ports: [port],
   });
+  // Each credential is a Secret key read into a variable; the agent's config names only the variable.
+  const fromSecret = (scheme: NonNullable<ResolvedLogDestination['auth']>['scheme'], field: string, ref: SecretRef, vars: [string, string][]) => {
+    const secret = use(
+      field,
+      ref,
+      vars.map(([, key]) => key),
+    );
+    return { scheme, credentials: vars.map(([env, key]) => ({ env, secret, key })) };
+  };
+  const e = logAgentCredentialEnv;
   let auth: ResolvedLogDestination['auth'];
   if (d.kind === 's3') {
-    if (d.credentials) {
-      const secret = use('credentials', d.credentials, ['access-key-id', 'secret-access-key']);
-      auth = {
-        scheme: 'aws',
-        credentials: [
-          { env: logAgentCredentialEnv.accessKeyId, secret, key: 'access-key-id' },
-          { env: logAgentCredentialEnv.secretAccessKey, secret, key: 'secret-access-key' },
-        ],
-      };
-    }
+    if (d.credentials)
+      auth = fromSecret('aws', 'credentials', d.credentials, [
+        [e.accessKeyId, 'access-key-id'],
+        [e.secretAccessKey, 'secret-access-key'],
+      ]);
   } else if (d.auth && 'basic' in d.auth) {
-    const secret = use('auth.basic', d.auth.basic, ['username', 'password']);
-    auth = {
-      scheme: 'basic',
-      credentials: [
-        { env: logAgentCredentialEnv.username, secret, key: 'username' },
-        { env: logAgentCredentialEnv.password, secret, key: 'password' },
-      ],
-    };
+    auth = fromSecret('basic', 'auth.basic', d.auth.basic, [
+      [e.username, 'username'],
+      [e.password, 'password'],
+    ]);
   } else if (d.auth && 'bearerToken' in d.auth) {
     if (d.kind === 'elasticsearch')
       ctx.checks.issues.add(
         `${at}.auth.bearerToken`,
         `the Elasticsearch output takes basic authentication only; use auth: { basic: { secretRef: ${quote(d.auth.bearerToken.secretRef)} } } with keys username and password`,
       );
-    const secret = use('auth.bearerToken', d.auth.bearerToken, ['token']);
-    auth = { scheme: 'bearer', credentials: [{ env: logAgentCredentialEnv.token, secret, key: 'token' }] };
+    auth = fromSecret('bearer', 'auth.bearerToken', d.auth.bearerToken, [[e.token, 'token']]);
   }
   const caSecret = d.tls?.ca ? use('tls.ca', d.tls.ca, ['ca.crt']) : undefined;
   checkResources(ctx.checks, `${path}.resources`, shipping.resources!);

@@ -31,7 +31,7 @@ export function renderAdminNodeManager(env: ResolvedEnvironment, ax: ResolvedAxw
       image: ax.adminNodeManager.image,
       imagePullPolicy: 'IfNotPresent',
       ports: [{ name: 'https', containerPort: port, protocol: 'TCP' }],
-      env: [...baseEnv(ax, settings.heapMb), ...metricsDbEnv(ax)],
+      env: [...baseEnv(ax, settings.heapMb, settings.traceLevel), ...metricsDbEnv(ax)],
       resources: containerResources(settings.resources),
       readinessProbe: httpProbe('HTTPS', axwayProbePaths.adminNodeManager, port, 'readiness', {
         initialDelaySeconds: 30,

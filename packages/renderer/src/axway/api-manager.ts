@@ -35,7 +35,7 @@ export function renderApiManager(env: ResolvedEnvironment, ax: ResolvedAxway): K
       image: ax.apiManager.image,
       imagePullPolicy: 'IfNotPresent',
       ports: [{ name: 'ui', containerPort: port, protocol: 'TCP' }, ...gatewayContainerPorts()],
-      env: gatewayEnv(ax, settings.heapMb),
+      env: gatewayEnv(ax, settings.heapMb, settings.traceLevel),
       resources: containerResources(settings.resources),
       startupProbe: firstStartProbe('HTTPS', axwayProbePaths.apiManager, port),
       readinessProbe: httpProbe('HTTPS', axwayProbePaths.apiManager, port, 'readiness', { initialDelaySeconds: 60, periodSeconds: 10, timeoutSeconds: 5 }),

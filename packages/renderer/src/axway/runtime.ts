@@ -37,13 +37,13 @@ export function containerResources(r: ResourcesSpec): IResourceRequirements {
   };
 }
 
-/** Variables every Axway container reads. */
-export function baseEnv(ax: ResolvedAxway, heapMb: number): IEnvVar[] {
+/** Variables every Axway container reads; `traceLevel` is the workload's own, else the stack's. */
+export function baseEnv(ax: ResolvedAxway, heapMb: number, traceLevel: ResolvedAxway['traceLevel'] = ax.traceLevel): IEnvVar[] {
   return [
     // The images refuse to start without it.
     { name: 'ACCEPT_GENERAL_CONDITIONS', value: 'yes' },
     { name: 'EMT_HEAP_SIZE_MB', value: String(heapMb) },
-    { name: axwayLogEnv.traceLevel, value: ax.traceLevel },
+    { name: axwayLogEnv.traceLevel, value: traceLevel },
     // JSON trace on stdout and no trace files, or the other way round (Axway "Redirect logs to stdout").
     { name: axwayLogEnv.traceJsonToStdout, value: String(ax.logFormat === 'json') },
     { name: axwayLogEnv.traceToFile, value: String(ax.logFormat !== 'json') },
@@ -90,9 +90,9 @@ export function gatewayContainerPorts(): IContainerPort[] {
 }
 
 /** What API Manager and traffic pods read: registration, health listener, Cassandra and metrics. */
-export function gatewayEnv(ax: ResolvedAxway, heapMb: number): IEnvVar[] {
+export function gatewayEnv(ax: ResolvedAxway, heapMb: number, traceLevel?: ResolvedAxway['traceLevel']): IEnvVar[] {
   return [
-    ...baseEnv(ax, heapMb),
+    ...baseEnv(ax, heapMb, traceLevel),
     { name: 'EMT_ANM_HOSTS', value: ax.anmHosts },
     { name: 'EMT_DEPLOYMENT_ENABLED', value: String(ax.deploymentEnabled) },
     { name: 'EMT_HEALTHCHECK_PORT', value: String(axwayPorts.health) },

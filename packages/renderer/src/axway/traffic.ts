@@ -42,7 +42,7 @@ export function renderTraffic(env: ResolvedEnvironment, ax: ResolvedAxway): Kube
       image: ax.traffic.image,
       imagePullPolicy: 'IfNotPresent',
       ports: gatewayContainerPorts(),
-      env: gatewayEnv(ax, settings.heapMb),
+      env: gatewayEnv(ax, settings.heapMb, settings.traceLevel),
       resources: containerResources(settings.resources),
       startupProbe: firstStartProbe('HTTP', axwayHealthPath, axwayPorts.health),
       readinessProbe: httpProbe('HTTP', axwayHealthPath, axwayPorts.health, 'readiness', { initialDelaySeconds: 40, periodSeconds: 5, timeoutSeconds: 5 }),
