@@ -30,6 +30,20 @@ export default defineEnvironment({
     grafanaDashboards: { enabled: true },
   },
   network: { clusterCidrs: ['10.0.0.0/14', '172.20.0.0/16'] },
+  // JSON on stdout (the default); Axway's file logs (audit, access, open traffic) go to the central Loki.
+  logging: {
+    shipping: {
+      destination: {
+        kind: 'loki',
+        host: 'loki.logging.example.org',
+        port: 443,
+        cidrs: ['10.60.0.0/24'],
+        tenantId: 'apim-prod',
+        auth: { basic: { secretRef: 'log-shipping' } },
+        tls: { ca: { secretRef: 'logging-ca' } },
+      },
+    },
+  },
   wso2,
   axway,
 });

@@ -1,6 +1,7 @@
 import type { AxwaySpec } from './axway/spec';
 import type { NetworkSpec } from './network';
 import type { EntrySpec } from './entry';
+import type { LoggingSpec } from './logging';
 import type { GrafanaDashboardsSpec, JmxExporterImageSpec, JmxExporterSpec, PrometheusOperatorSpec } from './monitoring/spec';
 import type { SecretBackendSpec, SecretRef } from './secrets';
 import type { Wso2Spec } from './wso2/spec';
@@ -168,6 +169,11 @@ export interface EnvironmentSpec {
    * @default {}
    */
   readonly network?: NetworkSpec;
+  /**
+   * Log layout (JSON on stdout by default) and where the logs the products keep in files are shipped.
+   * @default {}
+   */
+  readonly logging?: LoggingSpec;
   /** WSO2 API Manager 4.5, Pattern 5. Leave out to not run it. */
   readonly wso2?: Wso2Spec;
   /** Axway API Management in EMT mode. Leave out to not run it. */

@@ -37,3 +37,7 @@ export * from './egress';
 export * from './monitoring/spec';
 export * from './monitoring/facts';
 export * from './monitoring/resolve';
+export * from './logging';
+export * from './axway/log-facts';
+export * from './log-agent-facts';
+export * from './wso2/log4j2-facts';

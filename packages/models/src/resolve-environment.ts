@@ -9,6 +9,9 @@ import type { EnvironmentSpec } from './environment';
 import { resolveNetwork } from './egress';
 import { resolveMonitoring } from './monitoring/resolve';
 import { resolveEntry } from './resolve-entry';
+import type { ResolvedLogging } from './logging';
+import { resolveLogging } from './logging';
+import { axwayIds } from './axway/wiring';
 import { SpecValidator } from './schema/validate-spec';
 import { IssueList, SpecError } from './spec-error';
 import type { EnvironmentBasics } from './stack-context';
@@ -22,6 +25,8 @@ export interface ResolvedEnvironment extends EnvironmentBasics {
   readonly secrets: readonly ResolvedSecret[];
   /** Every component of every stack, in dependency order within a stack. */
   readonly components: readonly ResolvedComponent[];
+  /** Log layout and the log agent, when the environment ships logs. */
+  readonly logging: ResolvedLogging;
   readonly wso2?: ResolvedWso2;
   readonly axway?: ResolvedAxway;
   /** The environment this one stands by for in another region, when it is a standby. */
@@ -98,8 +103,11 @@ export function resolveEnvironment(input: unknown, source: string): ResolvedEnvi
 
   const backend = resolveSecretBackend(checks, 'secrets', spec.secrets);
   const context = { env: basics, checks, secrets: secretsNeeded };
+  // The log agent runs beside every Axway container; WSO2 writes all of its logs to stdout.
+  const agentPods = spec.axway === undefined ? [] : [axwayIds.adminNodeManager, axwayIds.apiManager, axwayIds.traffic];
+  const logging = resolveLogging(spec.logging!, context, agentPods);
   const wso2 = spec.wso2 === undefined ? undefined : resolveWso2(spec.wso2, context);
-  const axway = spec.axway === undefined ? undefined : resolveAxway(spec.axway, context);
+  const axway = spec.axway === undefined ? undefined : resolveAxway(spec.axway, context, logging);
   if (spec.wso2 === undefined && spec.axway === undefined) issues.add('(environment)', 'runs no stack: add `wso2`, `axway` or both');
 
   const secrets = secretsNeeded.resolved();
@@ -112,6 +120,7 @@ export function resolveEnvironment(input: unknown, source: string): ResolvedEnvi
     secretBackend: backend,
     secrets,
     components: [...(wso2?.components ?? []), ...(axway?.components ?? [])],
+    logging,
     ...(wso2 ? { wso2 } : {}),
     ...(axway ? { axway } : {}),
     ...(spec.standbyFor === undefined ? {} : { standbyFor: spec.standbyFor }),

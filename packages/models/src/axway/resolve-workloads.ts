@@ -20,6 +20,8 @@ export interface ResolvedWorkloadSizing {
   readonly extraEnv: Readonly<Record<string, string>>;
   /** Further pod annotations. */
   readonly podAnnotations: Readonly<Record<string, string>>;
+  /** `EMT_TRACE_LEVEL` of this workload, when it differs from the stack's. */
+  readonly traceLevel?: 'INFO' | 'DEBUG' | 'DATA';
 }
 
 /** Admin Node Manager settings after defaults. */
@@ -65,13 +67,21 @@ function sizing(
     heapMb?: number;
     extraEnv?: Readonly<Record<string, string>>;
     podAnnotations?: Readonly<Record<string, string>>;
+    traceLevel?: 'INFO' | 'DEBUG' | 'DATA';
   },
 ) {
   const resources = withSpecDefault<ResourcesSpec>(definition, 'resources', spec.resources);
   checkResources(context.checks, `${path}.resources`, resources);
   checkHeapFits(context.checks, `${path}.heapMb`, spec.heapMb!, resources.limits.memory, heapHeadroomMiB);
   const extraEnv = checkExtraEnv(context.checks, `${path}.extraEnv`, spec.extraEnv!, (name) => reservedEnv.has(name) || /^CASS_HOST\d+$/.test(name));
-  return { replicas: spec.replicas!, resources, heapMb: spec.heapMb!, extraEnv, podAnnotations: { ...spec.podAnnotations! } };
+  return {
+    replicas: spec.replicas!,
+    resources,
+    heapMb: spec.heapMb!,
+    extraEnv,
+    podAnnotations: { ...spec.podAnnotations! },
+    ...(spec.traceLevel ? { traceLevel: spec.traceLevel } : {}),
+  };
 }
 
 /** The Admin Node Manager after defaults. */

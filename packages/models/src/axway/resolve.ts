@@ -3,6 +3,7 @@ import type { ResolvedPublicRoute } from '../resolve-entry';
 import { defaultRequestTimeoutSeconds, resolveBackendTls } from '../resolve-entry';
 import { quote } from '../spec-error';
 import type { StackContext } from '../stack-context';
+import type { LogFormat, ResolvedLogging } from '../logging';
 import { imageRef } from '../stack-context';
 import { resolveDataStore, resolveEgressTarget, resolveEgressTargets } from '../egress';
 import { jvmMetricsPorts } from '../monitoring/resolve';
@@ -59,7 +60,10 @@ export interface ResolvedAxway {
   readonly metricsDb: ResolvedAxwayMetricsDb;
   readonly events: ResolvedAxwayEvents;
   readonly traceLevel: 'INFO' | 'DEBUG' | 'DATA';
-  readonly jsonLogging: boolean;
+  /** `logging.format`: JSON trace on stdout, or trace files. */
+  readonly logFormat: LogFormat;
+  /** `APIGW_LOG_OPENTRAFFIC_OUTPUT` of the gateways. */
+  readonly openTraffic: 'stdout' | 'file' | 'none';
   readonly deploymentEnabled: boolean;
   /** `EMT_ANM_HOSTS` of the gateways. */
   readonly anmHosts: string;
@@ -85,7 +89,7 @@ function resolveImage(context: StackContext, definition: string, property: strin
  * Derives the Axway stack from its schema-validated spec (every @default applied): the rules that
  * relate fields, the Secrets, the wiring and the components.
  */
-export function resolveAxway(spec: AxwaySpec, context: StackContext): ResolvedAxway {
+export function resolveAxway(spec: AxwaySpec, context: StackContext, logging: ResolvedLogging): ResolvedAxway {
   const { checks, env } = context;
   const s = spec;
   const anmImage = resolveImage(context, 'AxwayImagesSpec', 'adminNodeManager', spec.images.adminNodeManager);
@@ -170,7 +174,18 @@ export function resolveAxway(spec: AxwaySpec, context: StackContext): ResolvedAx
     ...(apiManagerSpec.smtp ? resolveEgressTarget(context, 'axway.apiManager.smtp', apiManagerSpec.smtp) : []),
     ...(apiManagerSpec.identityProvider ? resolveEgressTarget(context, 'axway.apiManager.identityProvider', apiManagerSpec.identityProvider) : []),
   ];
-  const extra = (field: 'adminNodeManager' | 'apiManager' | 'traffic') => resolveEgressTargets(context, `axway.${field}.extraEgress`, spec[field]!.extraEgress);
+  // The log agent beside each container sends to the one destination of `logging.shipping`.
+  const shipping = logging.shipping?.connections ?? [];
+  const openTraffic = spec.openTraffic ?? (logging.shipping ? 'file' : 'stdout');
+  if (openTraffic === 'file' && !logging.shipping)
+    checks.issues.add(
+      'axway.openTraffic',
+      '"file" needs logging.shipping: nothing else reads the pods\' scratch volume, which a restart empties; use "stdout", or set logging.shipping',
+    );
+  const extra = (field: 'adminNodeManager' | 'apiManager' | 'traffic') => [
+    ...resolveEgressTargets(context, `axway.${field}.extraEgress`, spec[field]!.extraEgress),
+    ...shipping,
+  ];
   // Each JVM's metrics port (the JMX exporter agent's, when on) is open to the scrapers.
   const withEgressAndMetrics = (c: ResolvedComponent, more: ExternalConnection[]): ResolvedComponent => ({
     ...c,
@@ -221,7 +236,8 @@ export function resolveAxway(spec: AxwaySpec, context: StackContext): ResolvedAx
       sizeGi: eventsVolumeGi({ maxDiskGb: eventsSettings.maxDiskGb, maxTrafficReplicas: traffic.maxReplicas, apiManagerReplicas: apiManager.replicas }),
     },
     traceLevel: s.traceLevel!,
-    jsonLogging: s.jsonLogging!,
+    logFormat: logging.format,
+    openTraffic,
     deploymentEnabled: s.deploymentEnabled!,
     anmHosts,
     ...(metricsSchemaJob ? { metricsSchemaJob } : {}),

@@ -243,15 +243,17 @@ export interface AxwaySpec {
    */
   readonly events?: AxwayEventsSpec;
   /**
-   * `EMT_TRACE_LEVEL` of every pod.
+   * `EMT_TRACE_LEVEL` of the ANM, API Manager and traffic pods (`DATA` traces message contents). Whether the
+   * trace goes to stdout as JSON or to files is `logging.format`.
    * @default "INFO"
    */
   readonly traceLevel?: 'INFO' | 'DEBUG' | 'DATA';
   /**
-   * Trace as JSON on stdout (`APIGW_LOG_TRACE_JSON_TO_STDOUT`), for the log shipper.
-   * @default true
+   * Where the gateways write the open traffic event log (`APIGW_LOG_OPENTRAFFIC_OUTPUT`): `stdout`, `file`
+   * (under `logs/opentraffic`, shipped by the log agent) or `none`. Defaults to `file` when `logging.shipping`
+   * is set, else `stdout`; `file` needs `logging.shipping`, since nothing else reads the pods' scratch volume.
    */
-  readonly jsonLogging?: boolean;
+  readonly openTraffic?: 'stdout' | 'file' | 'none';
   /**
    * `EMT_DEPLOYMENT_ENABLED`: Policy Studio may push a FED into a running gateway. Development only, with a
    * single traffic pod; refused in production.

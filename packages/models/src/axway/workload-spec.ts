@@ -31,6 +31,10 @@ export interface AdminNodeManagerSpec {
    */
   readonly heapMb?: number;
   /**
+   * `EMT_TRACE_LEVEL` of this workload's pods, over `axway.traceLevel` (e.g. `DEBUG` on the traffic pods only).
+   */
+  readonly traceLevel?: 'INFO' | 'DEBUG' | 'DATA';
+  /**
    * Client CIDRs the entry admits to the ANM UI (ingress-nginx `whitelist-source-range`; with Gateway API,
    * an Envoy Gateway SecurityPolicy that denies every other client); keep it private.
    * @default ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"]
@@ -76,6 +80,10 @@ export interface ApiManagerSpec {
    * @minimum 256
    */
   readonly heapMb?: number;
+  /**
+   * `EMT_TRACE_LEVEL` of this workload's pods, over `axway.traceLevel` (e.g. `DEBUG` on the traffic pods only).
+   */
+  readonly traceLevel?: 'INFO' | 'DEBUG' | 'DATA';
   /**
    * Name of the cookie that keeps a browser on one API Manager pod (ingress-nginx affinity cookie, or the
    * HTTPRoute's session persistence).
@@ -170,6 +178,10 @@ export interface TrafficSpec {
    * @minimum 256
    */
   readonly heapMb?: number;
+  /**
+   * `EMT_TRACE_LEVEL` of this workload's pods, over `axway.traceLevel` (e.g. `DEBUG` on the traffic pods only).
+   */
+  readonly traceLevel?: 'INFO' | 'DEBUG' | 'DATA';
   /**
    * Largest request body ingress-nginx accepts (its own default is `1m`). Envoy Gateway proxies bodies of
    * any size, so Gateway API needs no such setting.

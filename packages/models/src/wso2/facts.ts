@@ -91,6 +91,8 @@ export const wso2ConfigVolume = `${wso2Home}/wso2-config-volume`;
 export const wso2Paths = {
   /** The product's single configuration file (product-apim v4.5.0 `conf/deployment.toml`). */
   deploymentToml: 'repository/conf/deployment.toml',
+  /** Its log4j2 configuration (product-apim v4.5.0 `conf/log4j2.properties`; helm-apim 4.5.x mounts it here). */
+  log4j2Properties: 'repository/conf/log4j2.properties',
   /** Keystores and truststore (`[keystore.tls] file_name = "wso2carbon.jks"` resolves here). */
   security: 'repository/resources/security',
 } as const;

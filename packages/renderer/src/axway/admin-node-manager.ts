@@ -4,6 +4,7 @@ import { containerSecurityContext } from '../common/pod-security';
 import { clusterService, serviceAccount } from '../common/service';
 import type { KubeObject } from '../kube-object';
 import { axwayDeployment, httpProbe } from './pod-template';
+import { axwayLogAgent } from './log-agent';
 import { prechecks } from './prechecks';
 import { axwayServicePort, axwayStorage, baseEnv, containerResources, jvmConfigMap, metricsDbEnv } from './runtime';
 
@@ -15,11 +16,13 @@ export function renderAdminNodeManager(env: ResolvedEnvironment, ax: ResolvedAxw
   const { component, settings } = ax.adminNodeManager;
   const port = axwayPorts.adminNodeManager;
   const config = jvmConfigMap(component, 'anm', env);
+  const logAgent = axwayLogAgent(env, ax, component, 'anm');
   const deployment = axwayDeployment(env, ax, {
     component,
     replicas: settings.replicas,
     strategy: { type: 'Recreate' },
     initContainers: prechecks(env, ax, 'anm'),
+    ...(logAgent ? { logAgent } : {}),
     config,
     storage: axwayStorage(ax, component, 'anm'),
     terminationGracePeriodSeconds: 30,
@@ -28,7 +31,7 @@ export function renderAdminNodeManager(env: ResolvedEnvironment, ax: ResolvedAxw
       image: ax.adminNodeManager.image,
       imagePullPolicy: 'IfNotPresent',
       ports: [{ name: 'https', containerPort: port, protocol: 'TCP' }],
-      env: [...baseEnv(ax, settings.heapMb), ...metricsDbEnv(ax)],
+      env: [...baseEnv(ax, settings.heapMb, settings.traceLevel), ...metricsDbEnv(ax)],
       resources: containerResources(settings.resources),
       readinessProbe: httpProbe('HTTPS', axwayProbePaths.adminNodeManager, port, 'readiness', {
         initialDelaySeconds: 30,
@@ -44,5 +47,11 @@ export function renderAdminNodeManager(env: ResolvedEnvironment, ax: ResolvedAxw
       securityContext: containerSecurityContext(),
     },
   });
-  return [serviceAccount(component), config, deployment, clusterService(component, [axwayServicePort('https', port)])];
+  return [
+    serviceAccount(component),
+    config,
+    ...(logAgent ? [logAgent.configMap] : []),
+    deployment,
+    clusterService(component, [axwayServicePort('https', port)]),
+  ];
 }

@@ -4,6 +4,7 @@ import { containerSecurityContext } from '../common/pod-security';
 import { clusterService, serviceAccount } from '../common/service';
 import type { KubeObject } from '../kube-object';
 import { axwayDeployment, besideAdminNodeManager, drainPreStop, firstStartProbe, httpProbe } from './pod-template';
+import { axwayLogAgent } from './log-agent';
 import { prechecks } from './prechecks';
 import { axwayServicePort, axwayStorage, containerResources, gatewayContainerPorts, gatewayEnv, jvmConfigMap } from './runtime';
 
@@ -16,6 +17,7 @@ export function renderApiManager(env: ResolvedEnvironment, ax: ResolvedAxway): K
   const port = axwayPorts.apiManager;
   const config = jvmConfigMap(component, 'gateway', env);
   const affinity = besideAdminNodeManager(ax);
+  const logAgent = axwayLogAgent(env, ax, component, 'gateway');
   const deployment = axwayDeployment(env, ax, {
     component,
     replicas: settings.replicas,
@@ -23,6 +25,7 @@ export function renderApiManager(env: ResolvedEnvironment, ax: ResolvedAxway): K
     // during a rollout would split the UI sessions (they are per pod) without cookie affinity.
     strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } },
     initContainers: prechecks(env, ax, 'api-manager'),
+    ...(logAgent ? { logAgent } : {}),
     config,
     storage: axwayStorage(ax, component, 'gateway'),
     terminationGracePeriodSeconds: 40,
@@ -32,7 +35,7 @@ export function renderApiManager(env: ResolvedEnvironment, ax: ResolvedAxway): K
       image: ax.apiManager.image,
       imagePullPolicy: 'IfNotPresent',
       ports: [{ name: 'ui', containerPort: port, protocol: 'TCP' }, ...gatewayContainerPorts()],
-      env: gatewayEnv(ax, settings.heapMb),
+      env: gatewayEnv(ax, settings.heapMb, settings.traceLevel),
       resources: containerResources(settings.resources),
       startupProbe: firstStartProbe('HTTPS', axwayProbePaths.apiManager, port),
       readinessProbe: httpProbe('HTTPS', axwayProbePaths.apiManager, port, 'readiness', { initialDelaySeconds: 60, periodSeconds: 10, timeoutSeconds: 5 }),
@@ -44,5 +47,5 @@ export function renderApiManager(env: ResolvedEnvironment, ax: ResolvedAxway): K
   });
   // 8085 is listed so that the ANM's connection to each gateway pod is visible to policy derivation.
   const service = clusterService(component, [axwayServicePort('ui', port), axwayServicePort('mgmt', axwayPorts.management)]);
-  return [serviceAccount(component), config, deployment, service];
+  return [serviceAccount(component), config, ...(logAgent ? [logAgent.configMap] : []), deployment, service];
 }

@@ -14,6 +14,8 @@ import type { Json } from '../kube-object';
 import { toPlain } from '../kube-object';
 import { componentLabels, selectorLabels } from '../labels';
 import { jmxExporterPodParts } from '../monitoring/jmx-exporter';
+import type { AxwayLogAgent } from './log-agent';
+import { logAgentChecksumAnnotation } from './log-agent';
 import type { AxwayStorage } from './runtime';
 
 /** Everything that differs between the three Axway Deployments. */
@@ -25,6 +27,8 @@ export interface AxwayDeploymentParts {
   readonly container: IContainer;
   readonly storage: AxwayStorage;
   readonly config: ConfigMap;
+  /** The log agent, when the environment ships logs. */
+  readonly logAgent?: AxwayLogAgent;
   readonly terminationGracePeriodSeconds: number;
   readonly affinity?: IAffinity;
   readonly topologySpreadConstraints?: ITopologySpreadConstraint[];
@@ -48,9 +52,15 @@ export function axwayDeployment(env: ResolvedEnvironment, ax: ResolvedAxway, par
     securityContext: podSecurityContext(axwayImageUser.uid, axwayImageUser.gid),
     ...(env.images.pullSecret ? { imagePullSecrets: [{ name: env.images.pullSecret }] } : {}),
     terminationGracePeriodSeconds: parts.terminationGracePeriodSeconds,
-    initContainers: [...parts.initContainers.containers, ...(metrics ? [metrics.initContainer] : [])],
+    // The agent comes after the prechecks and the metrics agent's copy: as a native sidecar it is up before the
+    // product starts.
+    initContainers: [
+      ...parts.initContainers.containers,
+      ...(metrics ? [metrics.initContainer] : []),
+      ...(parts.logAgent ? [parts.logAgent.container] : []),
+    ],
     containers: [container],
-    volumes: [...parts.storage.volumes, ...parts.initContainers.volumes, ...(metrics?.volumes ?? [])],
+    volumes: [...parts.storage.volumes, ...parts.initContainers.volumes, ...(metrics?.volumes ?? []), ...(parts.logAgent?.volumes ?? [])],
     ...(parts.affinity ? { affinity: parts.affinity } : {}),
     ...(parts.topologySpreadConstraints?.length ? { topologySpreadConstraints: parts.topologySpreadConstraints } : {}),
     ...schedulingOf(env),
@@ -73,6 +83,7 @@ export function axwayDeployment(env: ResolvedEnvironment, ax: ResolvedAxway, par
           annotations: {
             ...settings.podAnnotations,
             [configChecksumAnnotation]: configChecksum(toPlain(parts.config) as Json),
+            ...(parts.logAgent ? { [logAgentChecksumAnnotation]: parts.logAgent.checksum } : {}),
             'axway.com/group-id': ax.groupId,
             ...metrics?.podAnnotations,
             ...rotation.pod,

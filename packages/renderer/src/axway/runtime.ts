@@ -10,6 +10,8 @@ import {
   axwayVmArgElement,
   axwayPaths,
   axwayPorts,
+  axwayLogEnv,
+  axwayLogMountPath,
   axwayVmArgs,
 } from '@apim-gitops/models';
 import type { NamedPort } from '../common/service';
@@ -37,14 +39,16 @@ export function containerResources(r: ResourcesSpec): IResourceRequirements {
   };
 }
 
-/** Variables every Axway container reads. */
-export function baseEnv(ax: ResolvedAxway, heapMb: number): IEnvVar[] {
+/** Variables every Axway container reads; `traceLevel` is the workload's own, else the stack's. */
+export function baseEnv(ax: ResolvedAxway, heapMb: number, traceLevel: ResolvedAxway['traceLevel'] = ax.traceLevel): IEnvVar[] {
   return [
     // The images refuse to start without it.
     { name: 'ACCEPT_GENERAL_CONDITIONS', value: 'yes' },
     { name: 'EMT_HEAP_SIZE_MB', value: String(heapMb) },
-    { name: 'EMT_TRACE_LEVEL', value: ax.traceLevel },
-    { name: 'APIGW_LOG_TRACE_JSON_TO_STDOUT', value: String(ax.jsonLogging) },
+    { name: axwayLogEnv.traceLevel, value: traceLevel },
+    // JSON trace on stdout and no trace files, or the other way round (Axway "Redirect logs to stdout").
+    { name: axwayLogEnv.traceJsonToStdout, value: String(ax.logFormat === 'json') },
+    { name: axwayLogEnv.traceToFile, value: String(ax.logFormat !== 'json') },
   ];
 }
 
@@ -88,13 +92,14 @@ export function gatewayContainerPorts(): IContainerPort[] {
 }
 
 /** What API Manager and traffic pods read: registration, health listener, Cassandra and metrics. */
-export function gatewayEnv(ax: ResolvedAxway, heapMb: number): IEnvVar[] {
+export function gatewayEnv(ax: ResolvedAxway, heapMb: number, traceLevel?: ResolvedAxway['traceLevel']): IEnvVar[] {
   return [
-    ...baseEnv(ax, heapMb),
+    ...baseEnv(ax, heapMb, traceLevel),
     { name: 'EMT_ANM_HOSTS', value: ax.anmHosts },
     { name: 'EMT_DEPLOYMENT_ENABLED', value: String(ax.deploymentEnabled) },
     { name: 'EMT_HEALTHCHECK_PORT', value: String(axwayPorts.health) },
     { name: 'EMT_HEALTHCHECK_PATH', value: axwayHealthPath },
+    { name: axwayLogEnv.openTrafficOutput, value: ax.openTraffic },
     // Names the node in the ANM topology view instead of a pod id that changes on every restart.
     { name: 'EMT_PARENT_HOST', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } },
     ...cassandraEnv(ax),
@@ -136,7 +141,6 @@ export interface AxwayStorage {
  * licence (gateways) or admin users file (ANM).
  */
 export function axwayStorage(ax: ResolvedAxway, component: ResolvedComponent, role: AxwayRole): AxwayStorage {
-  const instanceDir = role === 'anm' ? installRoot : gatewayInstanceDir;
   const volumes: IVolume[] = [
     { name: 'events', persistentVolumeClaim: { claimName: ax.events.claimName } },
     { name: 'jvm-config', configMap: { name: configMapName(component) } },
@@ -158,8 +162,8 @@ export function axwayStorage(ax: ResolvedAxway, component: ResolvedComponent, ro
     { name: 'events', mountPath: eventsMountPath },
     { name: 'jvm-config', mountPath: role === 'anm' ? axwayPaths.anmJvmXml : axwayPaths.gatewayJvmXml, subPath: 'jvm.xml', readOnly: true },
     { name: 'domain-cert', mountPath: `${mergeApigatewayDir}/groups/certs`, readOnly: true },
-    { name: 'trace', mountPath: `${instanceDir}/trace` },
-    { name: 'logs', mountPath: `${instanceDir}/logs` },
+    { name: 'trace', mountPath: axwayLogMountPath(role, 'trace') },
+    { name: 'logs', mountPath: axwayLogMountPath(role, 'logs') },
   ];
   if (role === 'anm') {
     volumes.push({
@@ -174,7 +178,7 @@ export function axwayStorage(ax: ResolvedAxway, component: ResolvedComponent, ro
     );
     mounts.push(
       { name: 'license', mountPath: `${axwayPaths.licenses}/license.lic`, subPath: 'license.lic', readOnly: true },
-      { name: 'opentraffic', mountPath: axwayPaths.openTraffic },
+      { name: 'opentraffic', mountPath: axwayLogMountPath(role, 'opentraffic') },
     );
   }
   return { volumes, mounts };

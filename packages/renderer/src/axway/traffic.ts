@@ -7,6 +7,7 @@ import { nodeAntiAffinity, zoneSpread } from '../common/spread';
 import type { KubeObject } from '../kube-object';
 import { selectorLabels } from '../labels';
 import { axwayDeployment, besideAdminNodeManager, drainPreStop, firstStartProbe, httpProbe } from './pod-template';
+import { axwayLogAgent } from './log-agent';
 import { prechecks } from './prechecks';
 import { axwayServicePort, axwayStorage, containerResources, gatewayContainerPorts, gatewayEnv, jvmConfigMap } from './runtime';
 
@@ -19,6 +20,7 @@ export function renderTraffic(env: ResolvedEnvironment, ax: ResolvedAxway): Kube
   const selector = selectorLabels(component);
   const config = jvmConfigMap(component, 'gateway', env);
   const colocation = besideAdminNodeManager(ax);
+  const logAgent = axwayLogAgent(env, ax, component, 'gateway');
   const deployment = axwayDeployment(env, ax, {
     component,
     replicas: settings.replicas,
@@ -26,6 +28,7 @@ export function renderTraffic(env: ResolvedEnvironment, ax: ResolvedAxway): Kube
     // be placed, because the anti-affinity is only preferred.
     strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
     initContainers: prechecks(env, ax, 'traffic'),
+    ...(logAgent ? { logAgent } : {}),
     config,
     storage: axwayStorage(ax, component, 'gateway'),
     terminationGracePeriodSeconds: 40,
@@ -39,7 +42,7 @@ export function renderTraffic(env: ResolvedEnvironment, ax: ResolvedAxway): Kube
       image: ax.traffic.image,
       imagePullPolicy: 'IfNotPresent',
       ports: gatewayContainerPorts(),
-      env: gatewayEnv(ax, settings.heapMb),
+      env: gatewayEnv(ax, settings.heapMb, settings.traceLevel),
       resources: containerResources(settings.resources),
       startupProbe: firstStartProbe('HTTP', axwayHealthPath, axwayPorts.health),
       readinessProbe: httpProbe('HTTP', axwayHealthPath, axwayPorts.health, 'readiness', { initialDelaySeconds: 40, periodSeconds: 5, timeoutSeconds: 5 }),
@@ -54,7 +57,7 @@ export function renderTraffic(env: ResolvedEnvironment, ax: ResolvedAxway): Kube
     // Listed so that the ANM's connection to each gateway pod is visible to policy derivation.
     axwayServicePort('mgmt', axwayPorts.management),
   ]);
-  const objects: KubeObject[] = [serviceAccount(component), config, deployment, service];
+  const objects: KubeObject[] = [serviceAccount(component), config, ...(logAgent ? [logAgent.configMap] : []), deployment, service];
   const pdb = podDisruptionBudget(component, settings.replicas, settings.replicas - 1);
   if (pdb) objects.push(pdb);
   const { autoscaling } = settings;

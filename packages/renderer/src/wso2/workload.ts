@@ -27,6 +27,7 @@ import { jmxExporterPodParts } from '../monitoring/jmx-exporter';
 import type { KubeObject } from '../kube-object';
 import { componentLabels, selectorLabels } from '../labels';
 import { databaseEnv, deploymentToml, wso2SecretEnv } from './deployment-toml';
+import { log4j2Properties } from './log4j2-properties';
 
 // Product facts (user, paths, probe endpoints) come from models' wso2/facts.ts; these are short names for them.
 /** Home of the product user in every WSO2 image. */
@@ -101,7 +102,16 @@ function storeFiles(wso2: ResolvedWso2): string[] {
 
 function volumes(w: Wso2Workload): IVolume[] {
   return [
-    { name: 'config', configMap: { name: configMapName(w.resolved), items: [{ key: 'deployment.toml', path: 'deployment.toml' }] } },
+    {
+      name: 'config',
+      configMap: {
+        name: configMapName(w.resolved),
+        items: [
+          { key: 'deployment.toml', path: 'deployment.toml' },
+          { key: 'log4j2.properties', path: 'log4j2.properties' },
+        ],
+      },
+    },
     { name: 'keystores', secret: { secretName: w.wso2.keystores.secret, items: storeFiles(w.wso2).map((f) => ({ key: f, path: f })) } },
   ];
 }
@@ -109,6 +119,7 @@ function volumes(w: Wso2Workload): IVolume[] {
 function volumeMounts(w: Wso2Workload): IVolumeMount[] {
   return [
     { name: 'config', mountPath: `${configVolumeRoot}/${deploymentTomlPath}`, subPath: 'deployment.toml', readOnly: true },
+    { name: 'config', mountPath: `${configVolumeRoot}/${wso2Paths.log4j2Properties}`, subPath: 'log4j2.properties', readOnly: true },
     ...storeFiles(w.wso2).map((file) => ({ name: 'keystores', mountPath: `${configVolumeRoot}/${securityPath}/${file}`, subPath: file, readOnly: true })),
   ];
 }
@@ -152,11 +163,11 @@ function mainContainer(w: Wso2Workload, metrics: JmxExporterPodParts | undefined
   };
 }
 
-/** The component's ConfigMap: one key, deployment.toml, serialised from typed data. */
+/** The component's ConfigMap: deployment.toml and log4j2.properties, each serialised from typed data. */
 export function wso2ConfigMap(w: Wso2Workload): ConfigMap {
   return new ConfigMap({
     metadata: { name: configMapName(w.resolved), labels: componentLabels(w.component) },
-    data: { 'deployment.toml': deploymentToml(w.toml) },
+    data: { 'deployment.toml': deploymentToml(w.toml), 'log4j2.properties': log4j2Properties(w.resolved.imageKind, w.env.logging.format) },
   });
 }
 

@@ -59,6 +59,14 @@ export const environmentCases: readonly BadInputCase[] = [
     expectPath: '(environment)',
     expectMessage: 'is empty',
   },
+  {
+    name: 'a log destination without addresses',
+    edits: envFile(
+      replaceOnce('  wso2,\n  axway,\n', "  logging: { shipping: { destination: { kind: 'loki', host: 'loki.example.org' } } },\n  wso2,\n  axway,\n"),
+    ),
+    expectPath: 'logging.shipping.destination.cidrs',
+    expectMessage: 'must list the address blocks of "logs-loki" (a NetworkPolicy cannot match a DNS name)',
+  },
   { name: 'no stack at all', edits: envFile(replaceOnce('  wso2,\n  axway,\n', '')), expectPath: '(environment)', expectMessage: 'runs no stack' },
   { name: 'no images', edits: envFile((s) => s.replace(/ {2}images: \{[\s\S]*?\n {2}\},\n/, '')), expectPath: 'images', expectMessage: 'is required' },
   {
