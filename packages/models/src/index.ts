@@ -1,5 +1,8 @@
 export * from './component';
 export * from './environment';
+export * from './dns';
+export * from './backups';
+export * from './consoles';
 export * from './entry';
 export * from './resolve-entry';
 export * from './field-checks';
@@ -20,6 +23,7 @@ export * from './axway/base';
 export * from './axway/workload-spec';
 export * from './axway/wiring';
 export * from './axway/facts';
+export * from './axway/public-urls';
 export * from './axway/events-volume';
 export * from './axway/cidr';
 export * from './axway/resolve-data-stores';
