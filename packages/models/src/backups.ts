@@ -230,10 +230,13 @@ function backupTls(ctx: StackContext, id: string, source: BackupSource): Resolve
   return { mode, caSecret };
 }
 
-/** The object storage's endpoint as a NetworkPolicy destination: its CIDRs on the endpoint's port. */
+/**
+ * The object storage's endpoint as a NetworkPolicy destination: its CIDRs on the endpoint's port. Without
+ * a `host`, which marks the stacks' data stores (the flow proof keeps each stack away from the other's).
+ */
 function storageConnection(spec: BackupObjectStorageSpec): ExternalConnection {
-  const url = new URL(spec.endpoint);
-  return { what: 'object-storage', host: url.hostname, port: url.port === '' ? 443 : Number(url.port), cidrs: [...spec.cidrs] };
+  const port = new URL(spec.endpoint).port;
+  return { what: 'object-storage', port: port === '' ? 443 : Number(port), cidrs: [...spec.cidrs] };
 }
 
 /**
