@@ -24,6 +24,10 @@ export default defineGitOps({
     { group: 'apps', kind: 'Deployment' },
     { group: 'autoscaling', kind: 'HorizontalPodAutoscaler' },
     { group: 'batch', kind: 'Job' },
+    // The database backups (backups.enabled).
+    { group: 'batch', kind: 'CronJob' },
+    // DNS records of the public hosts (dns), which external-dns reads with --source=crd.
+    { group: 'externaldns.k8s.io', kind: 'DNSEndpoint' },
     { group: 'external-secrets.io', kind: 'ExternalSecret' },
     // Traffic entry on Gateway API, and Envoy Gateway's listener and access policies.
     { group: 'gateway.networking.k8s.io', kind: 'Gateway' },

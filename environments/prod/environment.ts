@@ -21,6 +21,8 @@ export default defineEnvironment({
     tls: { secretRef: 'apim-tls' },
     gatewayApi: { gateway: { mode: 'render' } },
   },
+  // Every public host is a CNAME of the load balancer in front of the Gateway, made by external-dns.
+  dns: { target: 'apim-prod-lb.lb.example.org' },
   scheduling: { zoneSpread: 'required' },
   // Every JVM serves metrics through the JMX exporter agent (images.jmxExporter's default, jmx-exporter:1.6.0
   // in the registry); kube-prometheus-stack scrapes them, evaluates the alerts and loads the dashboards.
@@ -43,6 +45,20 @@ export default defineEnvironment({
         tls: { ca: { secretRef: 'logging-ca' } },
       },
     },
+  },
+  // Nightly dumps of apim_db, shared_db and the metrics database; the bucket's lifecycle rule keeps 35 days.
+  backups: {
+    enabled: true,
+    retentionDays: 35,
+    objectStorage: {
+      endpoint: 'https://s3.eu-west-1.amazonaws.com',
+      bucket: 'apim-backups-prod',
+      region: 'eu-west-1',
+      // The S3 interface endpoint in the VPC: the job reaches nothing else on 443.
+      cidrs: ['10.60.1.0/24'],
+      credentials: { secretRef: 'backup-object-storage' },
+    },
+    image: { tag: '8.4-awscli2' },
   },
   wso2,
   axway,

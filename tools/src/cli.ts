@@ -14,6 +14,7 @@ import { renderCommand } from './render-command';
 import type { RenderLock } from './render-lock';
 import { schemaCommand } from './schema-command';
 import { guardTree, treeCommands } from './tree-guard';
+import { urlsCommand } from './urls-command';
 import { validateCommand } from './validate-command';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -93,6 +94,13 @@ const commands: Record<string, Command> = {
     options: { list: { type: 'boolean' }, json: { type: 'boolean' }, flows: { type: 'string' } },
     run: (root, v) => validateCommand(root, { list: v.list === true, json: v.json === true, flows: text(v.flows) }),
   },
+  urls: {
+    synopsis: 'urls --env NAME [--json]',
+    description:
+      "print NAME's consoles and public endpoints (WSO2 portals and gateway, Axway ANM, API Manager, traffic)\n(--json: an array of { stack, name, url })",
+    options: { env: { type: 'string' }, json: { type: 'boolean' } },
+    run: (root, v) => (text(v.env) === undefined ? usageError('urls', 'give the environment: --env NAME') : urlsCommand(root, text(v.env)!, v.json === true)),
+  },
   schema: {
     synopsis: 'schema',
     description: 'regenerate the JSON Schemas and docs/environment-reference.md from the spec types',
@@ -120,6 +128,12 @@ export const usage = [
 export function commandUsage(name: string): string {
   const c = commands[name]!;
   return [`usage: node tools/bin/run.mjs ${c.synopsis}`, ...c.description.split('\n').map((l) => `  ${l}`)].join('\n');
+}
+
+/** A required flag is missing: misuse, like an unknown flag, so the command's usage and exit code 2. */
+async function usageError(name: string, message: string): Promise<number> {
+  console.error(`${name}: ${message}\n${commandUsage(name)}`);
+  return 2;
 }
 
 /** Errors whose message already says what and where: printed without a stack trace. */

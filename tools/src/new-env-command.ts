@@ -96,8 +96,12 @@ export interface Placeholder {
   readonly was: string;
 }
 
-/** Property names whose values point at the source's data: data-store hosts and the CIDRs of its networks. */
-const sourceDataKeys = new Set(['host', 'hosts', 'cidrs', 'clusterCidrs']);
+/**
+ * Property names whose values point at the source's data: data-store hosts, the CIDRs of its networks,
+ * its DNS target (`dns.target`: the copy's hosts would point at the source's load balancer) and its backup
+ * bucket (`backups.objectStorage.bucket`: the copy would write into the source's backups).
+ */
+const sourceDataKeys = new Set(['host', 'hosts', 'cidrs', 'clusterCidrs', 'target', 'bucket']);
 
 function propertyPath(node: Node): string {
   const names: string[] = [];
@@ -107,7 +111,8 @@ function propertyPath(node: Node): string {
 
 /**
  * Replaces, in one environment file, every value that would point the copy at the source's data:
- * data-store hosts (`host`, `hosts`), network ranges (`cidrs`, `clusterCidrs`) and, when set,
+ * data-store hosts (`host`, `hosts`), network ranges (`cidrs`, `clusterCidrs`), the DNS target and backup
+ * bucket (`target`, `bucket`) and, when set,
  * `production`. Each becomes `SET-ME`, which the models refuse (it is no DNS name, CIDR or
  * boolean), so the copy cannot render, let alone reach the source's databases, until a person
  * sets them. Returns the new text and what was replaced.

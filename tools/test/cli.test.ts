@@ -25,7 +25,7 @@ const printed = (stream: 'log' | 'error') =>
 
 describe('the CLI', () => {
   it('lists the commands it has', () => {
-    expect(commandNames).toEqual(['render', 'check', 'diff', 'build', 'live-diff', 'promote', 'new-env', 'bench', 'validate', 'schema']);
+    expect(commandNames).toEqual(['render', 'check', 'diff', 'build', 'live-diff', 'promote', 'new-env', 'bench', 'validate', 'urls', 'schema']);
   });
 
   it.each(commandNames)('%s --help prints its usage, runs nothing and exits 0', async (name) => {
@@ -56,6 +56,8 @@ describe('the CLI', () => {
     [['validate', '--flows'], "Option '--flows <value>' argument missing", 'validate'],
     [['check', 'extra'], "Unexpected argument 'extra'", 'check'],
     [['new-env', 'qa', 'qb', '--from', 'dev'], "Unexpected argument 'qb'", 'new-env'],
+    [['urls', '--evn', 'prod'], "Unknown option '--evn'", 'urls'],
+    [['urls', '--json'], 'give the environment: --env NAME', 'urls'],
   ])('%j exits 2 naming the mistake, with that command’s usage, and writes nothing', async (args, message, name) => {
     const before = treeHashes(repo.root, 'deploy');
     expect(await main(args, repo.root)).toBe(2);

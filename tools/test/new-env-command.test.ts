@@ -36,6 +36,9 @@ describe('new-env', () => {
       '10.30.1.0/24',
       '10.0.0.0/14',
       '10.40.0.0/16',
+      // Its load balancer (dns.target) and its backups' bucket.
+      'apim-prod-lb.lb.example.org',
+      'apim-backups-prod',
     ])
       expect(copied).not.toContain(prodValue);
     const project = JSON.parse(readFileSync(join(dir, 'project.json'), 'utf8'));
@@ -64,7 +67,9 @@ describe('new-env', () => {
         .replace("production: 'SET ME' as unknown as boolean", 'production: true')
         .replace(/host: 'SET ME'/g, "host: 'db.staging.example.org'")
         .replace(/hosts: \['SET ME'\]/g, "hosts: ['c1.staging.example.org', 'c2.staging.example.org', 'c3.staging.example.org']")
-        .replace(/(cidrs|clusterCidrs): \['SET ME'\]/g, "$1: ['10.99.0.0/24']");
+        .replace(/(cidrs|clusterCidrs): \['SET ME'\]/g, "$1: ['10.99.0.0/24']")
+        .replace("target: 'SET ME'", "target: 'lb.staging.example.org'")
+        .replace("bucket: 'SET ME'", "bucket: 'apim-backups-staging'");
       writeFileSync(path, text);
     }
     expect(await main(['render'], repo.root)).toBe(0);

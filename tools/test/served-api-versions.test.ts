@@ -24,7 +24,8 @@ const servedApiVersions: readonly { readonly apiVersion: string; readonly cluste
   // Deployment: apps/v1 since Kubernetes 1.9; extensions/v1beta1 and apps/v1beta1/v1beta2 were removed in 1.16
   // (Kubernetes deprecation guide, "v1.16").
   { apiVersion: 'apps/v1', cluster: true },
-  // Job: batch/v1 (GA since 1.2; the batch/v1beta1 CronJob API was removed in 1.25, Kubernetes deprecation guide).
+  // Job and CronJob: batch/v1 (Job GA since 1.2, CronJob since 1.21 and its spec.timeZone since 1.27; the
+  // batch/v1beta1 CronJob API was removed in 1.25, Kubernetes deprecation guide).
   { apiVersion: 'batch/v1', cluster: true },
   // HorizontalPodAutoscaler: autoscaling/v2 GA in 1.23; autoscaling/v2beta2 removed in 1.26 (Kubernetes deprecation guide).
   { apiVersion: 'autoscaling/v2', cluster: true },
@@ -58,6 +59,10 @@ const servedApiVersions: readonly { readonly apiVersion: string; readonly cluste
   // Prometheus Operator (prometheus-operator/prometheus-operator commit 6adcebc5, after v0.93.0, example/prometheus-operator-crd/
   // monitoring.coreos.com_podmonitors.yaml and _prometheusrules.yaml), as in @kubernetes-models/prometheus-operator 6.0.0.
   { apiVersion: 'monitoring.coreos.com/v1', cluster: true },
+  // DNSEndpoint: externaldns.k8s.io/v1alpha1, the only version of external-dns's DNSEndpoint CRD up to v0.22.0
+  // (kubernetes-sigs/external-dns, config/crd/standard/dnsendpoints.externaldns.k8s.io.yaml) and the default of its
+  // --crd-source-apiversion flag (pkg/apis/externaldns/types.go).
+  { apiVersion: 'externaldns.k8s.io/v1alpha1', cluster: true },
   // kustomization.yaml: kustomize v5 reads kustomize.config.k8s.io/v1beta1 Kustomization files (kubectl 1.34 ships
   // kustomize v5.7.1; kubectl.docs.kubernetes.io/references/kustomize/kustomization/). Not a cluster object.
   { apiVersion: 'kustomize.config.k8s.io/v1beta1', cluster: false },

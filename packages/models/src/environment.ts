@@ -1,4 +1,6 @@
 import type { AxwaySpec } from './axway/spec';
+import type { BackupsSpec } from './backups';
+import type { DnsSpec } from './dns';
 import type { NetworkSpec } from './network';
 import type { EntrySpec } from './entry';
 import type { LoggingSpec } from './logging';
@@ -174,6 +176,13 @@ export interface EnvironmentSpec {
    * @default {}
    */
   readonly logging?: LoggingSpec;
+  /**
+   * DNS records of every public host, made by external-dns from DNSEndpoint objects. Leave out when DNS is
+   * managed elsewhere.
+   */
+  readonly dns?: DnsSpec;
+  /** Logical backups of the MySQL databases to object storage. Leave out for none. */
+  readonly backups?: BackupsSpec;
   /** WSO2 API Manager 4.5, Pattern 5. Leave out to not run it. */
   readonly wso2?: Wso2Spec;
   /** Axway API Management in EMT mode. Leave out to not run it. */

@@ -1,6 +1,9 @@
 export * from './component';
 export * from './environment';
 export * from './derive-environment';
+export * from './dns';
+export * from './backups';
+export * from './consoles';
 export * from './entry';
 export * from './resolve-entry';
 export * from './field-checks';
@@ -21,6 +24,7 @@ export * from './axway/base';
 export * from './axway/workload-spec';
 export * from './axway/wiring';
 export * from './axway/facts';
+export * from './axway/public-urls';
 export * from './axway/events-volume';
 export * from './axway/cidr';
 export * from './axway/resolve-data-stores';

@@ -1,5 +1,10 @@
 import type { ResolvedAxway } from './axway/resolve';
 import { resolveAxway } from './axway/resolve';
+import { backupSources } from './backup-sources';
+import type { ResolvedBackups } from './backups';
+import { resolveBackups } from './backups';
+import type { ResolvedDns } from './dns';
+import { resolveDns } from './dns';
 import type { ResolvedComponent } from './component';
 import { FieldChecks } from './field-checks';
 import type { ResolvedSecret, ResolvedSecretBackend } from './secrets';
@@ -31,6 +36,10 @@ export interface ResolvedEnvironment extends EnvironmentBasics {
   readonly axway?: ResolvedAxway;
   /** The environment this one stands by for in another region, when it is a standby. */
   readonly standbyFor?: string;
+  /** The DNS records of the public hosts, when the environment names a target. */
+  readonly dns?: ResolvedDns;
+  /** The backup jobs, when backups are on. */
+  readonly backups?: ResolvedBackups;
 }
 
 const environmentValidator = new SpecValidator<EnvironmentSpec>(environmentSchema);
@@ -109,6 +118,12 @@ export function resolveEnvironment(input: unknown, source: string): ResolvedEnvi
   const wso2 = spec.wso2 === undefined ? undefined : resolveWso2(spec.wso2, context);
   const axway = spec.axway === undefined ? undefined : resolveAxway(spec.axway, context, logging);
   if (spec.wso2 === undefined && spec.axway === undefined) issues.add('(environment)', 'runs no stack: add `wso2`, `axway` or both');
+  const routes = [
+    ...(wso2?.routes ?? []).map((r) => ({ ...r, stack: 'wso2' as const })),
+    ...(axway?.routes ?? []).map((r) => ({ ...r, stack: 'axway' as const })),
+  ];
+  const dns = spec.dns === undefined ? undefined : resolveDns(checks, spec.dns, routes);
+  const backups = resolveBackups(context, spec.backups, backupSources(spec, wso2, axway));
 
   const secrets = secretsNeeded.resolved();
   if (backend) checkSealedCoverage(checks, 'secrets', backend, secrets);
@@ -119,10 +134,12 @@ export function resolveEnvironment(input: unknown, source: string): ResolvedEnvi
     ...basics,
     secretBackend: backend,
     secrets,
-    components: [...(wso2?.components ?? []), ...(axway?.components ?? [])],
+    components: [...(wso2?.components ?? []), ...(axway?.components ?? []), ...(backups?.jobs.map((j) => j.component) ?? [])],
     logging,
     ...(wso2 ? { wso2 } : {}),
     ...(axway ? { axway } : {}),
+    ...(dns ? { dns } : {}),
+    ...(backups ? { backups } : {}),
     ...(spec.standbyFor === undefined ? {} : { standbyFor: spec.standbyFor }),
   };
 }

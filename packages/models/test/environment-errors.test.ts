@@ -45,7 +45,7 @@ const cases: [string, (s: Record<string, any>) => unknown, string][] = [
   [
     'an unknown stack',
     (s) => ({ ...s, kong: {} }),
-    `${source}: kong: is not a known field (known: name, namespace, domain, production, standbyFor, images, secrets, entry, scheduling, monitoring, network, logging, wso2, axway)`,
+    `${source}: kong: is not a known field (known: name, namespace, domain, production, standbyFor, images, secrets, entry, scheduling, monitoring, network, logging, dns, backups, wso2, axway)`,
   ],
   ['production as a string', (s) => ({ ...s, production: 'yes' }), `${source}: production: must be true or false (got "yes")`],
   [

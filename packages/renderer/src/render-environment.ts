@@ -2,6 +2,8 @@ import type { ResolvedEnvironment } from '@apim-gitops/models';
 import { protectPersistentData } from './argocd/data-protection';
 import { applySyncWaves } from './argocd/sync-waves';
 import { renderAxway } from './axway/index';
+import { renderBackups } from './backups/backup-cron-job';
+import { renderDnsEndpoints } from './external-dns/dns-endpoint';
 import { renderGatewayApi } from './gateway-api/index';
 import { renderMonitoring } from './monitoring/index';
 import type { Json, KubeObject } from './kube-object';
@@ -23,6 +25,7 @@ export function renderEnvironment(env: ResolvedEnvironment): KubeObject[] {
 /** The validated objects of one environment together with their plain JSON (computed once). */
 export function renderChecked(env: ResolvedEnvironment): { objects: KubeObject[]; plain: Json[] } {
   const objects = [...renderSecrets(env), ...(env.wso2 ? renderWso2(env) : []), ...(env.axway ? renderAxway(env) : []), ...renderGatewayApi(env)];
+  objects.push(...renderDnsEndpoints(env), ...renderBackups(env));
   // Monitors, alerts and dashboards follow what the stacks rendered, so they come after them.
   objects.push(...renderMonitoring(env, objects));
   objects.push(...renderNetworkPolicies(env));

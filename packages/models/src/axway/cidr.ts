@@ -2,7 +2,15 @@
 const octet = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const ipv4Cidr = new RegExp(`^${octet}(\\.${octet}){3}/(3[0-2]|[12]?\\d)$`);
 
-function isIpv6Address(value: string): boolean {
+const ipv4Address = new RegExp(`^${octet}(\\.${octet}){3}$`);
+
+/** True for an IPv4 address such as `192.0.2.10` (no leading zeros). */
+export function isIpv4Address(value: string): boolean {
+  return ipv4Address.test(value);
+}
+
+/** True for an IPv6 address such as `2001:db8::10` (no zone, no embedded IPv4). */
+export function isIpv6Address(value: string): boolean {
   if (!/^[0-9a-fA-F:]+$/.test(value) || value.includes(':::')) return false;
   const halves = value.split('::');
   if (halves.length > 2) return false;

@@ -73,6 +73,18 @@ export const axwayEntryFacts = {
   http2: false,
 } as const;
 
+/**
+ * Where each web interface starts: API Gateway Manager (ANM) at `https://HOST:8090/` and the API Manager web
+ * console at `https://HOST:8075/` (Axway/axway-open-docs c677b65, content/en/docs/apim_installation/apigtw_install/
+ * system_requirements.md, "Default ports"); API traffic is served from `/` on the traffic port, each API under its
+ * own path. On Kubernetes each interface has its own host at `/`.
+ */
+export const axwayConsolePaths = {
+  adminNodeManager: '/',
+  apiManager: '/',
+  traffic: '/',
+} as const;
+
 /** Probe paths (Cloud-Automation values.yaml): ANM `/login` on 8090, API Manager `/` on 8075, traffic `/healthcheck` on 8080. */
 export const axwayProbePaths = {
   adminNodeManager: '/login',

@@ -14,6 +14,8 @@ import { certificateKeys, credentialKeys, resolveCassandra, resolveEventsSetting
 import type { ResolvedAnmSettings, ResolvedApiManagerSettings, ResolvedTrafficSettings } from './resolve-workloads';
 import { resolveAnmSettings, resolveApiManagerSettings, resolveHost, resolveTrafficSettings } from './resolve-workloads';
 import { withSpecDefault } from '../schema/spec-defaults';
+import type { AxwayPublicUrls } from './public-urls';
+import { axwayPublicUrls } from './public-urls';
 import type { AxwayImageSpec, AxwaySpec } from './spec';
 import { adminNodeManagerComponent, anmHosts, apiManagerComponent, axwayIds, metricsSchemaComponent, trafficComponent } from './wiring';
 
@@ -77,6 +79,8 @@ export interface ResolvedAxway {
   readonly requiredControllerSettings: typeof axwayRequiredControllerSettings;
   /** The public hosts, each with the Service port that serves it: what the Ingresses and HTTPRoutes are made of. */
   readonly routes: readonly ResolvedPublicRoute[];
+  /** The interfaces' public URLs, made once from the hosts. */
+  readonly urls: AxwayPublicUrls;
 }
 
 /** An image's full reference: the user's partial image over the property's @default. */
@@ -244,5 +248,6 @@ export function resolveAxway(spec: AxwaySpec, context: StackContext, logging: Re
     ...(metricsSchemaCheck ? { metricsSchemaCheck } : {}),
     requiredControllerSettings: axwayRequiredControllerSettings,
     routes,
+    urls: axwayPublicUrls(hosts),
   };
 }

@@ -271,6 +271,20 @@ const tokenRevocationProperties = {
  */
 export const wso2AdminPaths = ['/carbon', '/admin', '/publisher', '/services', '/api/am/publisher', '/api/am/admin'] as const;
 
+/**
+ * Context paths of the control plane's web consoles. The portals' contexts are in wso2/apim-apps v9.2.76
+ * (the `carbon.apimgt.ui.version` of product-apim v4.5.0's pom.xml): `portals/publisher/.../conf/settings.json`
+ * `/publisher`, `portals/devportal/.../theme/settings.json` `/devportal`, `portals/admin/.../conf/settings.json`
+ * `/admin`; the Carbon management console is `/carbon` (the Pattern 5 guide's "Access Management Consoles",
+ * apim.docs.wso2.com 4.5.0 am-pattern-5-all-in-one-gw-km §6).
+ */
+export const wso2ConsolePaths = {
+  publisher: '/publisher',
+  devportal: '/devportal',
+  admin: '/admin',
+  carbon: '/carbon',
+} as const;
+
 /** The self sign-up handler of the Developer Portal (product-apim v4.5.0 all-in-one and key-manager.toml). */
 export const wso2SelfSignUpHandler = { name: 'userPostSelfRegistration', subscriptions: ['POST_ADD_USER'] } as const;
 

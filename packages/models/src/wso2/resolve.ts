@@ -25,6 +25,8 @@ import type { ResolvedWso2Database, ResolvedWso2GatewayEnvironment, ResolvedWso2
 import { resolveDatabase, resolveGatewayEnvironments, resolveHostnames, resolveImage, resolveKeystores } from './resolve-settings';
 import type { Wso2AutoscalingSpec, Wso2ComponentSpec, Wso2HostnamesSpec, Wso2Spec } from './spec';
 import { wso2HeapHeadroomMiB } from './spec';
+import type { Wso2PublicUrls } from './public-urls';
+import { wso2PublicUrls } from './public-urls';
 import type { Wso2Role, Wso2Wiring } from './wiring';
 import { wireWso2, wso2ComponentIds } from './wiring';
 
@@ -97,6 +99,8 @@ export interface ResolvedWso2 {
     readonly autoscaling?: { readonly minReplicas: number; readonly maxReplicas: number; readonly targetCpuPercent: number };
   };
   readonly hostnames: Required<Wso2HostnamesSpec>;
+  /** Every public URL (consoles and gateway endpoints), made once from `hostnames`. */
+  readonly urls: Wso2PublicUrls;
   readonly databases: { readonly apim: ResolvedWso2Database; readonly shared: ResolvedWso2Database };
   readonly keystores: ResolvedWso2Keystores;
   /** Secret with the super admin's `username` and `password`. */
@@ -406,6 +410,7 @@ export function resolveWso2(spec: Wso2Spec, ctx: StackContext): ResolvedWso2 {
     keyManager,
     gateway,
     hostnames,
+    urls: wso2PublicUrls(hostnames),
     databases: { apim, shared },
     keystores,
     adminSecret,
@@ -423,4 +428,5 @@ export function resolveWso2(spec: Wso2Spec, ctx: StackContext): ResolvedWso2 {
 // The models index re-exports this module; the wso2 vocabulary the renderer reads goes out with it.
 export * from './facts';
 export * from './wiring';
+export * from './public-urls';
 export type { ResolvedWso2Database, ResolvedWso2GatewayEnvironment, ResolvedWso2Keystores } from './resolve-settings';

@@ -54,7 +54,13 @@ type PodTemplateOwner = Manifest & {
 };
 
 function workloads(objects: readonly Manifest[]): PodTemplateOwner[] {
-  return objects.filter((o) => ['Deployment', 'StatefulSet', 'Job', 'DaemonSet'].includes(o.kind) && o.spec?.template) as PodTemplateOwner[];
+  // A CronJob's pods come from its Job template; seen as that Job, they are checked like the others.
+  const jobs = objects
+    .filter((o) => o.kind === 'CronJob' && o.spec?.jobTemplate?.spec?.template)
+    .map((o) => ({ ...o, spec: o.spec.jobTemplate.spec }) as Manifest);
+  return [...objects, ...jobs].filter(
+    (o) => ['Deployment', 'StatefulSet', 'Job', 'DaemonSet', 'CronJob'].includes(o.kind) && o.spec?.template,
+  ) as PodTemplateOwner[];
 }
 
 function podOf(env: ResolvedEnvironment, w: PodTemplateOwner): Endpoint {

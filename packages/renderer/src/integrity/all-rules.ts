@@ -1,6 +1,7 @@
 import type { IntegrityRule } from './integrity-rule';
 import { containerProbesRule } from './rules/container-probes';
 import { containerResourcesRule } from './rules/container-resources';
+import { dnsRecordsRule } from './rules/dns-records';
 import { hostIsolationRule } from './rules/host-isolation';
 import { hpaCpuRequestsRule } from './rules/hpa-cpu-requests';
 import { hpaReplicasRule } from './rules/hpa-replicas';
@@ -29,6 +30,7 @@ import { serviceUrlRule } from './rules/service-url';
 export const integrityRules: readonly IntegrityRule[] = [
   containerProbesRule,
   containerResourcesRule,
+  dnsRecordsRule,
   hostIsolationRule,
   hpaCpuRequestsRule,
   hpaReplicasRule,

@@ -158,7 +158,7 @@ export function controlPlaneToml(wso2: ResolvedWso2): Toml {
     oauth: { endpoints: { oauth2_jwks_url: wso2.wiring.jwksUrl } },
     apim: {
       key_manager: { service_url: wso2.wiring.keyManagerServiceUrl },
-      devportal: { url: `https://${wso2.hostnames.management}/devportal` },
+      devportal: { url: wso2.urls.devportal },
       gateway: {
         environment: wso2.gatewayEnvironments.map((g) => ({
           name: g.name,
@@ -173,9 +173,9 @@ export function controlPlaneToml(wso2: ResolvedWso2): Toml {
           password: '${admin.password}',
           // Only the TLS endpoints are advertised: the entry redirects plain HTTP to HTTPS, and
           // WebSocket clients do not follow redirects, so a ws:// URL would never connect.
-          https_endpoint: `https://${wso2.hostnames.gateway}`,
-          wss_endpoint: `wss://${wso2.hostnames.websocket}`,
-          websub_event_receiver_https_endpoint: `https://${wso2.hostnames.websub}`,
+          https_endpoint: wso2.urls.gateway,
+          wss_endpoint: wso2.urls.websocket,
+          websub_event_receiver_https_endpoint: wso2.urls.websub,
         })),
       },
       sync_runtime_artifacts: gatewayLabels(wso2),

@@ -13,6 +13,16 @@ interface BadCase {
 }
 
 const c = 'spec.template.spec.containers[0] ("gateway")';
+
+/** A DNSEndpoint with one CNAME record for `host`. */
+function dnsEndpoint(name: string, host: string): Manifest {
+  return {
+    apiVersion: 'externaldns.k8s.io/v1alpha1',
+    kind: 'DNSEndpoint',
+    metadata: { name },
+    spec: { endpoints: [{ dnsName: host, recordType: 'CNAME', recordTTL: 300, targets: ['lb.example.net'] }] },
+  };
+}
 const init = 'spec.template.spec.initContainers[0] ("wait-for-db")';
 
 const cases: Record<string, readonly BadCase[]> = {
@@ -134,6 +144,28 @@ const cases: Record<string, readonly BadCase[]> = {
       name: 'a rule without a host',
       breakIt: (o) => delete find(o, 'Ingress/gw').spec.rules[0].host,
       findings: ['ingress-tls Ingress/gw: spec.rules[0] has no host, so it cannot be served over TLS: set a host'],
+    },
+  ],
+  'dns-records': [
+    {
+      name: 'a record for a host nothing serves',
+      breakIt: (o) => o.push(dnsEndpoint('gw', 'gw.example.org'), dnsEndpoint('old', 'old.example.org')),
+      findings: [
+        'dns-records DNSEndpoint/old: spec.endpoints[0].dnsName "old.example.org" is served by no Ingress or HTTPRoute: remove the record, or route the host',
+      ],
+    },
+    {
+      name: 'a served host without a record, once records exist',
+      breakIt: (o) => {
+        o.push(dnsEndpoint('gw', 'gw.example.org'));
+        find(o, 'HTTPRoute/gw').spec.hostnames.push('api.example.org');
+      },
+      findings: ['dns-records HTTPRoute/gw: host "api.example.org" has no DNSEndpoint record: external-dns would not publish it'],
+    },
+    {
+      name: 'two records for one host',
+      breakIt: (o) => o.push(dnsEndpoint('gw', 'gw.example.org'), dnsEndpoint('gw-again', 'gw.example.org')),
+      findings: ['dns-records DNSEndpoint/gw-again: spec.endpoints[0].dnsName "gw.example.org" already has a record in DNSEndpoint/gw: one record per host'],
     },
   ],
   'route-backend': [

@@ -190,6 +190,23 @@ export const environmentCases: readonly BadInputCase[] = [
     expectMessage: 'does not look like Sealed Secrets ciphertext',
   },
   {
+    name: 'a DNS target with a trailing dot',
+    edits: envFile(replaceOnce("target: '192.0.2.10'", "target: '192.0.2.10.'")),
+    expectPath: 'dns.target',
+    expectMessage: '"192.0.2.10." ends with a dot; external-dns ignores A and AAAA targets written so: write "192.0.2.10"',
+  },
+  {
+    name: 'backups of a database whose TLS does not verify the server',
+    edits: envFile(
+      replaceOnce(
+        '  wso2,\n',
+        "  backups: { enabled: true, objectStorage: { endpoint: 'https://s3.example.org', bucket: 'apim-backups-dev', region: 'eu-west-1', cidrs: ['10.60.0.0/24'], credentials: { secretRef: 'backup-object-storage' } }, image: { tag: '1' } },\n  wso2,\n",
+      ),
+    ),
+    expectPath: 'wso2.databases.apim.tls.mode',
+    expectMessage: 'is "REQUIRED", but backups.enabled dumps databases over verified TLS only; set "VERIFY_IDENTITY" with tls.ca, or turn backups off',
+  },
+  {
     name: 'a syntax error, reported at the line and column an editor shows',
     edits: envFile(replaceOnce("domain: 'dev.apim.example.org',", "domain: 'dev.apim.example.org' +,")),
     expectPath: 'line 7:35',
