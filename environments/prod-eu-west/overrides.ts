@@ -17,8 +17,14 @@ export const regionOverrides = {
   secrets: { store: { name: 'vault-prod-eu-west' } },
   // The eu-west cluster's pod and Service networks.
   network: { clusterCidrs: ['10.4.0.0/14', '172.21.0.0/16'] },
-  // DNS target: when the DNS target field exists (ops-dns-backup), this region's value goes here,
-  // one line beside the others (e.g. `dns: { target: 'lb.eu-west.apim.example.org' }`).
+  // The region's load balancer, for the DNS records of prod's public hosts once this region serves them
+  // (while it stands by it renders none: see standbyOverrides).
+  dns: { target: 'apim-prod-eu-west-lb.lb.example.org' },
+  // The region's own Loki and backup bucket: losing prod's region must not lose the standby's logs and dumps.
+  logging: { shipping: { destination: { host: 'loki.eu-west.logging.example.org', cidrs: ['10.61.0.0/24'] } } },
+  backups: {
+    objectStorage: { endpoint: 'https://s3.eu-west-1.amazonaws.com', bucket: 'apim-backups-prod-eu-west', region: 'eu-west-1', cidrs: ['10.61.1.0/24'] },
+  },
   wso2: {
     // One-way MySQL replicas of prod's apim_db and shared_db, promoted to primary on failover.
     databases: {
@@ -42,5 +48,9 @@ export const regionOverrides = {
  * WSO2 supports replicating its databases between regions only for MSSQL, Oracle and PostgreSQL
  * (https://apim.docs.wso2.com/en/4.5.0/install-and-setup/setup/multi-dc-deployment/multi-dc-deployment-patterns-overview/).
  * Axway runs here at prod's size, on its own Cassandra datacenter. See docs/runbooks/disaster-recovery.md.
+ *
+ * Nor does it publish DNS records while prod serves: prod's external-dns owns the public hosts (its TXT
+ * registry records), and a second owner for the same names would either be refused or, sharing prod's
+ * owner id, flap the records between the regions. Failover step 5 hands the names over.
  */
-export const standbyOverrides = { wso2: null } as const satisfies EnvironmentOverrides;
+export const standbyOverrides = { wso2: null, dns: null } as const satisfies EnvironmentOverrides;

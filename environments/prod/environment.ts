@@ -51,9 +51,9 @@ export default defineEnvironment({
     enabled: true,
     retentionDays: 35,
     objectStorage: {
-      endpoint: 'https://s3.eu-west-1.amazonaws.com',
+      endpoint: 'https://s3.eu-central-1.amazonaws.com',
       bucket: 'apim-backups-prod',
-      region: 'eu-west-1',
+      region: 'eu-central-1',
       // The S3 interface endpoint in the VPC: the job reaches nothing else on 443.
       cidrs: ['10.60.1.0/24'],
       credentials: { secretRef: 'backup-object-storage' },

@@ -54,11 +54,7 @@ export function axwayDeployment(env: ResolvedEnvironment, ax: ResolvedAxway, par
     terminationGracePeriodSeconds: parts.terminationGracePeriodSeconds,
     // The agent comes after the prechecks and the metrics agent's copy: as a native sidecar it is up before the
     // product starts.
-    initContainers: [
-      ...parts.initContainers.containers,
-      ...(metrics ? [metrics.initContainer] : []),
-      ...(parts.logAgent ? [parts.logAgent.container] : []),
-    ],
+    initContainers: [...parts.initContainers.containers, ...(metrics ? [metrics.initContainer] : []), ...(parts.logAgent ? [parts.logAgent.container] : [])],
     containers: [container],
     volumes: [...parts.storage.volumes, ...parts.initContainers.volumes, ...(metrics?.volumes ?? []), ...(parts.logAgent?.volumes ?? [])],
     ...(parts.affinity ? { affinity: parts.affinity } : {}),
