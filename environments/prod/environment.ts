@@ -58,7 +58,7 @@ export default defineEnvironment({
       cidrs: ['10.60.1.0/24'],
       credentials: { secretRef: 'backup-object-storage' },
     },
-    image: { tag: '8.4-awscli2' },
+    image: { repository: 'apim-backup', tag: '8.4-awscli2' },
   },
   wso2,
   axway,

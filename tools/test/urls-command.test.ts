@@ -85,7 +85,7 @@ describe('urls --env NAME', () => {
   it('an unknown environment fails with the list of environments', () => {
     const result = urls('--env', 'nope');
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('urls: --env nope: no such environment (environments: dev, prod)');
+    expect(result.stderr).toContain('urls: --env nope: no such environment (environments: dev, prod, prod-eu-west)');
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 

@@ -87,7 +87,7 @@ const address = (name: string, ip: string): Endpoint => ({ kind: 'address', name
 const mysql = address('mysql (apim_db, shared_db)', '10.30.1.5');
 const metricsDb = address('metrics-db', '10.30.3.5');
 const cassandra = address('cassandra', '10.30.2.5');
-const storage = address('object storage', '10.60.0.5');
+const storage = address('object storage', '10.60.1.5');
 const internet = address('the Internet', '203.0.113.10');
 
 describe('the backup jobs’ NetworkPolicies', () => {
