@@ -6,7 +6,7 @@
 // by rename) records the inputs so the next run can check them without esbuild.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 const sha256 = (data) => createHash('sha256').update(data).digest('hex');
 
@@ -19,11 +19,16 @@ function fileHash(path) {
   }
 }
 
-/** One hash over `paths` (relative to `root`) and their contents; a missing file counts as a value of its own. */
+/**
+ * One hash over the contents of `paths` (relative to `root`; a missing file counts as a value of
+ * its own). Each file counts by its base name and bytes, not its whole path: esbuild names a
+ * workspace package reached through a symlinked node_modules (a test's scratch copy) by a path
+ * outside the root, and the same sources must give the same digest in every checkout, since the
+ * render keys built from it are committed.
+ */
 export function filesDigest(root, paths) {
-  const hash = createHash('sha256');
-  for (const path of [...paths].sort()) hash.update(`${path}\0${fileHash(join(root, path)) ?? 'missing'}\n`);
-  return hash.digest('hex');
+  const entries = paths.map((path) => `${basename(path)}\0${fileHash(join(root, path)) ?? 'missing'}\n`).sort();
+  return createHash('sha256').update(entries.join('')).digest('hex');
 }
 
 /** Whether the file changed at or after `time` (ms since the epoch), or is gone. */
@@ -67,10 +72,23 @@ function metafileInputs(metafile) {
   return Object.keys(metafile.inputs).filter((path) => !path.includes('node_modules/') && !path.startsWith('<'));
 }
 
+/** The npm packages a build left external (imported at run time), by package name, sorted. */
+function metafilePackages(metafile) {
+  const names = new Set();
+  for (const input of Object.values(metafile.inputs))
+    for (const imported of input.imports)
+      if (imported.external && !imported.path.startsWith('node:')) {
+        const parts = imported.path.split('/');
+        names.add(imported.path.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]);
+      }
+  return [...names].sort();
+}
+
 /**
  * The bundle of `entry` (relative to `root`) named `name`: reused when its recorded inputs still
  * hash the same, else built again. Returns the folder and the path of the entry's output (an ES
- * module; with `splitting`, the chunks that dynamic imports load sit beside it) and its inputs.
+ * module; with `splitting`, the chunks that dynamic imports load sit beside it), its inputs and
+ * their digest, and the npm packages it imports at run time.
  */
 export async function cachedBundle(root, name, entry, options) {
   const cacheDir = join(root, '.cache', 'bundles');
@@ -78,7 +96,7 @@ export async function cachedBundle(root, name, entry, options) {
   const manifestPath = join(cacheDir, `${name}-${optionsKey(root, options)}.json`);
   const recorded = readJson(manifestPath);
   if (recorded && Array.isArray(recorded.inputs) && existsSync(join(cacheDir, recorded.dir, outName)) && filesDigest(root, recorded.inputs) === recorded.digest)
-    return { file: join(cacheDir, recorded.dir, outName), inputs: recorded.inputs, built: false };
+    return { file: join(cacheDir, recorded.dir, outName), inputs: recorded.inputs, packages: recorded.packages ?? [], digest: recorded.digest, built: false };
 
   const { build } = await import('esbuild');
   // A little slack for file-system clocks: a file written just before the build counts as written during it.
@@ -96,14 +114,15 @@ export async function cachedBundle(root, name, entry, options) {
       logLevel: 'error',
     });
     const inputs = metafileInputs(result.metafile);
+    const packages = metafilePackages(result.metafile);
     const digest = filesDigest(root, inputs);
     // Each build gets a folder of its own, never reused by name: a folder only ever holds the bundle it was built as.
     const dir = temp.slice(cacheDir.length + 1).replace(/^tmp-/, '');
     renameSync(temp, join(cacheDir, dir));
     // A source edited while esbuild read it would record a digest the bundle does not match: keep
     // the bundle for this run only.
-    if (!changedSince(root, inputs, started)) writeFileAtomic(manifestPath, JSON.stringify({ digest, inputs, dir }));
-    return { file: join(cacheDir, dir, outName), inputs, built: true };
+    if (!changedSince(root, inputs, started)) writeFileAtomic(manifestPath, JSON.stringify({ digest, inputs, packages, dir }));
+    return { file: join(cacheDir, dir, outName), inputs, packages, digest, built: true };
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }

@@ -30,10 +30,12 @@ const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is st
  */
 const commands: Record<string, Command> = {
   render: {
-    synopsis: 'render [--env NAME]… [--allow-delete NAME]…',
-    description: "render every environment (or the named ones) into deploy/; deleting a production environment's overlay needs --allow-delete NAME",
-    options: { env: { type: 'string', multiple: true }, 'allow-delete': { type: 'string', multiple: true } },
-    run: async (root, v) => (await import('./render-command')).renderCommand(root, list(v.env).length > 0 ? list(v.env) : undefined, list(v['allow-delete'])),
+    synopsis: 'render [--env NAME]… [--allow-delete NAME]… [--force]',
+    description:
+      "render every environment (or the named ones) into deploy/; deleting a production environment's overlay needs --allow-delete NAME\n(skips the render when every input and file is as deploy/render-index.txt records; --force renders anyway)",
+    options: { env: { type: 'string', multiple: true }, 'allow-delete': { type: 'string', multiple: true }, force: { type: 'boolean' } },
+    run: async (root, v) =>
+      (await import('./render-command')).renderCommand(root, list(v.env).length > 0 ? list(v.env) : undefined, list(v['allow-delete']), v.force === true),
   },
   check: {
     synopsis: 'check',

@@ -1,4 +1,3 @@
-import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -52,6 +51,8 @@ export async function bundleModule(root: string, file: string): Promise<ModuleBu
     return { ...recorded, module: join(cacheDir(root), recorded.module) };
   // A little slack for file-system clocks (see bin/bundle-cache.mjs).
   const started = Date.now() - 50;
+  // Imported here: a run whose bundles are all cached never loads esbuild.
+  const { build } = await import('esbuild');
   const result = await build({ ...options, entryPoints: [join(root, file)], absWorkingDir: root, write: false, logLevel: 'silent', metafile: true });
   const code = result.outputFiles![0]!.text; // write: false always gives output files
   const graph = Object.fromEntries(
