@@ -24,6 +24,13 @@ function installedVersion(root: string, name: string): string {
   }
 }
 
+/** The render's code as esbuild bundles it from render-repository.ts: its source files, their digest, the npm packages it imports. */
+export async function pipelineSources(
+  root: string,
+): Promise<{ readonly inputs: readonly string[]; readonly digest: string; readonly packages: readonly string[] }> {
+  return cachedBundle(root, 'render-pipeline', 'tools/src/render-repository.ts', nodeBundleOptions());
+}
+
 /**
  * What the render runs: every source file esbuild bundles from render-repository.ts (the models,
  * the renderer, the facts and the render's own tools code; a module another helper adds is in the
@@ -33,7 +40,7 @@ function installedVersion(root: string, name: string): string {
  * command's code or to a dependency the render does not import changes no key.
  */
 export async function pipelineKey(root: string): Promise<string> {
-  const bundle = (await cachedBundle(root, 'render-pipeline', 'tools/src/render-repository.ts', nodeBundleOptions())) as { digest: string; packages: string[] };
+  const bundle = await pipelineSources(root);
   const versions = bundle.packages.map((name) => `${name}@${installedVersion(root, name)}`);
   return key(keyScheme, bundle.digest, ...versions);
 }

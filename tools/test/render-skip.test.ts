@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseIndex, renderIndexPath } from '../src/render-index';
-import { pipelineKey } from '../src/render-keys';
-import { runCli, tempRepo, treeHashes } from './temp-repository';
+import { pipelineKey, pipelineSources } from '../src/render-keys';
+import { repositoryRoot, runCli, tempRepo, treeHashes } from './temp-repository';
 
 const skipped = /rendered 0 environment\(s\), 0 objects: 0 file\(s\) written, 0 unchanged, 0 pruned; 2 environment\(s\) and the bases skipped/;
 const renderedAll = /rendered 2 environment\(s\), \d+ objects: \d+ file\(s\) written/;
