@@ -81,8 +81,10 @@ export function parseIndex(text: string): RenderIndex | undefined {
     if (line === '' || line.startsWith('#')) continue;
     const unit = /^unit ([0-9a-f]{32}) (.+)$/.exec(line);
     const file = /^file ([0-9a-f]{32}) (.+)$/.exec(line);
-    if (unit) index.set(unit[2]!, (current = { key: unit[1]!, files: new Map() }));
-    else if (file && current) current.files.set(file[2]!, file[1]!);
+    if (unit) {
+      current = { key: unit[1]!, files: new Map() };
+      index.set(unit[2]!, current);
+    } else if (file && current) current.files.set(file[2]!, file[1]!);
     else return undefined;
   }
   return index;

@@ -71,12 +71,7 @@ describe('render skips what the committed index proves unchanged, and nothing el
   });
 
   it("the pipeline's key covers the renderer's and the models' modules, found by esbuild rather than listed", async () => {
-    const { cachedBundle } = await import('../bin/bundle-cache.mjs');
-    const { nodeBundleOptions } = await import('../bin/esbuild-options.mjs');
-    const bundle = (await cachedBundle(process.cwd(), 'render-pipeline', 'tools/src/render-repository.ts', nodeBundleOptions())) as {
-      inputs: string[];
-      packages: string[];
-    };
+    const bundle = await pipelineSources(repositoryRoot);
     expect(bundle.inputs.some((p) => p.endsWith('renderer/src/wso2/gateway.ts'))).toBe(true);
     expect(bundle.inputs.some((p) => p.endsWith('models/src/wso2/spec.ts'))).toBe(true);
     expect(bundle.packages).toContain('kubernetes-models');
