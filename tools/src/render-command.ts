@@ -17,7 +17,13 @@ export async function unchangedRender(root: string): Promise<SkipVerdict> {
   const index = readIndex(root);
   if (!index) return { skip: false, reason: `${renderIndexPath} is missing or unreadable` };
   const names = environmentNames(root);
-  const keys = await renderKeys(root, names);
+  let keys: Map<string, string>;
+  try {
+    keys = await renderKeys(root, names);
+  } catch {
+    // A file that does not bundle: the render reports it, naming the file and the field.
+    return { skip: false, reason: 'an input does not bundle' };
+  }
   for (const unit of index.keys()) if (!keys.has(unit)) return { skip: false, reason: `${unit} is gone` };
   for (const [unit, key] of keys) {
     const reason = distrust(root, unit, key, index.get(unit));
