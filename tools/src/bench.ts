@@ -9,6 +9,7 @@ import type { FileTree } from '@apim-gitops/renderer';
 import { deployRoot, writeTree } from '@apim-gitops/renderer';
 import { median, readTree, scratchRepository, timeProcess, writeFloor } from './bench-processes';
 import { environmentFile } from './environment-files';
+import { FileStamps } from './file-stamps';
 import { distrust, environmentUnit, formatIndex, readIndex, renderIndexPath, unitFolders, unitOf } from './render-index';
 import { pipelineKey } from './render-keys';
 import { kubectlPath } from './kubectl';
@@ -62,7 +63,9 @@ export async function renderPass(root: string, dir: string, specs: readonly Envi
   const started = performance.now();
   const keys = benchKeys(await pipelineKey(root), specs);
   const index = force ? undefined : readIndex(dir);
-  const stale = new Set([...keys].filter(([unit, key]) => !index || distrust(dir, unit, key, index.get(unit)) !== undefined).map(([unit]) => unit));
+  const stamps = FileStamps.load(dir);
+  const stale = new Set([...keys].filter(([unit, key]) => !index || distrust(dir, unit, key, index.get(unit), stamps) !== undefined).map(([unit]) => unit));
+  stamps.save();
   if (stale.size === 0)
     return { environments: specs.length, rendered: 0, objects: 0, written: [], unchanged: 0, bytesWritten: 0, ms: performance.now() - started };
   const base = resolveEnvironment(baseEnvironmentSpec, baseEnvironmentSource);

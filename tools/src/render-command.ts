@@ -1,4 +1,5 @@
 import { environmentFolderIssues, environmentNames } from './environment-files';
+import { FileStamps } from './file-stamps';
 import { distrust, readIndex, renderIndexPath } from './render-index';
 import { renderKeys } from './render-keys';
 import { writeOptionsFromEnv } from './write-hooks';
@@ -25,9 +26,14 @@ export async function unchangedRender(root: string): Promise<SkipVerdict> {
     return { skip: false, reason: 'an input does not bundle' };
   }
   for (const unit of index.keys()) if (!keys.has(unit)) return { skip: false, reason: `${unit} is gone` };
-  for (const [unit, key] of keys) {
-    const reason = distrust(root, unit, key, index.get(unit));
-    if (reason) return { skip: false, reason: `${unit}: ${reason}` };
+  const stamps = FileStamps.load(root);
+  try {
+    for (const [unit, key] of keys) {
+      const reason = distrust(root, unit, key, index.get(unit), stamps);
+      if (reason) return { skip: false, reason: `${unit}: ${reason}` };
+    }
+  } finally {
+    stamps.save();
   }
   return { skip: true, environments: names.length };
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { argocdBootstrapDir, argocdManifestsDir } from '@apim-gitops/renderer/src/argocd/names';
 import type { FileTree } from '@apim-gitops/renderer/src/layout';
 import { deployRoot, generatedMark } from '@apim-gitops/renderer/src/layout';
+import type { FileStamps } from './file-stamps';
 
 /**
  * The render index: for each part of the rendered tree (the bases, one overlay per environment,
@@ -113,20 +114,25 @@ function listFiles(root: string, dir: string): string[] {
  * can: the key differs, a recorded file is missing or was edited (its hash differs), or the unit's
  * folders hold a generated file the index does not list (a render would prune it).
  */
-export function distrust(root: string, unit: string, key: string, recorded: IndexedUnit | undefined): string | undefined {
+export function distrust(root: string, unit: string, key: string, recorded: IndexedUnit | undefined, stamps?: FileStamps): string | undefined {
   if (!recorded) return 'not in the index';
   if (recorded.key !== key) return 'its inputs changed';
   for (const [path, hash] of recorded.files) {
-    let text: Buffer;
-    try {
-      text = readFileSync(join(root, path));
-    } catch {
-      return `${path} is missing`;
-    }
-    if (textHash(text) !== hash) return `${path} was edited`;
+    const full = join(root, path);
+    const found = stamps ? stamps.hash(full, textHash) : hashOf(full);
+    if (found === undefined) return `${path} is missing`;
+    if (found !== hash) return `${path} was edited`;
   }
   for (const folder of unitFolders(unit))
     for (const path of listFiles(root, folder))
       if (!recorded.files.has(path) && readFileSync(join(root, path), 'utf8').startsWith(generatedMark)) return `${path} is not in the index`;
   return undefined;
+}
+
+function hashOf(path: string): string | undefined {
+  try {
+    return textHash(readFileSync(path));
+  } catch {
+    return undefined;
+  }
 }
