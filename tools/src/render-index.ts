@@ -119,7 +119,7 @@ export function distrust(root: string, unit: string, key: string, recorded: Inde
   if (recorded.key !== key) return 'its inputs changed';
   for (const [path, hash] of recorded.files) {
     const full = join(root, path);
-    const found = stamps ? stamps.hash(full, textHash) : hashOf(full);
+    const found = stamps ? stamps.hash(path, textHash) : hashOf(full);
     if (found === undefined) return `${path} is missing`;
     if (found !== hash) return `${path} was edited`;
   }
