@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EnvironmentSpec } from '@apim-gitops/models';
@@ -247,8 +247,8 @@ export async function benchCommand(root: string, sizes: readonly number[] = benc
     }
     if (largest) {
       const sample = largest.specs.slice(0, 10).map((s) => s.name);
-      symlinkSync(join(root, '.cache'), join(largest.dir, '.cache'));
-      const kubectl = kubectlPath(largest.dir);
+      // The repository's kubectl: the bench's tree has a .cache of its own (its file stamps).
+      const kubectl = kubectlPath(root);
       const started = performance.now();
       for (const name of sample) execFileSync(kubectl, ['kustomize', join(largest.dir, deployRoot, 'overlays', name)], { stdio: ['ignore', 'pipe', 'pipe'] });
       const ms = performance.now() - started;
