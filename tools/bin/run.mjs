@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// Runs a developer command written in TypeScript: bundles tools/src/cli.ts with esbuild (about
-// 20 ms; tsx would add most of a second) into .cache/tools and imports it. On a Node outside
+// Runs a developer command written in TypeScript: bundles tools/src/cli.ts with esbuild into
+// .cache/bundles (once per content of its sources; tsx would add most of a second) and imports it. On a Node outside
 // package.json's engines (a system Node 20, say) it first runs itself again with the Node that npm
 // installed into node_modules/.bin, or stops with a one-line reason.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { delimiter, dirname, join } from 'node:path';
+import { cachedBundle } from './bundle-cache.mjs';
 import { nodeBundleOptions } from './esbuild-options.mjs';
 import { nodeVerdict, reexecVariable } from './node-engines.mjs';
 
@@ -38,16 +39,8 @@ if (verdict.reexec) {
   process.exit(child.status ?? 1);
 }
 
-const { build } = await import('esbuild');
-const outfile = join(root, '.cache', 'tools', `cli-${process.pid}.mjs`);
-await build({
-  ...nodeBundleOptions(),
-  entryPoints: [join(root, 'tools', 'src', 'cli.ts')],
-  outfile,
-  sourcemap: 'inline',
-  logLevel: 'error',
-});
-const { main } = await import(pathToFileURL(outfile).href);
-const { rmSync } = await import('node:fs');
-rmSync(outfile, { force: true });
+// Built once per content of its inputs and reused (bundle-cache.mjs); each command's code is a
+// chunk of its own, loaded by cli.ts only when that command runs.
+const bundle = await cachedBundle(root, 'cli', 'tools/src/cli.ts', { ...nodeBundleOptions(), splitting: true, sourcemap: 'inline' });
+const { main } = await import(pathToFileURL(bundle.file).href);
 process.exitCode = await main(process.argv.slice(2), root);

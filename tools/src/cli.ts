@@ -1,21 +1,10 @@
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
-import { describeFileSystemError, isFileSystemError } from '@apim-gitops/renderer';
-import { benchCommand } from './bench';
-import { buildCommand } from './build-command';
-import { checkCommand } from './check-command';
+import { describeFileSystemError, isFileSystemError } from '@apim-gitops/renderer/src/write-error';
 export { CommandError } from './command-error';
-import { diffCommand } from './diff-command';
-import { liveDiffCommand } from './live-diff-command';
-import { newEnvCommand } from './new-env-command';
-import { promoteCommand } from './promote-command';
-import { renderCommand } from './render-command';
 import type { RenderLock } from './render-lock';
-import { schemaCommand } from './schema-command';
 import { guardTree, treeCommands } from './tree-guard';
-import { urlsCommand } from './urls-command';
-import { validateCommand } from './validate-command';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -34,78 +23,93 @@ const help: Options = { help: { type: 'boolean', short: 'h' } };
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
-/** Every command, in the order `usage` lists them. */
+/**
+ * Every command, in the order `usage` lists them. Each one imports its code when it runs, so a
+ * command loads only what it uses (ts-morph for promote and new-env, the Kubernetes client for
+ * live-diff, the diff machinery for diff); esbuild puts each in a chunk of its own.
+ */
 const commands: Record<string, Command> = {
   render: {
-    synopsis: 'render [--env NAME]… [--allow-delete NAME]…',
-    description: "render every environment (or the named ones) into deploy/; deleting a production environment's overlay needs --allow-delete NAME",
-    options: { env: { type: 'string', multiple: true }, 'allow-delete': { type: 'string', multiple: true } },
-    run: (root, v) => renderCommand(root, list(v.env).length > 0 ? list(v.env) : undefined, list(v['allow-delete'])),
+    synopsis: 'render [--env NAME]… [--allow-delete NAME]… [--force]',
+    description:
+      "render every environment (or the named ones) into deploy/; deleting a production environment's overlay needs --allow-delete NAME\n(skips the render when every input and file is as deploy/render-index.txt records; --force renders anyway)",
+    options: { env: { type: 'string', multiple: true }, 'allow-delete': { type: 'string', multiple: true }, force: { type: 'boolean' } },
+    run: async (root, v) =>
+      (await import('./render-command')).renderCommand(root, list(v.env).length > 0 ? list(v.env) : undefined, list(v['allow-delete']), v.force === true),
   },
   check: {
     synopsis: 'check',
     description: 'fail with a diff when the committed output is stale',
     options: {},
-    run: (root) => checkCommand(root),
+    run: async (root) => (await import('./check-command')).checkCommand(root),
   },
   diff: {
     synopsis: 'diff [--base REV] [--markdown FILE] [--json] [--exit-code]',
     description:
       'rendered, per-object diff against REV (default origin/main, else HEAD)\n(--json: the changes as JSON on stdout; --exit-code: exit 1 when anything changes)',
     options: { base: { type: 'string' }, markdown: { type: 'string' }, json: { type: 'boolean' }, 'exit-code': { type: 'boolean' } },
-    run: (root, v) => diffCommand(root, { base: text(v.base), markdown: text(v.markdown), json: v.json === true, exitCode: v['exit-code'] === true }),
+    run: async (root, v) =>
+      (await import('./diff-command')).diffCommand(root, {
+        base: text(v.base),
+        markdown: text(v.markdown),
+        json: v.json === true,
+        exitCode: v['exit-code'] === true,
+      }),
   },
   build: {
     synopsis: 'build --env NAME [--output DIR]',
     description: "print NAME's kustomize-built manifests as committed (or write them to DIR/NAME.yaml)",
     options: { env: { type: 'string' }, output: { type: 'string' } },
-    run: (root, v) => buildCommand(root, text(v.env), text(v.output)),
+    run: async (root, v) => (await import('./build-command')).buildCommand(root, text(v.env), text(v.output)),
   },
   'live-diff': {
     synopsis: 'live-diff --env NAME',
     description: "compare NAME's built objects with the cluster (needs a kubeconfig)",
     options: { env: { type: 'string' } },
-    run: (root, v) => liveDiffCommand(root, text(v.env)),
+    run: async (root, v) => (await import('./live-diff-command')).liveDiffCommand(root, text(v.env)),
   },
   promote: {
     synopsis: 'promote --from A --to B [--only images|versions|all|PATH]',
     description:
       "copy image tags (default) from A's TypeScript into B's, then re-render B\n(images built per environment, such as axway.images.gateway, only when --only names their PATH)",
     options: { from: { type: 'string' }, to: { type: 'string' }, only: { type: 'string' } },
-    run: (root, v) => promoteCommand(root, text(v.from), text(v.to), text(v.only)),
+    run: async (root, v) => (await import('./promote-command')).promoteCommand(root, text(v.from), text(v.to), text(v.only)),
   },
   'new-env': {
     synopsis: 'new-env NAME --from ENV [--domain DOMAIN]',
     description: 'scaffold environments/NAME from ENV and render it',
     options: { from: { type: 'string' }, domain: { type: 'string' } },
     positionals: 1,
-    run: (root, v, p) => newEnvCommand(root, p[0], text(v.from), text(v.domain)),
+    run: async (root, v, p) => (await import('./new-env-command')).newEnvCommand(root, p[0], text(v.from), text(v.domain)),
   },
   bench: {
     synopsis: 'bench',
     description: 'render 1 … 1,000 synthetic environments and report time, memory, writes',
     options: {},
-    run: (root) => benchCommand(root),
+    run: async (root) => (await import('./bench')).benchCommand(root),
   },
   validate: {
     synopsis: 'validate [--list] [--json] [--flows FILE]',
     description:
       'run the integrity rules and the network flow proof on every kustomize-built overlay\n(--list: print the rules; --json: the findings as JSON; --flows: write the flow matrix as Markdown to FILE, "-" for stdout)',
     options: { list: { type: 'boolean' }, json: { type: 'boolean' }, flows: { type: 'string' } },
-    run: (root, v) => validateCommand(root, { list: v.list === true, json: v.json === true, flows: text(v.flows) }),
+    run: async (root, v) => (await import('./validate-command')).validateCommand(root, { list: v.list === true, json: v.json === true, flows: text(v.flows) }),
   },
   urls: {
     synopsis: 'urls --env NAME [--json]',
     description:
       "print NAME's consoles and public endpoints (WSO2 portals and gateway, Axway ANM, API Manager, traffic)\n(--json: an array of { stack, name, url })",
     options: { env: { type: 'string' }, json: { type: 'boolean' } },
-    run: (root, v) => (text(v.env) === undefined ? usageError('urls', 'give the environment: --env NAME') : urlsCommand(root, text(v.env)!, v.json === true)),
+    run: async (root, v) =>
+      text(v.env) === undefined
+        ? usageError('urls', 'give the environment: --env NAME')
+        : (await import('./urls-command')).urlsCommand(root, text(v.env)!, v.json === true),
   },
   schema: {
     synopsis: 'schema',
     description: 'regenerate the JSON Schemas and docs/environment-reference.md from the spec types',
     options: {},
-    run: (root) => schemaCommand(root),
+    run: async (root) => (await import('./schema-command')).schemaCommand(root),
   },
 };
 

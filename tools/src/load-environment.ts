@@ -1,14 +1,12 @@
-import { build } from 'esbuild';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Issue, ResolvedEnvironment } from '@apim-gitops/models';
 import { resolveEnvironment, SpecError } from '@apim-gitops/models';
 import { reservedEnvironmentNames } from '@apim-gitops/renderer';
-// @ts-expect-error plain JavaScript shared with bin/run.mjs
-import { nodeBundleOptions } from '../bin/esbuild-options.mjs';
 import type { ImportResult } from './bounded-import';
 import { importBounded } from './bounded-import';
+import type { ModuleBundle } from './environment-bundle';
+import { bundleModule } from './environment-bundle';
 import { environmentFile, environmentsDir } from './environment-files';
 
 type EsbuildMessage = { text: string; location?: { file: string; line: number; column: number } | null };
@@ -57,34 +55,10 @@ export function undefinedFields(value: unknown, path = ''): string[] {
  * undefined by a circular import each become a SpecError naming the file, never a stack trace.
  */
 export async function loadDefaultExport(root: string, file: string): Promise<unknown> {
-  let code: string;
-  let cycles: string[][];
+  let bundle: ModuleBundle;
   try {
-    const result = await build({
-      ...nodeBundleOptions(),
-      entryPoints: [join(root, file)],
-      absWorkingDir: root,
-      write: false,
-      logLevel: 'silent',
-      metafile: true,
-    });
-    code = result.outputFiles![0]!.text; // write: false always gives output files
-    cycles = importCycles(result.metafile!.inputs, file);
-    // esbuild only warns when a TypeScript file imports a name another file does not export (it
-    // could be a type), and the value is then undefined: a stack would silently not run.
-    const missing = result.warnings.filter((w) => w.text.includes('will always be undefined'));
-    if (missing.length > 0) {
-      const where = missing[0]!.location?.file ?? file;
-      throw new SpecError(
-        where,
-        missing.map((w) => ({
-          path: position(w, where),
-          message: `${w.text}: export it from that file (e.g. "export const wso2: Wso2Spec = { … }"), or remove the import`,
-        })),
-      );
-    }
+    bundle = await bundleModule(root, file);
   } catch (error) {
-    if (error instanceof SpecError) throw error;
     // esbuild names the file that holds the mistake (a stack file imported by environment.ts, say),
     // relative to the repository; columns are 0-based there, 1-based in editors.
     const errors = (error as { errors?: EsbuildMessage[] }).errors ?? [];
@@ -94,17 +68,21 @@ export async function loadDefaultExport(root: string, file: string): Promise<unk
       : [{ path: '(file)', message: String((error as Error).message) }];
     throw new SpecError(where, issues);
   }
-  // Written beside the tools' cache so that npm packages resolve from the repository's node_modules.
-  const dir = join(root, '.cache', 'environments');
-  mkdirSync(dir, { recursive: true });
-  const module = join(dir, `${createHash('sha256').update(code).digest('hex').slice(0, 16)}-${process.pid}.mjs`);
-  writeFileSync(module, code);
-  let result: ImportResult;
-  try {
-    result = await importBounded(module);
-  } finally {
-    rmSync(module, { force: true });
+  const cycles = importCycles(bundle.graph, file);
+  // esbuild only warns when a TypeScript file imports a name another file does not export (it
+  // could be a type), and the value is then undefined: a stack would silently not run.
+  const missing = bundle.warnings.filter((w) => w.text.includes('will always be undefined'));
+  if (missing.length > 0) {
+    const where = missing[0]!.location?.file ?? file;
+    throw new SpecError(
+      where,
+      missing.map((w) => ({
+        path: position(w, where),
+        message: `${w.text}: export it from that file (e.g. "export const wso2: Wso2Spec = { … }"), or remove the import`,
+      })),
+    );
   }
+  const result: ImportResult = await importBounded(bundle.module);
   const fail = (message: string): never => {
     throw new SpecError(file, [{ path: '(file)', message }]);
   };

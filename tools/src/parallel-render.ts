@@ -1,12 +1,11 @@
-import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { ResolvedEnvironment } from '@apim-gitops/models';
 import type { ArgoCdFacts, Json, ObjectIssue, RenderedEnvironment, RenderedTree } from '@apim-gitops/renderer';
 import { renderBases, renderOverlay, renderTree, RenderError } from '@apim-gitops/renderer';
+// @ts-expect-error plain JavaScript shared with bin/run.mjs
+import { cachedBundle } from '../bin/bundle-cache.mjs';
 // @ts-expect-error plain JavaScript shared with bin/run.mjs
 import { nodeBundleOptions } from '../bin/esbuild-options.mjs';
 
@@ -128,31 +127,27 @@ export async function renderTreeInWorkers(
   };
 
   const script = await bundleWorker(root);
+  const bases = renderBases(base);
+  const workers = Array.from({ length: workerCount }, () => startWorker(script, bases.objects, chunks, take, settle));
+  const main = mainRenders ? renderInMainThread(chunks, bases.objects, take, settle) : Promise.resolve();
   try {
-    const bases = renderBases(base);
-    const workers = Array.from({ length: workerCount }, () => startWorker(script, bases.objects, chunks, take, settle));
-    const main = mainRenders ? renderInMainThread(chunks, bases.objects, take, settle) : Promise.resolve();
-    try {
-      await Promise.all([main, ...workers.map((w) => w.done)]);
-    } finally {
-      // After a crash the other workers must not keep the process alive.
-      await Promise.all(workers.map((w) => w.worker.terminate()));
-    }
-
-    const failed = results.find((r) => r?.error);
-    if (failed?.error) throw failed.error;
-    const files = bases.files;
-    const rendered = new Map<string, RenderedEnvironment>();
-    const byName = new Map(environments.map((env) => [env.name, env]));
-    for (const result of results)
-      for (const env of result!.environments) {
-        for (const [path, text] of env.files) files.set(path, text);
-        rendered.set(env.name, env.full ?? lazyEnvironment(byName.get(env.name)!, bases.objects, env.fromWorker!));
-      }
-    return { files, environments: rendered };
+    await Promise.all([main, ...workers.map((w) => w.done)]);
   } finally {
-    rmSync(script, { force: true });
+    // After a crash the other workers must not keep the process alive.
+    await Promise.all(workers.map((w) => w.worker.terminate()));
   }
+
+  const failed = results.find((r) => r?.error);
+  if (failed?.error) throw failed.error;
+  const files = bases.files;
+  const rendered = new Map<string, RenderedEnvironment>();
+  const byName = new Map(environments.map((env) => [env.name, env]));
+  for (const result of results)
+    for (const env of result!.environments) {
+      for (const [path, text] of env.files) files.set(path, text);
+      rendered.set(env.name, env.full ?? lazyEnvironment(byName.get(env.name)!, bases.objects, env.fromWorker!));
+    }
+  return { files, environments: rendered };
 }
 
 /** Renders chunks in this thread, letting worker messages in between chunks. */
@@ -241,9 +236,7 @@ function startWorker(
   return { worker, done };
 }
 
-/** Bundles the worker entry like bin/run.mjs bundles the CLI: our TypeScript in, npm packages external. */
+/** The worker entry's bundle, built like bin/run.mjs builds the CLI: once per content of its sources, reused from .cache. */
 async function bundleWorker(root: string): Promise<string> {
-  const outfile = join(root, '.cache', 'tools', `render-worker-${process.pid}-${Date.now()}.mjs`);
-  await build({ ...nodeBundleOptions(), entryPoints: [join(root, 'tools', 'src', 'render-worker.ts')], outfile, logLevel: 'error' });
-  return outfile;
+  return (await cachedBundle(root, 'render-worker', 'tools/src/render-worker.ts', nodeBundleOptions())).file;
 }

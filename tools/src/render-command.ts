@@ -1,16 +1,65 @@
-import { writeTree } from '@apim-gitops/renderer';
-import { checkClaimSizes } from './claim-sizes';
-import { checkRemovals } from './environment-removal';
-import { RenderFailure, renderRepository } from './render-repository';
+import { environmentFolderIssues, environmentNames } from './environment-files';
+import { FileStamps } from './file-stamps';
+import { distrust, readIndex, renderIndexPath } from './render-index';
+import { renderKeys } from './render-keys';
 import { writeOptionsFromEnv } from './write-hooks';
 
+/** What a render found it could skip: every part of the tree, or why not (the first part that must render). */
+export type SkipVerdict = { readonly skip: true; readonly environments: number } | { readonly skip: false; readonly reason: string };
+
 /**
- * `render [--env NAME …] [--allow-delete NAME …]`: renders and writes; a failure writes nothing. A
- * full render that would delete a production environment needs `--allow-delete` naming it; any
- * other environment that goes is announced.
+ * Whether a full render would change nothing: every part of the tree (the bases, each overlay, the
+ * Argo CD objects) has the key of its current inputs in the committed index, its files are on disk
+ * as the index records them, and no environment came or went. Loads neither the models nor the
+ * renderer, so an unchanged render costs a few file hashes.
  */
-export async function renderCommand(root: string, only: readonly string[] | undefined, allowDelete: readonly string[] = []): Promise<number> {
+export async function unchangedRender(root: string): Promise<SkipVerdict> {
+  if (environmentFolderIssues(root).length > 0) return { skip: false, reason: 'the environments folder has a problem' };
+  const index = readIndex(root);
+  if (!index) return { skip: false, reason: `${renderIndexPath} is missing or unreadable` };
+  const names = environmentNames(root);
+  let keys: Map<string, string>;
+  try {
+    keys = await renderKeys(root, names);
+  } catch {
+    // A file that does not bundle: the render reports it, naming the file and the field.
+    return { skip: false, reason: 'an input does not bundle' };
+  }
+  for (const unit of index.keys()) if (!keys.has(unit)) return { skip: false, reason: `${unit} is gone` };
+  const stamps = FileStamps.load(root);
+  try {
+    for (const [unit, key] of keys) {
+      const reason = distrust(root, unit, key, index.get(unit), stamps);
+      if (reason) return { skip: false, reason: `${unit}: ${reason}` };
+    }
+  } finally {
+    stamps.save();
+  }
+  return { skip: true, environments: names.length };
+}
+
+/**
+ * `render [--env NAME …] [--allow-delete NAME …] [--force]`: renders and writes; a failure writes
+ * nothing. A full render whose inputs and files are all as the committed index records them
+ * renders nothing (`--force` renders anyway). A full render that would delete a production
+ * environment needs `--allow-delete` naming it; any other environment that goes is announced.
+ */
+export async function renderCommand(root: string, only: readonly string[] | undefined, allowDelete: readonly string[] = [], force = false): Promise<number> {
   const started = performance.now();
+  if (!only && !force && allowDelete.length === 0) {
+    const verdict = await unchangedRender(root);
+    if (verdict.skip) {
+      console.log(
+        `rendered 0 environment(s), 0 objects: 0 file(s) written, 0 unchanged, 0 pruned; ${verdict.environments} environment(s) and the bases skipped (inputs and files as ${renderIndexPath} records them; --force renders anyway) in ${Math.round(performance.now() - started)} ms`,
+      );
+      return 0;
+    }
+  }
+  // The renderer and the models load only when something renders.
+  const { writeTree } = await import('@apim-gitops/renderer');
+  const { checkClaimSizes } = await import('./claim-sizes');
+  const { checkRemovals } = await import('./environment-removal');
+  const { RenderFailure, renderRepository } = await import('./render-repository');
   if (only && allowDelete.length > 0)
     throw new RenderFailure([new Error('render: --allow-delete needs a full render (without --env): only a full render deletes environments')]);
   const render = await renderRepository(root, only);

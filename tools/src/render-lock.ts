@@ -1,7 +1,8 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
-import { renderStateDir } from '@apim-gitops/renderer';
+// The writer's own module, not the package index: the lock is taken before any command loads the renderer.
+import { renderStateDir } from '@apim-gitops/renderer/src/write-journal';
 
 /** The lock file: one render, check or diff at a time per repository. */
 export const lockFile = `${renderStateDir}/lock`;

@@ -8,6 +8,8 @@ import { uniquenessIssues } from './environment-uniqueness';
 import { loadEnvironment } from './load-environment';
 import { renderTreeFast } from './parallel-render';
 import { progress } from './progress';
+import { environmentUnit, formatIndex, readIndex, renderIndexPath } from './render-index';
+import { renderKeys } from './render-keys';
 
 /** Problems of several environments, reported together. */
 export class RenderFailure extends Error {
@@ -78,6 +80,10 @@ export async function renderRepository(root: string, only?: readonly string[]): 
     }
   }
   if (failures.length > 0 || !tree) throw new RenderFailure(failures);
+  // The index records each part's key and files; a partial render keeps what it records of the other parts.
+  const keys = await renderKeys(root, all);
+  const rendered = new Map([...keys].filter(([unit]) => !only || unit === 'base' || names.some((n) => unit === environmentUnit(n))));
+  tree.files.set(renderIndexPath, formatIndex(rendered, tree.files, only ? (readIndex(root) ?? new Map()) : new Map()));
   const scopes = only ? [`${deployRoot}/base`, ...names.map((n) => `${deployRoot}/overlays/${n}`)] : [deployRoot, argocdBootstrapDir, argocdManifestsDir];
   return { ...tree, resolved, scopes };
 }

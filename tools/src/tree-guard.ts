@@ -1,4 +1,5 @@
-import { recoverInterruptedWrites } from '@apim-gitops/renderer';
+// The writer's own module, not the package index, which loads kubernetes-models and the whole renderer.
+import { recoverInterruptedWrites } from '@apim-gitops/renderer/src/write-journal';
 import type { RenderLock } from './render-lock';
 import { acquireRenderLock } from './render-lock';
 import { writeOptionsFromEnv } from './write-hooks';

@@ -13,7 +13,8 @@ import type { ArgoCdFacts } from './argocd-facts';
 import { argoCdFacts } from './argocd-facts';
 import { argocdBootstrapDir, argocdManifestsDir } from './names';
 import { projectRefusal } from './project-permits';
-import { checkRenderedKinds, checkWhitelistScopes, gitOpsSource } from './resource-kinds';
+import { gitOpsSource } from './names';
+import { checkRenderedKinds, checkWhitelistScopes } from './resource-kinds';
 
 /** One environment as Argo CD needs it: its names and its rendered objects (or their facts). */
 export interface ArgoCdEnvironment {

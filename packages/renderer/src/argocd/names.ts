@@ -46,3 +46,6 @@ export const productionAnnotation = 'apim-gitops.io/production';
  * `apim-bootstrap`) and `base` (the bases are the environment "base").
  */
 export const reservedEnvironmentNames: readonly string[] = ['base', 'bootstrap', 'root'];
+
+/** Where the GitOps settings live, for headers and messages. */
+export const gitOpsSource = 'apps/argocd/gitops.ts';

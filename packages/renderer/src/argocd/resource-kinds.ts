@@ -4,9 +4,7 @@ import { clusterScopedKinds } from '../kube-object';
 import type { ObjectIssue } from '../render-error';
 import { RenderError } from '../render-error';
 import type { ArgoCdFacts } from './argocd-facts';
-
-/** Where the GitOps settings live, for headers and messages. */
-export const gitOpsSource = 'apps/argocd/gitops.ts';
+import { gitOpsSource } from './names';
 
 /** An API group and kind, as AppProject whitelists name them (`''` is the core group). */
 export interface GroupKind {

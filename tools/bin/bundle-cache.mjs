@@ -1,0 +1,129 @@
+// Bundles of our TypeScript, built once per content and reused from .cache/bundles: run.mjs bundles
+// the CLI, parallel-render.ts the render worker. A bundle's key is a hash of its inputs (the source
+// files esbuild's metafile lists, so a new renderer or models module is covered without a hand
+// list), the lockfile, the esbuild options and the Node version. Built into a temporary folder and
+// renamed into place, so two runs at once each see a whole bundle or none; a manifest (also written
+// by rename) records the inputs so the next run can check them without esbuild.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+
+const sha256 = (data) => createHash('sha256').update(data).digest('hex');
+
+/** Hash of one file's bytes, or undefined when it cannot be read. */
+function fileHash(path) {
+  try {
+    return sha256(readFileSync(path));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One hash over the contents of `paths` (relative to `root`; a missing file counts as a value of
+ * its own). Each file counts by its base name and bytes, not its whole path: esbuild names a
+ * workspace package reached through a symlinked node_modules (a test's scratch copy) by a path
+ * outside the root, and the same sources must give the same digest in every checkout, since the
+ * render keys built from it are committed.
+ */
+export function filesDigest(root, paths) {
+  const entries = paths.map((path) => `${basename(path)}\0${fileHash(join(root, path)) ?? 'missing'}\n`).sort();
+  return createHash('sha256').update(entries.join('')).digest('hex');
+}
+
+/** Whether the file changed at or after `time` (ms since the epoch), or is gone. */
+function modifiedSince(path, time) {
+  try {
+    return statSync(path).mtimeMs >= time;
+  } catch {
+    return true;
+  }
+}
+
+/** Whether any of `paths` (relative to `root`) changed at or after `time`: then a build may have read it half-way. */
+export function changedSince(root, paths, time) {
+  return paths.some((path) => modifiedSince(join(root, path), time));
+}
+
+/** Writes `text` to `path` by a rename, so a reader sees the old file or the new one. */
+export function writeFileAtomic(path, text) {
+  const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  writeFileSync(temp, text);
+  renameSync(temp, path);
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** What, besides the sources, decides a bundle's bytes: options (plugins by name), lockfile, Node. */
+export function optionsKey(root, options) {
+  const { plugins = [], ...rest } = options;
+  const described = { ...rest, plugins: plugins.map((p) => p.name) };
+  return sha256(JSON.stringify([described, fileHash(join(root, 'package-lock.json')) ?? 'no lockfile', process.version])).slice(0, 16);
+}
+
+/** The source files a build read, from its metafile (relative to the build's working directory). */
+function metafileInputs(metafile) {
+  return Object.keys(metafile.inputs).filter((path) => !path.includes('node_modules/') && !path.startsWith('<'));
+}
+
+/** The npm packages a build left external (imported at run time), by package name, sorted. */
+function metafilePackages(metafile) {
+  const names = new Set();
+  for (const input of Object.values(metafile.inputs))
+    for (const imported of input.imports)
+      if (imported.external && !imported.path.startsWith('node:')) {
+        const parts = imported.path.split('/');
+        names.add(imported.path.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]);
+      }
+  return [...names].sort();
+}
+
+/**
+ * The bundle of `entry` (relative to `root`) named `name`: reused when its recorded inputs still
+ * hash the same, else built again. Returns the folder and the path of the entry's output (an ES
+ * module; with `splitting`, the chunks that dynamic imports load sit beside it), its inputs and
+ * their digest, and the npm packages it imports at run time.
+ */
+export async function cachedBundle(root, name, entry, options) {
+  const cacheDir = join(root, '.cache', 'bundles');
+  const outName = `${name}.mjs`;
+  const manifestPath = join(cacheDir, `${name}-${optionsKey(root, options)}.json`);
+  const recorded = readJson(manifestPath);
+  if (recorded && Array.isArray(recorded.inputs) && existsSync(join(cacheDir, recorded.dir, outName)) && filesDigest(root, recorded.inputs) === recorded.digest)
+    return { file: join(cacheDir, recorded.dir, outName), inputs: recorded.inputs, packages: recorded.packages ?? [], digest: recorded.digest, built: false };
+
+  const { build } = await import('esbuild');
+  // A little slack for file-system clocks: a file written just before the build counts as written during it.
+  const started = Date.now() - 50;
+  mkdirSync(cacheDir, { recursive: true });
+  const temp = join(cacheDir, `tmp-${name}-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  try {
+    const result = await build({
+      ...options,
+      entryPoints: { [name]: join(root, entry) },
+      absWorkingDir: root,
+      outdir: temp,
+      outExtension: { '.js': '.mjs' },
+      metafile: true,
+      logLevel: 'error',
+    });
+    const inputs = metafileInputs(result.metafile);
+    const packages = metafilePackages(result.metafile);
+    const digest = filesDigest(root, inputs);
+    // Each build gets a folder of its own, never reused by name: a folder only ever holds the bundle it was built as.
+    const dir = temp.slice(cacheDir.length + 1).replace(/^tmp-/, '');
+    renameSync(temp, join(cacheDir, dir));
+    // A source edited while esbuild read it would record a digest the bundle does not match: keep
+    // the bundle for this run only.
+    if (!changedSince(root, inputs, started)) writeFileAtomic(manifestPath, JSON.stringify({ digest, inputs, packages, dir }));
+    return { file: join(cacheDir, dir, outName), inputs, packages, digest, built: true };
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
