@@ -1,4 +1,5 @@
 import { environmentFolderIssues, environmentNames } from './environment-files';
+import { withDependents } from './environment-imports';
 import { FileStamps } from './file-stamps';
 import { distrust, readIndex, renderIndexPath } from './render-index';
 import { renderKeys } from './render-keys';
@@ -62,7 +63,8 @@ export async function renderCommand(root: string, only: readonly string[] | unde
   const { RenderFailure, renderRepository } = await import('./render-repository');
   if (only && allowDelete.length > 0)
     throw new RenderFailure([new Error('render: --allow-delete needs a full render (without --env): only a full render deletes environments')]);
-  const render = await renderRepository(root, only);
+  // An environment derived from a named one renders with it, so that its overlay never lags behind.
+  const render = await renderRepository(root, only ? withDependents(root, only) : undefined);
   const removals = only ? [] : checkRemovals(root, new Set(render.environments.keys()), allowDelete);
   checkClaimSizes(root, render);
   for (const line of removals) console.log(line);
