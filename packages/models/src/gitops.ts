@@ -1,6 +1,6 @@
 import { FieldChecks } from './field-checks';
 import type { EnvironmentDeliverySpec, ResolvedEnvironmentDelivery, ResourceKindSpec, SyncImpersonationSpec } from './gitops-delivery';
-import gitOpsSchema from '../schema/gitops.schema.json';
+import validateGitOps from '../schema/gitops.validate.mjs';
 import { checkNamespacedKinds, resolveEnvironmentDelivery, sortedKinds } from './gitops-delivery';
 import { SpecValidator } from './schema/validate-spec';
 import { IssueList, SpecError } from './spec-error';
@@ -192,7 +192,7 @@ export function defineGitOps(spec: GitOpsSpec): GitOpsSpec {
 /** API server URL of the cluster Argo CD runs in, as Argo CD names it. */
 export const inClusterServer = 'https://kubernetes.default.svc';
 
-const gitOpsValidator = new SpecValidator<GitOpsSpec>(gitOpsSchema);
+const gitOpsValidator = new SpecValidator<GitOpsSpec>(validateGitOps);
 
 /**
  * Validates the GitOps settings against the repository's environments and applies defaults.

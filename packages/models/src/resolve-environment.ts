@@ -9,7 +9,7 @@ import type { ResolvedComponent } from './component';
 import { FieldChecks } from './field-checks';
 import type { ResolvedSecret, ResolvedSecretBackend } from './secrets';
 import { checkRemoteKeys, checkSealedCoverage, resolveSecretBackend, SecretNeeds } from './secrets';
-import environmentSchema from '../schema/environment.schema.json';
+import validateEnvironment from '../schema/environment.validate.mjs';
 import type { EnvironmentSpec } from './environment';
 import { resolveNetwork } from './egress';
 import { resolveMonitoring } from './monitoring/resolve';
@@ -42,7 +42,7 @@ export interface ResolvedEnvironment extends EnvironmentBasics {
   readonly backups?: ResolvedBackups;
 }
 
-const environmentValidator = new SpecValidator<EnvironmentSpec>(environmentSchema);
+const environmentValidator = new SpecValidator<EnvironmentSpec>(validateEnvironment);
 
 /**
  * Validates an environment definition, applies defaults and derives the wiring.
