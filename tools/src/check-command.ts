@@ -10,9 +10,10 @@ import { staleSchemaFiles } from './schema-command';
 export async function checkCommand(root: string): Promise<number> {
   const render = await renderRepository(root);
   const stale = staleFiles(root, render.files, render.scopes);
-  // The schemas and the field reference are generated from the spec types, like deploy/ from the environments.
+  // The schemas, the field reference and the precompiled validators are generated from the spec types,
+  // like deploy/ from the environments.
   const schemas = await staleSchemaFiles(root);
-  for (const path of schemas) console.log(`\n--- ${path} (differs from the spec types)`);
+  for (const path of schemas) console.log(`\n--- ${path} (differs from a fresh generation)`);
   if (schemas.length > 0) {
     console.log(`\ncheck: ${schemas.length} schema file(s) are stale: run "node tools/bin/run.mjs schema" and commit the result`);
     return 1;

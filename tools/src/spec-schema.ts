@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { validatorModules } from './validator-modules';
 
 /** One generated schema: which exported TypeScript type it is made from and where it is written. */
 interface SchemaSource {
@@ -59,12 +60,13 @@ export async function generateSchemas(root: string): Promise<Map<string, JsonSch
   return schemas;
 }
 
-/** The files `schema` writes: each schema as stable JSON, and the reference page. */
+/** The files `schema` writes: each schema as stable JSON, the reference page and the precompiled validators. */
 export async function schemaFiles(root: string): Promise<Map<string, string>> {
   const schemas = await generateSchemas(root);
   const files = new Map<string, string>();
   for (const [path, schema] of schemas) files.set(path, `${JSON.stringify(schema, null, 2)}\n`);
   files.set(referencePage, referenceMarkdown(schemas));
+  for (const [path, text] of validatorModules(schemas, schemaCommand)) files.set(path, text);
   return files;
 }
 

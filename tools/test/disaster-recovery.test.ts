@@ -6,7 +6,7 @@ import type { EnvironmentOverrides, EnvironmentSpec } from '@apim-gitops/models'
 import { deriveEnvironment, overriddenPaths, resolveEnvironment, SpecValidator } from '@apim-gitops/models';
 import type { Json } from '@apim-gitops/renderer';
 import { renderPlain } from '@apim-gitops/renderer';
-import environmentSchema from '../../packages/models/schema/environment.schema.json';
+import validateEnvironment from '../../packages/models/schema/environment.validate.mjs';
 import { specDifferences } from './support/spec-differences';
 import { repositoryRoot } from './temp-repository';
 
@@ -50,7 +50,7 @@ const regionFields = [
 /** While prod serves, WSO2 does not run in the standby at all, and prod's external-dns alone owns the public hosts. */
 const standbyFields = [...regionFields.filter((f) => !f.startsWith('wso2.') && !f.startsWith('dns.')), 'dns', 'wso2'].sort();
 
-const validator = new SpecValidator<EnvironmentSpec>(environmentSchema);
+const validator = new SpecValidator<EnvironmentSpec>(validateEnvironment);
 /** A spec as the models see it: validated, with every schema default in place. */
 const defaulted = (spec: EnvironmentSpec) => {
   const checked = validator.check(spec);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { baseEnvironmentSpec, SpecValidator } from '@apim-gitops/models';
+import { specAjv } from '@apim-gitops/models/src/schema/spec-ajv';
 import { afterAll, describe, expect, it } from 'vitest';
 import { staleSchemaFiles } from '../src/schema-command';
 import { generateSchemas, referenceMarkdown } from '../src/spec-schema';
@@ -42,7 +43,7 @@ describe('a scratch field added to a spec type', () => {
     ),
   );
   const generated = generateSchemas(scratch);
-  const validatorOf = async () => new SpecValidator<any>((await generated).get('packages/models/schema/environment.schema.json')!);
+  const validatorOf = async () => new SpecValidator<any>(specAjv().compile((await generated).get('packages/models/schema/environment.schema.json')!));
   const environment = (keyManager: Record<string, unknown>) => ({ ...baseEnvironmentSpec, wso2: { ...baseEnvironmentSpec.wso2, keyManager } });
 
   it('is in the schema with its description, default and range', async () => {

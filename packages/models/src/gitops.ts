@@ -1,6 +1,6 @@
 import { FieldChecks } from './field-checks';
 import type { EnvironmentDeliverySpec, ResolvedEnvironmentDelivery, ResourceKindSpec, SyncImpersonationSpec } from './gitops-delivery';
-import gitOpsSchema from '../schema/gitops.schema.json';
+import validateGitOps from '../schema/gitops.validate.mjs';
 import { checkNamespacedKinds, resolveEnvironmentDelivery, sortedKinds } from './gitops-delivery';
 import { SpecValidator } from './schema/validate-spec';
 import { IssueList, SpecError } from './spec-error';
@@ -192,8 +192,6 @@ export function defineGitOps(spec: GitOpsSpec): GitOpsSpec {
 /** API server URL of the cluster Argo CD runs in, as Argo CD names it. */
 export const inClusterServer = 'https://kubernetes.default.svc';
 
-const gitOpsValidator = new SpecValidator<GitOpsSpec>(gitOpsSchema);
-
 /**
  * Validates the GitOps settings against the repository's environments and applies defaults.
  * Throws one SpecError listing every problem as `<source>: <field.path>: <message>`.
@@ -204,7 +202,9 @@ export function resolveGitOps(input: unknown, source: string, environments: read
   if (!checks.object('(gitops)', input)) issues.throwIfAny(source);
   // Shape, types, formats and defaults come from the schema generated from GitOpsSpec; what follows
   // relates the fields to the repository's environments and to Argo CD's own group.
-  const validated = gitOpsValidator.check(input);
+  // Made here rather than once per module: a module-level `new` is a side effect that esbuild keeps, and it
+  // would pull the precompiled validator into every environment's bundle, which imports the models.
+  const validated = new SpecValidator<GitOpsSpec>(validateGitOps).check(input);
   if (validated.issues.length > 0) throw new SpecError(source, validated.issues);
   const spec = validated.value;
   const named = (path: string, keys: Iterable<string>) => {

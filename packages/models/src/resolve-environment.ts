@@ -9,7 +9,7 @@ import type { ResolvedComponent } from './component';
 import { FieldChecks } from './field-checks';
 import type { ResolvedSecret, ResolvedSecretBackend } from './secrets';
 import { checkRemoteKeys, checkSealedCoverage, resolveSecretBackend, SecretNeeds } from './secrets';
-import environmentSchema from '../schema/environment.schema.json';
+import validateEnvironment from '../schema/environment.validate.mjs';
 import type { EnvironmentSpec } from './environment';
 import { resolveNetwork } from './egress';
 import { resolveMonitoring } from './monitoring/resolve';
@@ -42,8 +42,6 @@ export interface ResolvedEnvironment extends EnvironmentBasics {
   readonly backups?: ResolvedBackups;
 }
 
-const environmentValidator = new SpecValidator<EnvironmentSpec>(environmentSchema);
-
 /**
  * Validates an environment definition, applies defaults and derives the wiring.
  * Throws one SpecError listing every problem, each as `<source>: <field.path>: <message>`.
@@ -61,7 +59,9 @@ export function resolveEnvironment(input: unknown, source: string): ResolvedEnvi
   // Shape, types, ranges, formats and unknown keys come from the schema generated from the spec types,
   // which also fills in every @default. Nothing below runs on input the schema refused, so one mistake
   // never brings follow-on errors.
-  const validated = environmentValidator.check(input);
+  // Made here rather than once per module: a module-level `new` is a side effect that esbuild keeps, and it
+  // would pull the precompiled validator into every environment's bundle, which imports the models.
+  const validated = new SpecValidator<EnvironmentSpec>(validateEnvironment).check(input);
   if (validated.issues.length > 0) throw new SpecError(source, validated.issues);
   // Every @default is in place now, so fields read below are either the user's or the default.
   const spec = validated.value;

@@ -1,5 +1,4 @@
-import Ajv from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { Issue } from '../spec-error';
 import { quote } from '../spec-error';
 import { specFormats } from './spec-formats';
@@ -14,31 +13,27 @@ export interface SpecValidation<T> {
 }
 
 /**
+ * A validation function Ajv made from a spec schema: a precompiled module (`packages/models/schema/*.validate.mjs`)
+ * or `specAjv().compile(schema)`. It fills in defaults as it goes and leaves its errors in `errors`.
+ */
+export interface SpecValidateFunction {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+/**
  * Validates user input against a generated spec schema (packages/models/schema/) and fills in the
  * schema's defaults. Shape, types, ranges, patterns, formats and unknown keys all come from the schema,
  * which comes from the TSDoc'd spec types; only rules that relate fields stay hand-written.
  */
 export class SpecValidator<T> {
-  private validate: ValidateFunction | undefined;
-
-  constructor(private readonly schema: JsonSchema) {}
-
-  private compiled(): ValidateFunction {
-    if (this.validate) return this.validate;
-    const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false, discriminator: true, verbose: true });
-    // The validator reads @errorMessage itself; Ajv only has to accept it.
-    ajv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });
-    for (const [name, format] of Object.entries(specFormats)) ajv.addFormat(name, { type: 'string', validate: format.test });
-    this.validate = ajv.compile(this.schema);
-    return this.validate;
-  }
+  constructor(private readonly validate: SpecValidateFunction) {}
 
   /** Checks a deep copy of `input`, so the caller's object is never changed. */
   check(input: unknown): SpecValidation<T> {
     const value = structuredClone(input);
-    const validate = this.compiled();
-    if (validate(value)) return { value: value as T, issues: [] };
-    return { value: value as T, issues: issuesOf(validate.errors ?? []) };
+    if (this.validate(value)) return { value: value as T, issues: [] };
+    return { value: value as T, issues: issuesOf(this.validate.errors ?? []) };
   }
 }
 

@@ -1,9 +1,9 @@
 import type { ResolvedEnvironment } from '@apim-gitops/models';
-import Ajv from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { KubeObject } from '../kube-object';
 import { componentLabels } from '../labels';
-import { dnsEndpointCrd, dnsEndpointSchema } from './dns-endpoint-crd';
+import { dnsEndpointCrd } from './dns-endpoint-crd';
+import validateClosedDnsEndpoint from './dns-endpoint.validate.mjs';
 
 /** One record of a DNSEndpoint (external-dns endpoint.Endpoint). */
 export interface DnsEndpointRecord {
@@ -19,30 +19,8 @@ export interface DnsEndpointData {
   readonly spec: { readonly endpoints: readonly DnsEndpointRecord[] };
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: a JSON Schema is walked by keyword at any depth
-type JsonSchema = Record<string, any>;
-
-/**
- * The CRD's schema with unknown fields refused: the API server prunes fields a structural schema does not
- * name, silently (Kubernetes "Structural schema", pruning), so a misspelt `recordTtl` would vanish instead
- * of failing. `metadata` stays open; the API server validates it.
- */
-function closed(schema: JsonSchema, key = ''): JsonSchema {
-  if (typeof schema !== 'object' || schema === null) return schema;
-  const copy: JsonSchema = { ...schema };
-  if (copy.properties && key !== 'metadata') {
-    copy.properties = Object.fromEntries(Object.entries(copy.properties as JsonSchema).map(([k, v]) => [k, closed(v as JsonSchema, k)]));
-    if (copy.additionalProperties === undefined) copy.additionalProperties = false;
-  }
-  if (copy.items) copy.items = closed(copy.items as JsonSchema);
-  return copy;
-}
-
-let validator: ValidateFunction | undefined;
 function validateDnsEndpoint(data: unknown): readonly ErrorObject[] {
-  // int64 is Kubernetes' format name; Ajv only needs to accept it (recordTTL is an integer either way).
-  validator ??= new Ajv({ allErrors: true, strict: false, formats: { int64: true } }).compile(closed(dnsEndpointSchema));
-  return validator(data) ? [] : (validator.errors ?? []);
+  return validateClosedDnsEndpoint(data) ? [] : (validateClosedDnsEndpoint.errors ?? []);
 }
 
 /** An `externaldns.k8s.io/v1alpha1` DNSEndpoint, validated against the vendored CRD schema like the models validate theirs. */
