@@ -35,6 +35,13 @@ function environmentFiles(): string[] {
     );
 }
 
+/** Every TypeScript file under `dir` (relative to the repository root), recursively. */
+function typescriptFiles(dir: string): string[] {
+  return readdirSync(join(repositoryRoot, dir), { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? typescriptFiles(`${dir}/${d.name}`) : d.name.endsWith('.ts') ? [`${dir}/${d.name}`] : [],
+  );
+}
+
 /** What Renovate's regex managers extract from one file: where each tag sits, its image and its value. */
 function extracted(file: string, text: string): { at: number; depName: string; currentValue: string }[] {
   return config.customManagers
@@ -44,7 +51,7 @@ function extracted(file: string, text: string): { at: number; depName: string; c
         [...text.matchAll(new RegExp(s, 'g'))].map((match) => {
           const currentValue = match.groups!.currentValue!;
           // The tag's offset in the file, to pair each extraction with the tag literal it covers.
-          return { at: match.index + match[0].lastIndexOf(`'${currentValue}'`) + 1, depName: match.groups!.depName!, currentValue };
+          return { at: match.index + match[0].lastIndexOf(currentValue), depName: match.groups!.depName!, currentValue };
         }),
       ),
     );
@@ -75,6 +82,22 @@ describe('renovate.json', () => {
     }
     // dev and prod each name three WSO2 images and the Axway gateway image.
     expect(tags).toBeGreaterThanOrEqual(8);
+  });
+
+  it('matches every image default in the models (the tags an environment runs without writing them)', () => {
+    const defaults: string[] = [];
+    for (const file of typescriptFiles('packages/models/src')) {
+      const text = readFileSync(join(repositoryRoot, file), 'utf8');
+      const found = new Map(extracted(file, text).map((e) => [e.at, e]));
+      // Every @default that names a tag, found without Renovate's patterns.
+      for (const line of text.matchAll(/@default \{[^\n]*\btag: "([^"]*)"/g)) {
+        const at = line.index + line[0].lastIndexOf(line[1]!);
+        expect(found.get(at)?.currentValue, `${file}: ${line[0]} is not matched by any customManagers pattern`).toBe(line[1]);
+        defaults.push(found.get(at)!.depName);
+      }
+    }
+    // The precheck, the JDBC client, the log agent, the JMX exporter and the ANM at least.
+    expect(defaults).toEqual(expect.arrayContaining(['busybox', 'mysql', 'fluent/fluent-bit', 'jmx-exporter', 'admin-nodemanager']));
   });
 
   it('looks images up in the registry the environments pull from', () => {
