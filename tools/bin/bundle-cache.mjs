@@ -72,9 +72,16 @@ function metafileInputs(metafile) {
   return Object.keys(metafile.inputs).filter((path) => !path.includes('node_modules/') && !path.startsWith('<'));
 }
 
-/** The npm packages a build left external (imported at run time), by package name, sorted. */
+/** The package a path inside node_modules belongs to (`node_modules/@scope/name/…` → `@scope/name`). */
+function packageOfPath(path) {
+  const parts = path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length).split('/');
+  return parts[0].startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+/** The npm packages a build bundled or left external (imported at run time), by package name, sorted. */
 function metafilePackages(metafile) {
   const names = new Set();
+  for (const path of Object.keys(metafile.inputs)) if (path.includes('node_modules/')) names.add(packageOfPath(path));
   for (const input of Object.values(metafile.inputs))
     for (const imported of input.imports)
       if (imported.external && !imported.path.startsWith('node:')) {
@@ -88,15 +95,24 @@ function metafilePackages(metafile) {
  * The bundle of `entry` (relative to `root`) named `name`: reused when its recorded inputs still
  * hash the same, else built again. Returns the folder and the path of the entry's output (an ES
  * module; with `splitting`, the chunks that dynamic imports load sit beside it), its inputs and
- * their digest, and the npm packages it imports at run time.
+ * their digest, the npm packages it bundles or imports at run time, and a key of the whole (digest,
+ * options, lockfile, Node) that names what the bundle does.
  */
 export async function cachedBundle(root, name, entry, options) {
   const cacheDir = join(root, '.cache', 'bundles');
   const outName = `${name}.mjs`;
-  const manifestPath = join(cacheDir, `${name}-${optionsKey(root, options)}.json`);
+  const options_ = optionsKey(root, options);
+  const manifestPath = join(cacheDir, `${name}-${options_}.json`);
   const recorded = readJson(manifestPath);
   if (recorded && Array.isArray(recorded.inputs) && existsSync(join(cacheDir, recorded.dir, outName)) && filesDigest(root, recorded.inputs) === recorded.digest)
-    return { file: join(cacheDir, recorded.dir, outName), inputs: recorded.inputs, packages: recorded.packages ?? [], digest: recorded.digest, built: false };
+    return {
+      file: join(cacheDir, recorded.dir, outName),
+      inputs: recorded.inputs,
+      packages: recorded.packages ?? [],
+      digest: recorded.digest,
+      key: `${options_}-${recorded.digest}`,
+      built: false,
+    };
 
   const { build } = await import('esbuild');
   // A little slack for file-system clocks: a file written just before the build counts as written during it.
@@ -122,7 +138,7 @@ export async function cachedBundle(root, name, entry, options) {
     // A source edited while esbuild read it would record a digest the bundle does not match: keep
     // the bundle for this run only.
     if (!changedSince(root, inputs, started)) writeFileAtomic(manifestPath, JSON.stringify({ digest, inputs, packages, dir }));
-    return { file: join(cacheDir, dir, outName), inputs, packages, digest, built: true };
+    return { file: join(cacheDir, dir, outName), inputs, packages, digest, key: `${options_}-${digest}`, built: true };
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }

@@ -47,6 +47,6 @@ if (verdict.reexec) {
 const { enableCompileCache } = await import('node:module');
 enableCompileCache?.(join(root, '.cache', 'v8-compile-cache'));
 
-const bundle = await cachedBundle(root, 'cli', 'tools/src/cli.ts', { ...nodeBundleOptions(), splitting: true, sourcemap: 'inline' });
+const bundle = await cachedBundle(root, 'cli', 'tools/src/cli.ts', { ...nodeBundleOptions(), splitting: true, sourcemap: 'inline', sourcesContent: false });
 const { main } = await import(pathToFileURL(bundle.file).href);
-process.exitCode = await main(process.argv.slice(2), root);
+process.exitCode = await main(process.argv.slice(2), root, { codeKey: bundle.key });

@@ -7,12 +7,12 @@ import { staleSchemaFiles } from './schema-command';
  * `check`: renders in memory and compares with the committed tree. Exits 1 with a diff per stale
  * file, so CI catches a hand edit or a forgotten re-render.
  */
-export async function checkCommand(root: string): Promise<number> {
+export async function checkCommand(root: string, codeKey?: string): Promise<number> {
   const render = await renderRepository(root);
   const stale = staleFiles(root, render.files, render.scopes);
   // The schemas, the field reference and the precompiled validators are generated from the spec types,
   // like deploy/ from the environments.
-  const schemas = await staleSchemaFiles(root);
+  const schemas = await staleSchemaFiles(root, codeKey);
   for (const path of schemas) console.log(`\n--- ${path} (differs from a fresh generation)`);
   if (schemas.length > 0) {
     console.log(`\ncheck: ${schemas.length} schema file(s) are stale: run "node tools/bin/run.mjs schema" and commit the result`);

@@ -16,7 +16,16 @@ interface Command {
   readonly options: Options;
   /** How many positional arguments it takes (default none). */
   readonly positionals?: number;
-  readonly run: (root: string, values: Values, positionals: string[]) => Promise<number>;
+  readonly run: (root: string, values: Values, positionals: string[], context: RunContext) => Promise<number>;
+}
+
+/** What run.mjs knows about the running code. */
+export interface RunContext {
+  /**
+   * A key of the CLI's code as run.mjs bundled it (its sources, the lockfile, esbuild's options, Node):
+   * generations made by the same code can be reused. Absent when the CLI is imported from source (tests).
+   */
+  readonly codeKey?: string;
 }
 
 const help: Options = { help: { type: 'boolean', short: 'h' } };
@@ -41,7 +50,7 @@ const commands: Record<string, Command> = {
     synopsis: 'check',
     description: 'fail with a diff when the committed output is stale',
     options: {},
-    run: async (root) => (await import('./check-command')).checkCommand(root),
+    run: async (root, _v, _p, context) => (await import('./check-command')).checkCommand(root, context.codeKey),
   },
   diff: {
     synopsis: 'diff [--base REV] [--markdown FILE] [--json] [--exit-code]',
@@ -109,7 +118,7 @@ const commands: Record<string, Command> = {
     synopsis: 'schema',
     description: 'regenerate the JSON Schemas and docs/environment-reference.md from the spec types',
     options: {},
-    run: async (root) => (await import('./schema-command')).schemaCommand(root),
+    run: async (root, _v, _p, context) => (await import('./schema-command')).schemaCommand(root, context.codeKey),
   },
 };
 
@@ -152,7 +161,7 @@ export function errorReport(error: unknown, root: string): string {
 }
 
 /** Entry point of every developer command; returns the exit code (0 ok, 1 failed, 2 usage error). */
-export async function main(args: readonly string[], root: string): Promise<number> {
+export async function main(args: readonly string[], root: string, context: RunContext = {}): Promise<number> {
   const [name, ...rest] = args;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     (name === undefined ? console.error : console.log)(usage);
@@ -185,7 +194,7 @@ export async function main(args: readonly string[], root: string): Promise<numbe
   let lock: RenderLock | undefined;
   try {
     if (treeCommands.includes(name)) lock = guardTree(root, args.join(' '));
-    return await command.run(root, parsed.values, parsed.positionals);
+    return await command.run(root, parsed.values, parsed.positionals, context);
   } catch (error) {
     console.error(errorReport(error, root));
     // A WriteError says itself whether the tree changed.

@@ -11,8 +11,8 @@ function readIfExists(path: string): string | undefined {
 }
 
 /** Generated schema files that differ from the committed ones (empty when current). */
-export async function staleSchemaFiles(root: string): Promise<string[]> {
-  const files = await schemaFiles(root);
+export async function staleSchemaFiles(root: string, codeKey?: string): Promise<string[]> {
+  const files = await schemaFiles(root, codeKey);
   return [...files].filter(([path, text]) => readIfExists(join(root, path)) !== text).map(([path]) => path);
 }
 
@@ -20,8 +20,8 @@ export async function staleSchemaFiles(root: string): Promise<string[]> {
  * `schema`: regenerates the JSON Schemas and the field reference from the spec types. Run it after
  * changing a spec type; `check` fails while they are stale.
  */
-export async function schemaCommand(root: string): Promise<number> {
-  const files = await schemaFiles(root);
+export async function schemaCommand(root: string, codeKey?: string): Promise<number> {
+  const files = await schemaFiles(root, codeKey);
   let written = 0;
   for (const [path, text] of files) {
     const full = join(root, path);

@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative } from 'node:path';
+// @ts-expect-error plain JavaScript shared with bin/run.mjs
+import { writeFileAtomic } from '../bin/bundle-cache.mjs';
+
+/** What a generation made and every file it read to make it. */
+export interface Generation {
+  /** Output path (relative to the repository) → text. */
+  readonly files: ReadonlyMap<string, string>;
+  /** Every file the generation read, absolute or relative to the repository. */
+  readonly reads: readonly string[];
+}
+
+/** The last generation of one kind, as `.cache/generations/<name>.json` holds it. */
+interface Recorded {
+  readonly code: string;
+  /** Read file → sha256 of its bytes. */
+  readonly reads: Record<string, string>;
+  /** Folder of a read file → sha256 of its sorted entry names. */
+  readonly folders: Record<string, string>;
+  readonly files: Record<string, string>;
+}
+
+const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+
+function fileHash(path: string): string {
+  try {
+    return sha256(readFileSync(path));
+  } catch {
+    return 'missing';
+  }
+}
+
+function folderHash(path: string): string {
+  try {
+    return sha256(readdirSync(path).sort().join('\0'));
+  } catch {
+    return 'missing';
+  }
+}
+
+function modifiedSince(path: string, time: number): boolean {
+  try {
+    return statSync(path).mtimeMs >= time;
+  } catch {
+    return true;
+  }
+}
+
+function readRecorded(path: string): Recorded | undefined {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Recorded;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether the recorded generation still holds: made by the same code, and every file it read has the
+ * same bytes. A folder's entry names count too, so a new file that TypeScript would now resolve
+ * instead of a recorded one (`x.ts` added beside `x/index.ts`) makes it stale.
+ */
+function stillHolds(root: string, recorded: Recorded | undefined, code: string): recorded is Recorded {
+  if (!recorded || recorded.code !== code) return false;
+  const at = (path: string) => (isAbsolute(path) ? path : join(root, path));
+  return (
+    Object.entries(recorded.reads).every(([path, hash]) => fileHash(at(path)) === hash) &&
+    Object.entries(recorded.folders).every(([path, hash]) => folderHash(at(path)) === hash)
+  );
+}
+
+/**
+ * The output of `generate`, reused from `.cache/generations/<name>.json` while `code` (what decides the
+ * generator's behaviour: the CLI bundle's key, which covers our code, the lockfile and Node) and every
+ * file the last generation read are unchanged. Without a `code` (a caller that cannot name its code,
+ * such as a test importing the sources) it always generates. Only a whole entry is ever read: it is
+ * written by rename.
+ */
+export async function cachedGeneration(
+  root: string,
+  name: string,
+  code: string | undefined,
+  generate: () => Promise<Generation>,
+): Promise<ReadonlyMap<string, string>> {
+  const path = join(root, '.cache', 'generations', `${name}.json`);
+  if (code !== undefined) {
+    const recorded = readRecorded(path);
+    if (stillHolds(root, recorded, code)) return new Map(Object.entries(recorded.files));
+  }
+  // A little slack for file-system clocks: a file written just before counts as written during the generation.
+  const started = Date.now() - 50;
+  const generation = await generate();
+  if (code === undefined) return generation.files;
+  const key = (file: string) => (relative(root, file).startsWith('..') ? file : relative(root, file));
+  const reads: Record<string, string> = {};
+  const folders: Record<string, string> = {};
+  for (const file of generation.reads) {
+    const absolute = isAbsolute(file) ? file : join(root, file);
+    reads[key(absolute)] = fileHash(absolute);
+    // Module resolution looks in the folders of the sources it found; other reads (a tsconfig) are found by name.
+    if (/\.[cm]?tsx?$/.test(absolute)) folders[key(dirname(absolute))] ??= folderHash(dirname(absolute));
+  }
+  // A file edited while the generator read it would be recorded with bytes the output was not made from.
+  if (generation.reads.some((file) => modifiedSince(isAbsolute(file) ? file : join(root, file), started))) return generation.files;
+  mkdirSync(dirname(path), { recursive: true });
+  const recorded: Recorded = { code, reads, folders, files: Object.fromEntries(generation.files) };
+  writeFileAtomic(path, JSON.stringify(recorded));
+  return generation.files;
+}
