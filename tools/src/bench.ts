@@ -9,7 +9,7 @@ import type { FileTree } from '@apim-gitops/renderer';
 import { deployRoot, writeTree } from '@apim-gitops/renderer';
 import { median, readTree, scratchRepository, timeProcess, writeFloor } from './bench-processes';
 import { environmentFile } from './environment-files';
-import { FileStamps } from './file-stamps';
+import { UnitStamps } from './unit-stamps';
 import { distrust, environmentUnit, formatIndex, readIndex, renderIndexPath, unitFolders, unitOf } from './render-index';
 import { pipelineKey } from './render-keys';
 import { kubectlPath } from './kubectl';
@@ -63,7 +63,7 @@ export async function renderPass(root: string, dir: string, specs: readonly Envi
   const started = performance.now();
   const keys = benchKeys(await pipelineKey(root), specs);
   const index = force ? undefined : readIndex(dir);
-  const stamps = FileStamps.load(dir);
+  const stamps = UnitStamps.load(dir);
   const stale = new Set([...keys].filter(([unit, key]) => !index || distrust(dir, unit, key, index.get(unit), stamps) !== undefined).map(([unit]) => unit));
   stamps.save();
   if (stale.size === 0)

@@ -1,6 +1,6 @@
 import { environmentFolderIssues, environmentNames } from './environment-files';
 import { withDependents } from './environment-imports';
-import { FileStamps } from './file-stamps';
+import { UnitStamps } from './unit-stamps';
 import { distrust, readIndex, renderIndexPath } from './render-index';
 import { renderKeys } from './render-keys';
 import { writeOptionsFromEnv } from './write-hooks';
@@ -27,7 +27,7 @@ export async function unchangedRender(root: string): Promise<SkipVerdict> {
     return { skip: false, reason: 'an input does not bundle' };
   }
   for (const unit of index.keys()) if (!keys.has(unit)) return { skip: false, reason: `${unit} is gone` };
-  const stamps = FileStamps.load(root);
+  const stamps = UnitStamps.load(root);
   try {
     for (const [unit, key] of keys) {
       const reason = distrust(root, unit, key, index.get(unit), stamps);

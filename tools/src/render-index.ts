@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { argocdBootstrapDir, argocdManifestsDir } from '@apim-gitops/renderer/src/argocd/names';
 import type { FileTree } from '@apim-gitops/renderer/src/layout';
 import { deployRoot, generatedMark } from '@apim-gitops/renderer/src/layout';
-import type { FileStamps } from './file-stamps';
+import type { UnitStamps } from './unit-stamps';
 
 /**
  * The render index: for each part of the rendered tree (the bases, one overlay per environment,
@@ -73,19 +73,30 @@ const byPath = (a: string, b: string) => {
   return pa < pb ? -1 : pa > pb ? 1 : 0;
 };
 
-/** The index in `text`; a line it cannot read makes the whole index untrusted (undefined). */
+/** Whether `line` holds 32 lowercase hex digits from `at`, followed by a space and more. */
+function hashAt(line: string, at: number): boolean {
+  if (line.length < at + 34 || line.charCodeAt(at + 32) !== 32) return false;
+  for (let i = at; i < at + 32; i++) {
+    const c = line.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+
+/**
+ * The index in `text`; a line it cannot read makes the whole index untrusted (undefined). Read by
+ * position rather than by regular expression: a thousand environments are a hundred thousand lines.
+ */
 export function parseIndex(text: string): RenderIndex | undefined {
   if (!text.startsWith(generatedMark)) return undefined;
   const index = new Map<string, { key: string; files: Map<string, string> }>();
   let current: { key: string; files: Map<string, string> } | undefined;
   for (const line of text.split('\n')) {
     if (line === '' || line.startsWith('#')) continue;
-    const unit = /^unit ([0-9a-f]{32}) (.+)$/.exec(line);
-    const file = /^file ([0-9a-f]{32}) (.+)$/.exec(line);
-    if (unit) {
-      current = { key: unit[1]!, files: new Map() };
-      index.set(unit[2]!, current);
-    } else if (file && current) current.files.set(file[2]!, file[1]!);
+    if (line.startsWith('unit ') && hashAt(line, 5)) {
+      current = { key: line.slice(5, 37), files: new Map() };
+      index.set(line.slice(38), current);
+    } else if (line.startsWith('file ') && hashAt(line, 5) && current) current.files.set(line.slice(38), line.slice(5, 37));
     else return undefined;
   }
   return index;
@@ -100,32 +111,45 @@ export function readIndex(root: string): RenderIndex | undefined {
   }
 }
 
-/** Files below `dir` (relative to `root`), recursively. */
-function listFiles(root: string, dir: string): string[] {
+/** Files and folders below `dir` (relative to `root`, `dir` itself included), recursively. */
+function listTree(
+  root: string,
+  dir: string,
+  into: { files: string[]; folders: string[] } = { files: [], folders: [] },
+): { files: string[]; folders: string[] } {
   const full = join(root, dir);
-  if (!existsSync(full)) return [];
-  return readdirSync(full, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? listFiles(root, `${dir}/${entry.name}`) : entry.isFile() ? [`${dir}/${entry.name}`] : [],
-  );
+  if (!existsSync(full)) return into;
+  into.folders.push(dir);
+  for (const entry of readdirSync(full, { withFileTypes: true })) {
+    if (entry.isDirectory()) listTree(root, `${dir}/${entry.name}`, into);
+    else if (entry.isFile()) into.files.push(`${dir}/${entry.name}`);
+  }
+  return into;
 }
 
 /**
  * Why the files of `unit` on disk cannot be trusted as a render of `key`, or undefined when they
  * can: the key differs, a recorded file is missing or was edited (its hash differs), or the unit's
- * folders hold a generated file the index does not list (a render would prune it).
+ * folders hold a generated file the index does not list (a render would prune it). With `stamps`, a
+ * unit verified before and unchanged by stat since is trusted without reading a file, and a unit
+ * verified now is stamped.
  */
-export function distrust(root: string, unit: string, key: string, recorded: IndexedUnit | undefined, stamps?: FileStamps): string | undefined {
+export function distrust(root: string, unit: string, key: string, recorded: IndexedUnit | undefined, stamps?: UnitStamps): string | undefined {
   if (!recorded) return 'not in the index';
   if (recorded.key !== key) return 'its inputs changed';
+  if (stamps?.holds(unit, key, recorded.files)) return undefined;
+  const listing = { files: [] as string[], folders: [] as string[] };
+  for (const folder of unitFolders(unit)) listTree(root, folder, listing);
+  const others = [...listing.folders, ...listing.files.filter((path) => !recorded.files.has(path))];
+  const stamp = stamps?.stampOf(unit, key, recorded.files, others);
   for (const [path, hash] of recorded.files) {
-    const full = join(root, path);
-    const found = stamps ? stamps.hash(path, textHash) : hashOf(full);
+    const found = hashOf(join(root, path));
     if (found === undefined) return `${path} is missing`;
     if (found !== hash) return `${path} was edited`;
   }
-  for (const folder of unitFolders(unit))
-    for (const path of listFiles(root, folder))
-      if (!recorded.files.has(path) && readFileSync(join(root, path), 'utf8').startsWith(generatedMark)) return `${path} is not in the index`;
+  for (const path of listing.files)
+    if (!recorded.files.has(path) && readFileSync(join(root, path), 'utf8').startsWith(generatedMark)) return `${path} is not in the index`;
+  if (stamp !== undefined) stamps!.verified(unit, stamp, others);
   return undefined;
 }
 
