@@ -36,10 +36,24 @@ export interface RenderedTree {
   readonly environments: ReadonlyMap<string, RenderedEnvironment>;
 }
 
+/**
+ * Returns `files` with each text flattened in place. A file's YAML is built by concatenation, and V8
+ * keeps a concatenated string as a tree of all its pieces until something reads it by character; a
+ * render of many environments, holding every text until the one write, held about three times the
+ * text itself that way (300 environments: 248 MB live after the render, 87 MB with flat texts). Reading
+ * one character makes V8 flatten the string where it is, and the pieces become young garbage.
+ */
+function withFlatTexts(files: FileTree): FileTree {
+  // Kept in a module variable: a read whose result nobody uses is one the optimiser may drop.
+  for (const text of files.values()) if (text.length > 0) flatteningSink ^= text.charCodeAt(text.length - 1);
+  return files;
+}
+let flatteningSink = 0;
+
 /** The bases: the objects rendered from the models' defaults, and their files. */
 export function renderBases(base: ResolvedEnvironment): { objects: Json[]; files: FileTree } {
   const objects = renderPlain(base);
-  return { objects, files: layoutBases(objects) };
+  return { objects, files: withFlatTexts(layoutBases(objects)) };
 }
 
 /**
@@ -49,7 +63,7 @@ export function renderBases(base: ResolvedEnvironment): { objects: Json[]; files
 export function renderOverlay(env: ResolvedEnvironment, baseObjects: readonly Json[]): { files: FileTree; rendered: RenderedEnvironment } {
   const objects = renderPlain(env);
   const plan = planOverlay(objects, baseObjects);
-  return { files: layoutOverlay(env, plan), rendered: { objects, plan, objectCount: objects.length, argoCd: argoCdFacts(objects) } };
+  return { files: withFlatTexts(layoutOverlay(env, plan)), rendered: { objects, plan, objectCount: objects.length, argoCd: argoCdFacts(objects) } };
 }
 
 /** What a render keeps of one environment once its files are taken; by default all of it. */
