@@ -45,10 +45,10 @@ export interface RenderedTree {
  */
 function withFlatTexts(files: FileTree): FileTree {
   // Kept in a module variable: a read whose result nobody uses is one the optimiser may drop.
-  for (const text of files.values()) if (text.length > 0) flatteningSink ^= text.charCodeAt(text.length - 1);
+  for (const text of files.values()) if (text.length > 0) _flatteningSink ^= text.charCodeAt(text.length - 1);
   return files;
 }
-let flatteningSink = 0;
+let _flatteningSink = 0;
 
 /** The bases: the objects rendered from the models' defaults, and their files. */
 export function renderBases(base: ResolvedEnvironment): { objects: Json[]; files: FileTree } {
