@@ -1,12 +1,13 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import type { Issue, ResolvedEnvironment } from '@apim-gitops/models';
-import { resolveEnvironment, SpecError } from '@apim-gitops/models';
+import { closestKey, resolveEnvironment, SpecError } from '@apim-gitops/models';
 import { reservedEnvironmentNames } from '@apim-gitops/renderer';
 import type { ImportResult } from './bounded-import';
 import { importBounded } from './bounded-import';
 import type { ModuleBundle } from './environment-bundle';
-import { bundleModule } from './environment-bundle';
+import { bundleModule, modelsBundleFile, modelsPackage } from './environment-bundle';
 import { environmentFile, environmentsDir } from './environment-files';
 
 type EsbuildMessage = { text: string; location?: { file: string; line: number; column: number } | null };
@@ -36,6 +37,29 @@ export function importCycles(inputs: Record<string, { imports: { path: string }[
   };
   for (const path of [...(entry ? [entry] : []), ...Object.keys(inputs)]) if (own(path)) visit(path, []);
   return [...cycles.values()];
+}
+
+/**
+ * The SpecError for an import of a name the models do not export. The models are a module of their own
+ * at run time (see modelsBundleFile), so Node reports it while loading, by the bundle's path: this names
+ * the file and line that import it, and the export that was probably meant.
+ */
+async function missingModelsExport(root: string, bundle: ModuleBundle, name: string): Promise<SpecError> {
+  const exported = Object.keys(await import(pathToFileURL(await modelsBundleFile(root)).href));
+  const hint = closestKey(name, exported);
+  const word = new RegExp(`\\b${name.replace(/[$]/g, '\\$&')}\\b`);
+  for (const input of bundle.inputs) {
+    const lines = readFileSync(join(root, input), 'utf8').split('\n');
+    const at = lines.findIndex((line) => word.test(line));
+    if (at >= 0)
+      return new SpecError(input, [
+        {
+          path: `line ${at + 1}:${lines[at]!.search(word) + 1}`,
+          message: `imports "${name}" from ${modelsPackage}, which does not export it${hint ? ` (did you mean "${hint}"?)` : ''}`,
+        },
+      ]);
+  }
+  return new SpecError(bundle.inputs[0] ?? '(file)', [{ path: '(file)', message: `imports "${name}" from ${modelsPackage}, which does not export it` }]);
 }
 
 /** Fields of `value` that are `undefined` or strings holding "undefined", by dotted path. */
@@ -86,7 +110,11 @@ export async function loadDefaultExport(root: string, file: string): Promise<unk
   const fail = (message: string): never => {
     throw new SpecError(file, [{ path: '(file)', message }]);
   };
-  if (result.kind === 'threw') fail(`threw while loading: ${result.message}`);
+  if (result.kind === 'threw') {
+    const missing = /does not provide an export named '([^']+)'/.exec(result.message);
+    if (missing && result.message.includes('/environment-models')) throw await missingModelsExport(root, bundle, missing[1]!);
+    fail(`threw while loading: ${result.message}`);
+  }
   if (result.kind === 'timed-out')
     fail(
       `did not finish loading within ${result.ms / 1000} s: an endless loop, or a top-level await that never settles, in it or a file it imports? (APIM_LOAD_TIMEOUT_MS sets the limit)`,

@@ -10,6 +10,13 @@ const secretsBlock = `  secrets: {
 
 /** Malformed environment-wide fields of `environments/dev/environment.ts`. */
 export const environmentCases: readonly BadInputCase[] = [
+  {
+    // The models are a module of their own at run time: Node, not esbuild, finds the missing export.
+    name: 'an import of a name the models do not export',
+    edits: envFile(replaceOnce('import { defineEnvironment } from', 'import { defineEnvironmnt as defineEnvironment } from')),
+    expectPath: 'line 1:10',
+    expectMessage: 'imports "defineEnvironmnt" from @apim-gitops/models, which does not export it (did you mean "defineEnvironment"?)',
+  },
   { name: 'a name that is a number', edits: envFile(replaceOnce("name: 'dev'", 'name: 42')), expectPath: 'name', expectMessage: 'must be a string (got 42)' },
   {
     name: 'a name with upper case letters',
