@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -41,31 +41,40 @@ export function median(runs: number, measure: () => number, prepare: () => void 
   return times[Math.floor(times.length / 2)]!;
 }
 
-/**
- * The write floor: milliseconds a trivial writer takes to create `files` (relative path → text)
- * under a fresh folder: one mkdir per folder and one writeFileSync per file, no comparing, no
- * staging, no fsync. A render cannot write the same files faster.
- */
-export function writeFloor(files: ReadonlyMap<string, string>): number {
-  const dir = mkdtempSync(join(tmpdir(), 'apim-bench-floor-'));
-  try {
-    const started = performance.now();
-    const made = new Set<string>();
-    for (const [path, text] of files) {
-      const folder = dirname(join(dir, path));
-      if (!made.has(folder)) {
-        mkdirSync(folder, { recursive: true });
-        made.add(folder);
-      }
-      writeFileSync(join(dir, path), text);
-    }
-    return performance.now() - started;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+// The write floor: a trivial writer of the same files, one writeFileSync each (a mkdir per new folder), timed
+// after it has read them all into memory, as the render holds them. Inline, so that it needs no bundle.
+const floorScript = `
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+const [source, list] = process.argv.slice(1);
+const files = new Map(JSON.parse(readFileSync(list, 'utf8')).map((path) => [path, readFileSync(join(source, path), 'utf8')]));
+const dir = mkdtempSync(join(tmpdir(), 'apim-bench-floor-'));
+const started = performance.now();
+const made = new Set();
+for (const [path, text] of files) {
+  const folder = dirname(join(dir, path));
+  if (!made.has(folder)) { mkdirSync(folder, { recursive: true }); made.add(folder); }
+  writeFileSync(join(dir, path), text);
 }
+console.log(performance.now() - started);
+rmSync(dir, { recursive: true, force: true });
+`;
 
-/** The files of `paths` under `dir`, read into memory (for the write floor). */
-export function readTree(dir: string, paths: readonly string[]): Map<string, string> {
-  return new Map(paths.map((path) => [path, readFileSync(join(dir, path), 'utf8')]));
+/**
+ * Milliseconds the write floor takes to write the files `paths` of `dir`, in a child process: holding a
+ * second copy of every text in the bench's own process would add it to the render's peak RSS, which the
+ * bench reports.
+ */
+export function writeFloorOf(dir: string, paths: readonly string[]): number {
+  const list = join(mkdtempSync(join(tmpdir(), 'apim-bench-list-')), 'paths.json');
+  try {
+    writeFileSync(list, JSON.stringify(paths));
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', floorScript, dir, list], { encoding: 'utf8', maxBuffer: 1024 * 1024 });
+    const ms = Number(child.stdout.trim());
+    if (child.status !== 0 || !Number.isFinite(ms)) throw new Error(`bench: the write floor failed: ${child.stderr}`);
+    return ms;
+  } finally {
+    rmSync(dirname(list), { recursive: true, force: true });
+  }
 }

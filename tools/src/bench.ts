@@ -7,7 +7,7 @@ import type { EnvironmentSpec } from '@apim-gitops/models';
 import { baseEnvironmentSource, baseEnvironmentSpec, resolveEnvironment } from '@apim-gitops/models';
 import type { FileTree } from '@apim-gitops/renderer';
 import { deployRoot, writeTree } from '@apim-gitops/renderer';
-import { median, readTree, scratchRepository, timeProcess, writeFloor } from './bench-processes';
+import { median, scratchRepository, timeProcess, writeFloorOf } from './bench-processes';
 import { environmentFile } from './environment-files';
 import { UnitStamps } from './unit-stamps';
 import { distrust, environmentUnit, formatIndex, readIndex, renderIndexPath, unitFolders, unitOf } from './render-index';
@@ -220,7 +220,7 @@ export async function benchCommand(root: string, sizes: readonly number[] = benc
     const topPass = results.get(top)!;
     const ok = (b: boolean) => (b ? 'ok' : 'MISSED');
     if (largest) {
-      const floor = { label: 'write floor', ms: writeFloor(readTree(largest.dir, topPass.written)) };
+      const floor = { label: 'write floor', ms: writeFloorOf(largest.dir, topPass.written) };
       say(`write floor: a trivial writer creates the same ${topPass.written.length} files in ${seconds(floor.ms)}`);
       figures.push({ label: `${top} environments, cold (render + validate + write)`, ms: topPass.ms, reference: floor, maxRatio: 3 });
       // The first check after the cold render reads and hashes every file (no stamps yet); the second is what an unchanged re-render costs.
