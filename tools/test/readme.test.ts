@@ -37,4 +37,20 @@ describe('the README only shows commands that exist', () => {
     expect(readme).toContain('npx nx run render');
     expect(readFileSync(join(repositoryRoot, '.ci/run'), 'utf8')).toContain('npm test');
   });
+
+  it('CI runs the drift check and the integrity checker on every run, not behind a condition', () => {
+    const lines = readFileSync(join(repositoryRoot, '.ci/run'), 'utf8').split('\n');
+    for (const command of ['check', 'validate']) {
+      const line = lines.findIndex((l) => l.startsWith(`node tools/bin/run.mjs ${command} `));
+      expect(line, command).toBeGreaterThan(0);
+      // Nothing between the previous step and this command may skip it.
+      const since = lines.slice(0, line).map((l) => l.trim());
+      const lastStep = since.map((l, i) => (l.startsWith('step ') ? i : -1)).reduce((a, b) => Math.max(a, b), -1);
+      expect(
+        since.slice(lastStep).some((l) => /^(if|case|\[\[?) /.test(l)),
+        command,
+      ).toBe(false);
+      expect(since.filter((l) => /^if /.test(l)).length, command).toBe(since.filter((l) => /^fi$/.test(l)).length);
+    }
+  });
 });
