@@ -151,8 +151,11 @@ export function stageWrite(root: string, files: FileTree, journal: WriteJournal,
     const made = new Set<string>([staging, join(staging, filesDir)]);
     journal.write.forEach((path, i) => {
       const target = join(staging, filesDir, path);
-      for (let dir = dirname(target); !made.has(dir); dir = dirname(dir)) made.add(dir);
-      mkdirSync(dirname(target), { recursive: true });
+      // A folder is made once, not once per file: syscalls per file are most of a cold render's write.
+      if (!made.has(dirname(target))) {
+        mkdirSync(dirname(target), { recursive: true });
+        for (let dir = dirname(target); !made.has(dir); dir = dirname(dir)) made.add(dir);
+      }
       writeNew(target, files.get(path)!, durable);
       options.onStep?.({ phase: 'stage', index: i + 1, total: journal.write.length, path });
     });
@@ -190,7 +193,8 @@ export function applyStaged(root: string, staging: string, journal: WriteJournal
           `${path} exists and was not made by the renderer (no generated header); move it away, then run the command again to finish the interrupted render`,
           path,
         );
-      mkdirSync(dirname(target), { recursive: true });
+      // preflight made the folders of a fresh write; recovery (verify) makes them again, once each.
+      if (!touched.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
       renameSync(source, target);
       touched.add(dirname(target));
     }
@@ -204,8 +208,8 @@ export function applyStaged(root: string, staging: string, journal: WriteJournal
     }
     options.onStep?.({ phase: 'prune', index: i + 1, total: journal.prune.length, path });
   });
-  // The moves must be on disk before the journal that would redo them is gone.
-  for (const dir of touched) fsyncPath(dir);
+  // The moves must be on disk before the journal that would redo them is gone (a throwaway tree skips it).
+  if (options.durable ?? true) for (const dir of touched) fsyncPath(dir);
   rmSync(join(staging, journalName), { force: true });
   options.onStep?.({ phase: 'finish', index: 1, total: 1 });
   rmSync(staging, { recursive: true, force: true });

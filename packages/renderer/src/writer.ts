@@ -49,7 +49,12 @@ export function planWrite(root: string, files: FileTree, scopes: readonly string
   const unchanged: string[] = [];
   // One listing of the scopes tells which files exist, so a new file costs no failed read.
   const listed = new Set(scopes.flatMap((scope) => listFiles(root, scope)));
-  const inScope = (path: string) => scopes.some((scope) => path.startsWith(`${scope}/`));
+  // By the path's folders, not by every scope in turn: a render of 1,000 overlays has 1,000 scopes and 100,000 files.
+  const scopeSet = new Set(scopes);
+  const inScope = (path: string) => {
+    for (let at = path.lastIndexOf('/'); at > 0; at = path.lastIndexOf('/', at - 1)) if (scopeSet.has(path.slice(0, at))) return true;
+    return false;
+  };
   for (const [path, text] of [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const existing = listed.has(path) || !inScope(path) ? readIfExists(join(root, path)) : undefined;
     if (existing === text) unchanged.push(path);
