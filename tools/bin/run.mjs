@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { delimiter, dirname, join } from 'node:path';
-import { cachedBundle } from './bundle-cache.mjs';
+import { cachedBundle, capFolder } from './bundle-cache.mjs';
 import { nodeBundleOptions } from './esbuild-options.mjs';
 import { nodeVerdict, reexecVariable } from './node-engines.mjs';
 
@@ -48,5 +48,7 @@ const { enableCompileCache } = await import('node:module');
 enableCompileCache?.(join(root, '.cache', 'v8-compile-cache'));
 
 const bundle = await cachedBundle(root, 'cli', 'tools/src/cli.ts', { ...nodeBundleOptions(), splitting: true, sourcemap: 'inline', sourcesContent: false });
+// A new CLI bundle leaves the code cache of the old one behind: past 256 MB it starts again (its next runs compile afresh).
+if (bundle.built) capFolder(join(root, '.cache', 'v8-compile-cache'), 256 * 1024 * 1024);
 const { main } = await import(pathToFileURL(bundle.file).href);
 process.exitCode = await main(process.argv.slice(2), root, { codeKey: bundle.key });
