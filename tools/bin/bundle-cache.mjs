@@ -6,12 +6,12 @@
 // by rename) records the inputs so the next run can check them without esbuild.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 
 const sha256 = (data) => createHash('sha256').update(data).digest('hex');
 
 /** Hash of one file's bytes, or undefined when it cannot be read. */
-function fileHash(path) {
+export function fileHash(path) {
   try {
     return sha256(readFileSync(path));
   } catch {
@@ -40,9 +40,9 @@ function modifiedSince(path, time) {
   }
 }
 
-/** Whether any of `paths` (relative to `root`) changed at or after `time`: then a build may have read it half-way. */
+/** Whether any of `paths` (relative to `root`, or absolute) changed at or after `time`: then a build may have read it half-way. */
 export function changedSince(root, paths, time) {
-  return paths.some((path) => modifiedSince(join(root, path), time));
+  return paths.some((path) => modifiedSince(resolve(root, path), time));
 }
 
 /** Writes `text` to `path` by a rename, so a reader sees the old file or the new one. */
@@ -52,7 +52,8 @@ export function writeFileAtomic(path, text) {
   renameSync(temp, path);
 }
 
-function readJson(path) {
+/** The JSON in `path`, or undefined when it cannot be read or parsed. */
+export function readJson(path) {
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
   } catch {

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 // @ts-expect-error plain JavaScript shared with bin/run.mjs
-import { cachedBundle, changedSince, filesDigest, optionsKey, writeFileAtomic } from '../bin/bundle-cache.mjs';
+import { cachedBundle, changedSince, filesDigest, optionsKey, readJson, writeFileAtomic } from '../bin/bundle-cache.mjs';
 // @ts-expect-error plain JavaScript shared with bin/run.mjs
 import { nodeBundleOptions } from '../bin/esbuild-options.mjs';
 
@@ -29,14 +29,6 @@ export interface ModuleBundle {
 }
 
 const cacheDir = (root: string) => join(root, '.cache', 'environments');
-
-function readJson(path: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch {
-    return undefined;
-  }
-}
 
 /** The models package as environments import it at run time: one bundle per content of its sources, shared by every environment. */
 export const modelsPackage = '@apim-gitops/models';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative } from 'node:path';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 // @ts-expect-error plain JavaScript shared with bin/run.mjs
-import { writeFileAtomic } from '../bin/bundle-cache.mjs';
+import { changedSince, fileHash, readJson, writeFileAtomic } from '../bin/bundle-cache.mjs';
 
 /** What a generation made and every file it read to make it. */
 export interface Generation {
@@ -22,37 +22,13 @@ interface Recorded {
   readonly files: Record<string, string>;
 }
 
-const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
-
-function fileHash(path: string): string {
-  try {
-    return sha256(readFileSync(path));
-  } catch {
-    return 'missing';
-  }
-}
+const sha256 = (data: string) => createHash('sha256').update(data).digest('hex');
 
 function folderHash(path: string): string {
   try {
     return sha256(readdirSync(path).sort().join('\0'));
   } catch {
     return 'missing';
-  }
-}
-
-function modifiedSince(path: string, time: number): boolean {
-  try {
-    return statSync(path).mtimeMs >= time;
-  } catch {
-    return true;
-  }
-}
-
-function readRecorded(path: string): Recorded | undefined {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as Recorded;
-  } catch {
-    return undefined;
   }
 }
 
@@ -63,10 +39,9 @@ function readRecorded(path: string): Recorded | undefined {
  */
 function stillHolds(root: string, recorded: Recorded | undefined, code: string): recorded is Recorded {
   if (!recorded || recorded.code !== code) return false;
-  const at = (path: string) => (isAbsolute(path) ? path : join(root, path));
   return (
-    Object.entries(recorded.reads).every(([path, hash]) => fileHash(at(path)) === hash) &&
-    Object.entries(recorded.folders).every(([path, hash]) => folderHash(at(path)) === hash)
+    Object.entries(recorded.reads).every(([path, hash]) => (fileHash(resolve(root, path)) ?? 'missing') === hash) &&
+    Object.entries(recorded.folders).every(([path, hash]) => folderHash(resolve(root, path)) === hash)
   );
 }
 
@@ -85,7 +60,7 @@ export async function cachedGeneration(
 ): Promise<ReadonlyMap<string, string>> {
   const path = join(root, '.cache', 'generations', `${name}.json`);
   if (code !== undefined) {
-    const recorded = readRecorded(path);
+    const recorded = readJson(path) as Recorded | undefined;
     if (stillHolds(root, recorded, code)) return new Map(Object.entries(recorded.files));
   }
   // A little slack for file-system clocks: a file written just before counts as written during the generation.
@@ -96,13 +71,13 @@ export async function cachedGeneration(
   const reads: Record<string, string> = {};
   const folders: Record<string, string> = {};
   for (const file of generation.reads) {
-    const absolute = isAbsolute(file) ? file : join(root, file);
-    reads[key(absolute)] = fileHash(absolute);
+    const absolute = resolve(root, file);
+    reads[key(absolute)] = fileHash(absolute) ?? 'missing';
     // Module resolution looks in the folders of the sources it found; other reads (a tsconfig) are found by name.
     if (/\.[cm]?tsx?$/.test(absolute)) folders[key(dirname(absolute))] ??= folderHash(dirname(absolute));
   }
   // A file edited while the generator read it would be recorded with bytes the output was not made from.
-  if (generation.reads.some((file) => modifiedSince(isAbsolute(file) ? file : join(root, file), started))) return generation.files;
+  if (changedSince(root, generation.reads, started)) return generation.files;
   mkdirSync(dirname(path), { recursive: true });
   const recorded: Recorded = { code, reads, folders, files: Object.fromEntries(generation.files) };
   writeFileAtomic(path, JSON.stringify(recorded));

@@ -15,7 +15,7 @@ import { writeOptionsFromEnv } from './write-hooks';
  */
 export type SkipVerdict =
   | { readonly skip: true; readonly environments: number }
-  | { readonly skip: false; readonly reason: string; readonly trusted?: ReadonlySet<string> };
+  | { readonly skip: false; readonly reason: string; readonly trusted?: ReadonlySet<string>; readonly keys?: ReadonlyMap<string, string> };
 
 /** Whether `path` (relative to `root`) is a generated file or a folder holding one. */
 function holdsGenerated(root: string, path: string): boolean {
@@ -75,7 +75,7 @@ export async function unchangedRender(root: string): Promise<SkipVerdict> {
   } finally {
     stamps.save();
   }
-  return reason === undefined ? { skip: true, environments: names.length } : { skip: false, reason, trusted };
+  return reason === undefined ? { skip: true, environments: names.length } : { skip: false, reason, trusted, keys };
 }
 
 /**
@@ -87,6 +87,7 @@ export async function unchangedRender(root: string): Promise<SkipVerdict> {
 export async function renderCommand(root: string, only: readonly string[] | undefined, allowDelete: readonly string[] = [], force = false): Promise<number> {
   const started = performance.now();
   let trusted: ReadonlySet<string> | undefined;
+  let keys: ReadonlyMap<string, string> | undefined;
   if (!only && !force && allowDelete.length === 0) {
     const verdict = await unchangedRender(root);
     if (verdict.skip) {
@@ -95,7 +96,7 @@ export async function renderCommand(root: string, only: readonly string[] | unde
       );
       return 0;
     }
-    trusted = verdict.trusted;
+    ({ trusted, keys } = verdict);
   }
   // The renderer and the models load only when something renders.
   const { writeTree } = await import('@apim-gitops/renderer');
@@ -105,7 +106,7 @@ export async function renderCommand(root: string, only: readonly string[] | unde
   if (only && allowDelete.length > 0)
     throw new RenderFailure([new Error('render: --allow-delete needs a full render (without --env): only a full render deletes environments')]);
   // An environment derived from a named one renders with it, so that its overlay never lags behind.
-  const render = await renderRepository(root, only ? withDependents(root, only) : undefined, { trusted });
+  const render = await renderRepository(root, only ? withDependents(root, only) : undefined, { trusted, keys });
   const removals = only ? [] : checkRemovals(root, new Set(render.names), allowDelete);
   checkClaimSizes(root, render);
   for (const line of removals) console.log(line);

@@ -41,6 +41,8 @@ export interface RepositoryRenderOptions {
    * rendering them in memory when none is recorded.
    */
   readonly trusted?: ReadonlySet<string>;
+  /** The render keys of every part, when the caller computed them already (unchangedRender does). */
+  readonly keys?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -80,7 +82,7 @@ export async function renderRepository(root: string, only?: readonly string[], o
   failures.push(...uniquenessIssues(resolved, (env) => gitops?.clusters.get(env.name) ?? 'the cluster'));
   const base = resolveEnvironment(baseEnvironmentSpec, baseEnvironmentSource);
   // Keys bundle every environment's files: only worth it (and only sure to work) once all of them loaded.
-  const keys = failures.length === 0 ? await renderKeys(root, all) : new Map<string, string>();
+  const keys = failures.length === 0 ? (options.keys ?? (await renderKeys(root, all))) : new Map<string, string>();
   // A trusted environment is left as it is, unless the Argo CD objects need its facts and none are recorded.
   const argocdStale = !only && !trusted.has('argocd');
   const recordedFacts = new Map<string, ArgoCdFacts>();
@@ -117,17 +119,14 @@ export async function renderRepository(root: string, only?: readonly string[], o
   if (failures.length > 0 || !tree) throw new RenderFailure(failures);
   for (const [name, environment] of tree.environments) cacheFacts(root, keys.get(environmentUnit(name))!, environment.argoCd);
   // The index records each part's key and files; a render of some parts keeps what it records of the others.
-  const renderedUnits = (unit: string) =>
-    unit === 'base' || (unit === 'argocd' ? argocdStale : unit.startsWith('environment ') && tree!.environments.has(unit.slice('environment '.length)));
-  const rendered = new Map([...keys].filter(([unit]) => renderedUnits(unit)));
-  const partial = only !== undefined || rendered.size < keys.size;
-  tree.files.set(renderIndexPath, formatIndex(rendered, tree.files, partial ? (readIndex(root) ?? new Map()) : new Map()));
+  const renderedUnits = new Set(['base', ...[...tree.environments.keys()].map(environmentUnit), ...(argocdStale ? ['argocd'] : [])]);
+  const rendered = new Map([...keys].filter(([unit]) => renderedUnits.has(unit)));
+  const whole = rendered.size === keys.size;
+  tree.files.set(renderIndexPath, formatIndex(rendered, tree.files, whole ? new Map() : (readIndex(root) ?? new Map())));
   const overlays = [...tree.environments.keys()].map((n) => `${deployRoot}/overlays/${n}`);
-  const scopes = only
-    ? [`${deployRoot}/base`, ...overlays]
-    : partial
-      ? [`${deployRoot}/base`, ...overlays, ...(argocdStale ? [argocdBootstrapDir, argocdManifestsDir] : [])]
-      : [deployRoot, argocdBootstrapDir, argocdManifestsDir];
+  const scopes = whole
+    ? [deployRoot, argocdBootstrapDir, argocdManifestsDir]
+    : [`${deployRoot}/base`, ...overlays, ...(argocdStale ? [argocdBootstrapDir, argocdManifestsDir] : [])];
   const renderedNames = new Set(tree.environments.keys());
   return {
     ...tree,
